@@ -1,0 +1,3 @@
+from gsomia_cli.cli import main
+
+main()

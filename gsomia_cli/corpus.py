@@ -1,0 +1,338 @@
+"""The corpus: ``INDEX.md`` parsed into :class:`Article` records.
+
+INDEX.md is markdown. Each article is a level-2 heading whose text is the
+article id, followed by a fenced ``yaml`` block of metadata. Other text is
+prose for people and is ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from gsomia_cli.normalize import Paragraph, clean_paragraphs, join
+from gsomia_cli.sentences import Sentence, split_paragraph
+
+REQUIRED_KEYS = ("outlet", "published", "file")
+OPTIONAL_KEYS = ("headline", "url", "byline", "agency", "language", "note")
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A problem found in the corpus, reported as ``path:line: message``."""
+
+    path: str
+    line: int
+    message: str
+    severity: str = "error"  # or "warning"
+
+    def __str__(self) -> str:
+        label = "warning: " if self.severity == "warning" else ""
+        return f"{self.path}:{self.line}: {label}{self.message}"
+
+
+class CorpusError(Exception):
+    """Raised when a corpus cannot be loaded; ``problems`` says why."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+@dataclass
+class Article:
+    """One article: its metadata, raw text, and the clean text with its
+    paragraphs and sentences (offsets into ``clean``)."""
+
+    id: str
+    outlet: str
+    published: dt.date
+    file: str
+    raw: str
+    path: Path
+    headline: str | None = None
+    url: str | None = None
+    byline: str | None = None
+    agency: str | None = None
+    language: str | None = None
+    note: str | None = None
+    line: int = 0
+
+    @cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        return clean_paragraphs(self.raw, self.headline)
+
+    @cached_property
+    def clean(self) -> str:
+        return join(self.paragraphs)
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        out = []
+        for index, para in enumerate(self.paragraphs):
+            for start, end in split_paragraph(para.text):
+                out.append(Sentence(para.start + start, para.start + end, para.text[start:end], index, para.kind))
+        return out
+
+    @property
+    def words(self) -> int:
+        return len(self.clean.split())
+
+    def raw_offset(self, clean_offset: int) -> int:
+        """Return the offset in ``raw`` of the character at ``clean_offset``."""
+        for para in reversed(self.paragraphs):
+            if para.start <= clean_offset:
+                return para.raw_start + min(clean_offset - para.start, len(para.text))
+        return 0
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """Return the sentence that contains clean-text ``offset``."""
+        for sentence in self.sentences:
+            if sentence.start <= offset < sentence.end:
+                return sentence
+        return None
+
+    def metadata(self) -> dict[str, object]:
+        """Return the metadata as a JSON-ready dict (no text)."""
+        meta: dict[str, object] = {"id": self.id, "outlet": self.outlet, "published": self.published.isoformat()}
+        for key in ("headline", "url", "byline", "agency", "language", "note"):
+            if getattr(self, key):
+                meta[key] = getattr(self, key)
+        meta["file"] = self.file
+        return meta
+
+
+@dataclass
+class Corpus:
+    """The loaded corpus: its INDEX.md path, articles, and warnings."""
+
+    index_path: Path
+    articles: list[Article]
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def root(self) -> Path:
+        return self.index_path.parent
+
+    def resolve(self, key: str) -> Article:
+        """Return the article ``key`` names: an id, a unique id prefix, or an
+        outlet name (or part of one) that matches exactly one article.
+        Raises LookupError listing the candidates otherwise."""
+        return resolve_article(self.articles, key)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One INDEX.md entry before its file is read."""
+
+    id: str
+    line: int
+    meta: dict[str, object]
+    meta_line: int
+
+
+def resolve_article(articles: list[Article], key: str) -> Article:
+    """See :meth:`Corpus.resolve`."""
+    lowered = key.lower()
+    for matcher in (
+        lambda a: a.id.lower() == lowered,
+        lambda a: a.id.lower().startswith(lowered),
+        lambda a: a.outlet.lower() == lowered,
+        lambda a: lowered in a.outlet.lower() or lowered in (a.agency or "").lower(),
+    ):
+        found = [a for a in articles if matcher(a)]
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            raise LookupError(f"{key!r} is ambiguous: " + ", ".join(f"{a.id} ({a.outlet})" for a in found))
+    raise LookupError(f"no article matches {key!r}; ids: " + ", ".join(a.id for a in articles))
+
+
+_HEADING = re.compile(r"^##\s+(.*?)\s*#*\s*$")
+_FENCE_OPEN = re.compile(r"^(```|~~~)\s*ya?ml\s*$", re.IGNORECASE)
+
+
+def parse_index(text: str, path: str) -> tuple[list[Entry], list[Problem]]:
+    """Return the entries of INDEX.md ``text`` and the problems found in it
+    (bad YAML, missing or bad keys, duplicate ids). ``path`` labels problems."""
+    import yaml
+
+    entries: list[Entry] = []
+    problems: list[Problem] = []
+    lines = text.splitlines()
+    seen: dict[str, int] = {}
+    i = 0
+    while i < len(lines):
+        m = _HEADING.match(lines[i])
+        if not m:
+            i += 1
+            continue
+        art_id, heading_line = m.group(1).strip(), i + 1
+        i += 1
+        while i < len(lines) and not lines[i].strip():
+            i += 1
+        if i >= len(lines) or not _FENCE_OPEN.match(lines[i].strip()):
+            problems.append(Problem(path, heading_line, f"article {art_id!r} has no ```yaml block after its heading"))
+            continue
+        fence = lines[i].strip()[:3]
+        meta_line = i + 2
+        i += 1
+        body: list[str] = []
+        while i < len(lines) and lines[i].strip() != fence:
+            body.append(lines[i])
+            i += 1
+        if i >= len(lines):
+            problems.append(Problem(path, meta_line - 1, f"article {art_id!r}: the yaml block is not closed"))
+            break
+        i += 1
+        if not ID_PATTERN.fullmatch(art_id):
+            problems.append(
+                Problem(path, heading_line, f"bad article id {art_id!r}: use letters, digits, '.', '_' or '-'")
+            )
+            continue
+        if art_id in seen:
+            problems.append(Problem(path, heading_line, f"duplicate id {art_id!r} (first at line {seen[art_id]})"))
+            continue
+        seen[art_id] = heading_line
+        try:
+            meta = yaml.safe_load("\n".join(body))
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = meta_line + (mark.line if mark else 0)
+            reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            problems.append(Problem(path, line, f"article {art_id!r}: YAML does not parse: {reason}"))
+            continue
+        if not isinstance(meta, dict):
+            problems.append(Problem(path, meta_line, f"article {art_id!r}: metadata must be a mapping of keys"))
+            continue
+        entries.append(Entry(art_id, heading_line, meta, meta_line))
+    return entries, problems
+
+
+def _key_line(entry: Entry, key: str, text_lines: list[str]) -> int:
+    for offset in range(len(text_lines) - entry.meta_line + 1):
+        line = text_lines[entry.meta_line - 1 + offset] if entry.meta_line - 1 + offset < len(text_lines) else ""
+        if line.startswith(f"{key}:"):
+            return entry.meta_line + offset
+        if line.strip() in ("```", "~~~"):
+            break
+    return entry.meta_line
+
+
+def load_corpus(index_path: str | os.PathLike[str]) -> Corpus:
+    """Return the corpus described by ``index_path`` (an INDEX.md).
+    Raises CorpusError with every problem found (never stops at the first)."""
+    path = Path(index_path)
+    shown = str(index_path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CorpusError([Problem(shown, 0, "no such file")]) from None
+    except IsADirectoryError:
+        raise CorpusError([Problem(shown, 0, "is a directory, not an INDEX.md")]) from None
+    except UnicodeDecodeError as exc:
+        raise CorpusError([Problem(shown, 0, f"not UTF-8 text ({exc.reason} at byte {exc.start})")]) from None
+    entries, problems = parse_index(text, shown)
+    text_lines = text.splitlines()
+    warnings: list[Problem] = []
+    articles: list[Article] = []
+    root = path.resolve().parent
+    for entry in entries:
+        meta = entry.meta
+        bad = False
+        for key in REQUIRED_KEYS:
+            if meta.get(key) in (None, ""):
+                problems.append(Problem(shown, entry.meta_line, f"article {entry.id!r}: missing required key {key!r}"))
+                bad = True
+        for key in meta:
+            if key not in REQUIRED_KEYS and key not in OPTIONAL_KEYS:
+                warnings.append(
+                    Problem(
+                        shown,
+                        _key_line(entry, str(key), text_lines),
+                        f"article {entry.id!r}: unknown key {key!r} ignored",
+                        "warning",
+                    )
+                )
+        if bad:
+            continue
+        published = meta["published"]
+        if isinstance(published, str):
+            try:
+                published = dt.date.fromisoformat(published)
+            except ValueError:
+                pass
+        if isinstance(published, dt.datetime):
+            published = published.date()
+        if not isinstance(published, dt.date):
+            problems.append(
+                Problem(
+                    shown,
+                    _key_line(entry, "published", text_lines),
+                    f"article {entry.id!r}: published {meta['published']!r} is not a date (YYYY-MM-DD)",
+                )
+            )
+            continue
+        file_line = _key_line(entry, "file", text_lines)
+        rel = str(meta["file"])
+        target = (root / rel).resolve()
+        if not target.is_relative_to(root):
+            problems.append(
+                Problem(shown, file_line, f"article {entry.id!r}: file {rel!r} is outside the corpus folder")
+            )
+            continue
+        try:
+            data = target.read_bytes()
+        except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
+            reason = "is missing" if isinstance(exc, FileNotFoundError) else "cannot be read"
+            problems.append(Problem(shown, file_line, f"article {entry.id!r}: file {rel!r} {reason}"))
+            continue
+        try:
+            raw = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            problems.append(
+                Problem(shown, file_line, f"article {entry.id!r}: file {rel!r} is not UTF-8 (byte {exc.start})")
+            )
+            continue
+        if not raw.strip():
+            problems.append(Problem(shown, file_line, f"article {entry.id!r}: file {rel!r} is empty"))
+            continue
+        optional = {k: (str(meta[k]).strip() if meta.get(k) is not None else None) for k in OPTIONAL_KEYS}
+        articles.append(
+            Article(
+                id=entry.id,
+                outlet=str(meta["outlet"]).strip(),
+                published=published,
+                file=rel,
+                raw=raw,
+                path=target,
+                line=entry.line,
+                **optional,
+            )
+        )
+    if not entries and not problems:
+        problems.append(Problem(shown, 0, "no articles: expected '## id' headings each followed by a ```yaml block"))
+    if problems:
+        raise CorpusError(sorted(problems, key=lambda p: p.line) + warnings)
+    return Corpus(path, articles, warnings)
+
+
+def find_index(option: str | None) -> Path:
+    """Return the INDEX.md to load: ``option`` (``--index``), else
+    ``$GSOMIA_INDEX``, else ``./seeds/INDEX.md`` when present, else the
+    bundled seed corpus."""
+    from gsomia_cli.resources import bundled_seeds
+
+    if option:
+        return Path(option)
+    if os.environ.get("GSOMIA_INDEX"):
+        return Path(os.environ["GSOMIA_INDEX"])
+    local = Path("seeds") / "INDEX.md"
+    if local.is_file():
+        return local
+    return bundled_seeds()

@@ -1,0 +1,119 @@
+"""The text normaliser: raw article text -> paragraphs of clean text.
+
+Site furniture (counters, newsletter boxes, lone labels) is dropped, captions,
+credits and bylines are marked as such, and everything else keeps the
+article's words unchanged. The patterns live in ``data/furniture.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from gsomia_cli.resources import load_data
+from gsomia_cli.textfold import fold, fold_key
+
+PARAGRAPH_KINDS = ("body", "headline", "caption", "credit", "byline")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of clean text: ``clean[start:end] == text``; ``raw_start``
+    is where the same characters begin in the raw text."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    raw_start: int
+
+
+@dataclass(frozen=True)
+class _Rules:
+    drop: tuple[re.Pattern[str], ...]
+    lead_tags: tuple[re.Pattern[str], ...]
+    labels: tuple[tuple[re.Pattern[str], str], ...]
+    kinds: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    data = load_data("furniture.yaml")
+    flags = re.IGNORECASE
+    return _Rules(
+        drop=tuple(re.compile(p, flags) for p in data.get("drop", [])),
+        lead_tags=tuple(re.compile(p, flags) for p in data.get("lead_tags", [])),
+        labels=tuple((re.compile(x["pattern"], flags), x.get("kind", "body")) for x in data.get("labels", [])),
+        kinds=tuple((kind, re.compile(p, flags)) for kind, pats in (data.get("kinds") or {}).items() for p in pats),
+    )
+
+
+def _is_headline(text: str, headline: str | None, first: bool) -> bool:
+    if headline and fold_key(text).strip(" .") == fold_key(headline).strip(" ."):
+        return True
+    # A first line with no sentence-final punctuation, followed by more text.
+    return first and len(text.split()) <= 25 and not re.search(r"[.!?\"')]$", fold(text).rstrip())
+
+
+def clean_paragraphs(raw: str, headline: str | None = None) -> list[Paragraph]:
+    """Return the paragraphs of ``raw`` with furniture removed and each
+    paragraph's kind set; offsets are into the clean text, which is the
+    paragraphs' texts joined by blank lines (see :func:`join`)."""
+    rules = _rules()
+    blocks: list[tuple[int, int]] = []  # raw spans of runs of kept lines
+    run_start = run_end = -1
+    pos = 0
+    for line in raw.splitlines(keepends=True):
+        body = line.strip()
+        line_start, line_end = pos, pos + len(line.rstrip("\r\n"))
+        pos += len(line)
+        furniture = not body or any(p.fullmatch(fold(body)) for p in rules.drop)
+        if furniture:
+            if run_start >= 0:
+                blocks.append((run_start, run_end))
+            run_start = -1
+            continue
+        if run_start < 0:
+            run_start = line_start
+        run_end = line_end
+    if run_start >= 0:
+        blocks.append((run_start, run_end))
+
+    paragraphs: list[Paragraph] = []
+    clean_pos = 0
+    for number, (start, end) in enumerate(blocks):
+        kind = "body"
+        text = raw[start:end]
+        stripped = text.lstrip()
+        start += len(text) - len(stripped)
+        if number == 0:
+            for tag in rules.lead_tags:
+                m = tag.match(fold(raw[start:end]))
+                if m:
+                    start += m.end()
+        for label, label_kind in rules.labels:
+            m = label.match(fold(raw[start:end]))
+            if m and m.end() < end - start:
+                start += m.end()
+                kind = label_kind
+        text = raw[start:end].rstrip()
+        if not text:
+            continue
+        if kind == "body":
+            folded = fold(text)
+            kind = next((k for k, p in rules.kinds if p.search(folded)), "body")
+        if kind == "body" and not paragraphs and len(blocks) > 1 and _is_headline(text, headline, True):
+            kind = "headline"
+        elif kind == "body" and headline and _is_headline(text, headline, False):
+            kind = "headline"
+        if paragraphs:
+            clean_pos += 2
+        paragraphs.append(Paragraph(clean_pos, clean_pos + len(text), text, kind, start))
+        clean_pos += len(text)
+    return paragraphs
+
+
+def join(paragraphs: list[Paragraph]) -> str:
+    """Return the clean text made of ``paragraphs`` (blank line between)."""
+    return "\n\n".join(p.text for p in paragraphs)

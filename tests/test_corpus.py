@@ -1,0 +1,158 @@
+"""The loader, the normaliser and the sentence splitter on the seeds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from gsomia_cli.corpus import load_corpus
+from gsomia_cli.sentences import split_paragraph
+from gsomia_cli.textfold import fold
+
+SHARED_NAMES = [
+    "000_b3f95b7b2b788cb6.txt",
+    "001_4dd4445cfa304dab.txt",
+    "002_397d1e62125a342c.txt",
+    "003_9bb8d9a62761c524.txt",
+    "004_bfde1a0b7893e1bc.txt",
+]
+
+
+def test_seed_metadata_is_exact(seeds):
+    got = [a.metadata() for a in seeds.articles]
+    assert [(m["id"], m["outlet"], m["published"], m["file"]) for m in got] == [
+        ("japantimes-2019-11-17", "The Japan Times", "2019-11-17", "articles/000_b3f95b7b2b788cb6.txt"),
+        (
+            "asahi-2019-11-18",
+            "The Asahi Shimbun (Asia & Japan Watch)",
+            "2019-11-18",
+            "articles/001_4dd4445cfa304dab.txt",
+        ),
+        ("vietnam-2019-11-17", "Vietnamese news site (unnamed)", "2019-11-17", "articles/002_397d1e62125a342c.txt"),
+        ("yonhap-2019-11-17", "News aggregator (Yonhap copy)", "2019-11-17", "articles/003_9bb8d9a62761c524.txt"),
+        ("fortruss-2019-11-17", "Fort Russ", "2019-11-17", "articles/004_bfde1a0b7893e1bc.txt"),
+    ]
+    by_id = {a.id: a for a in seeds.articles}
+    assert by_id["japantimes-2019-11-17"].agency == "Kyodo News"
+    assert by_id["asahi-2019-11-18"].byline == "Ryuichi Yamashita, Takeshi Kamiya"
+    assert by_id["asahi-2019-11-18"].url == "http://www.asahi.com/ajw/articles/AJ201911180034.html"
+    assert by_id["vietnam-2019-11-17"].language == "Vietnamese"
+    assert by_id["vietnam-2019-11-17"].url is None and by_id["vietnam-2019-11-17"].headline is None
+    assert by_id["yonhap-2019-11-17"].agency == "Yonhap News Agency"
+    assert by_id["yonhap-2019-11-17"].headline.startswith("U.S. pressuring both S. Korea")
+    assert by_id["fortruss-2019-11-17"].published == dt.date(2019, 11, 17)
+
+
+def test_seed_files_keep_their_names_and_bytes(seeds):
+    assert [Path(a.file).name for a in seeds.articles] == SHARED_NAMES
+    for article in seeds.articles:
+        assert article.path.read_bytes().decode("utf-8") == article.raw
+
+
+def test_sentence_offsets_slice_back(seeds):
+    for article in seeds.articles:
+        assert article.sentences
+        for sentence in article.sentences:
+            assert article.clean[sentence.start : sentence.end] == sentence.text
+            raw_start = article.raw_offset(sentence.start)
+            assert article.raw[raw_start : raw_start + len(sentence.text)] == sentence.text
+        for para in article.paragraphs:
+            assert article.clean[para.start : para.end] == para.text
+
+
+FURNITURE = [
+    "0 1,424",
+    "\npost\n",
+    "Advertisement",
+    "Subscribe to our newsletter",
+    "You may also like",
+    "Sign up here",
+    "Photo/Ill",
+    "date 2019-11-17",
+    "subscribe now",
+]
+
+
+def test_no_furniture_left_in_clean_text(seeds):
+    for article in seeds.articles:
+        for junk in FURNITURE:
+            assert junk not in "\n" + article.clean + "\n", (article.id, junk)
+
+
+def test_words_are_kept_unchanged(seeds):
+    fort = seeds.resolve("fortruss")
+    assert "US Defenсe Secretary Mark Esper" in fort.clean  # the Cyrillic letter stays
+    assert "US Defence Secretary Mark Esper" in fold(fort.clean)  # folded to the Latin letter
+    japan_times = seeds.resolve("japantimes")
+    assert japan_times.clean.startswith("The defense ministers of Japan and South Korea were set to hold talks")
+
+
+def test_captions_credits_and_bylines_are_marked(seeds):
+    kinds = {a.id: [(p.kind, p.text[:30]) for p in a.paragraphs if p.kind != "body"] for a in seeds.articles}
+    assert kinds["asahi-2019-11-18"] == [
+        ("caption", "From left, South Korean Nation"),
+        ("byline", "(This article was written by R"),
+    ]
+    assert kinds["vietnam-2019-11-17"] == [("caption", "From left to right: South Kore")]
+    assert kinds["yonhap-2019-11-17"] == [
+        ("headline", "U.S. pressuring both S. Korea,"),
+        ("credit", "Source: Yonhap News Agency"),
+    ]
+    assert kinds["fortruss-2019-11-17"] == [("headline", "MAJOR: Tokyo, Seoul Dissolve I")]
+    assert kinds["japantimes-2019-11-17"] == []
+
+
+def sentences_of(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_paragraph(text)]
+
+
+def test_splitter_keeps_abbreviations_together():
+    text = "Mr. Ko met U.S. Defense Secretary Mark Esper on Nov. 17 in Bangkok. Gen. Kim said S. Korea agreed."
+    assert sentences_of(text) == [
+        "Mr. Ko met U.S. Defense Secretary Mark Esper on Nov. 17 in Bangkok.",
+        "Gen. Kim said S. Korea agreed.",
+    ]
+
+
+def test_splitter_handles_quotes_ending_a_sentence():
+    text = '"We tried hard. It did not work," he said. "That is enough." Mr. Ko said. The talks ended.'
+    assert sentences_of(text) == [
+        '"We tried hard. It did not work," he said.',
+        '"That is enough." Mr. Ko said.',
+        "The talks ended.",
+    ]
+
+
+def test_splitter_u_s_at_sentence_end():
+    assert sentences_of("Seoul sent a message to the U.S. The reply came later.") == [
+        "Seoul sent a message to the U.S.",
+        "The reply came later.",
+    ]
+
+
+def test_headline_line_without_full_stop_is_its_own_paragraph(tmp_path):
+    from conftest import entry, write_corpus
+
+    index = write_corpus(
+        tmp_path,
+        entry("a", "outlet: X\npublished: 2019-11-17\nfile: a.txt"),
+        {"a.txt": "Seoul lets pact lapse\n\nThe pact expired. Nobody was surprised.\n"},
+    )
+    article = load_corpus(index).articles[0]
+    assert [(p.kind, p.text) for p in article.paragraphs] == [
+        ("headline", "Seoul lets pact lapse"),
+        ("body", "The pact expired. Nobody was surprised."),
+    ]
+    assert [s.text for s in article.sentences] == [
+        "Seoul lets pact lapse",
+        "The pact expired.",
+        "Nobody was surprised.",
+    ]
+
+
+def test_every_sentence_ends_at_a_plausible_place(seeds):
+    for article in seeds.articles:
+        for sentence in article.sentences:
+            if sentence.kind == "body":
+                assert re.search(r"[.!?\"'”)]$", sentence.text), sentence.text
