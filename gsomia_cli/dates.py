@@ -1,0 +1,229 @@
+"""Temporal expressions: found in the text and resolved to ISO values
+(YYYY-MM-DD, YYYY-MM or YYYY) against the publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from gsomia_cli.lexicon import alternation
+from gsomia_cli.resources import load_data
+
+FULL_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+# Before a bare month: words that make "May" or "March" a month, not a verb.
+_MONTH_CONTEXT = re.compile(
+    r"(?:in|since|until|by|from|during|early|mid|late|of|till|this|its|the|last|next)[\s-]+$", re.IGNORECASE
+)
+# Before a bare month: words that tie it to a known, past event ("its August decision").
+_DETERMINER = re.compile(r"(?:its|the|his|her|their|this|that)\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateExpr:
+    """A date expression in clean text: ``text`` at ``start:end``, ``value``
+    its ISO value; ``countdown`` is True for "six days left"-style spans."""
+
+    text: str
+    value: str
+    start: int
+    end: int
+    countdown: bool = False
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    pattern: re.Pattern[str]
+    months: dict[str, int]
+    numbers: dict[str, int]
+    weekdays: list[str]
+    future: re.Pattern[str]
+    past: re.Pattern[str]
+    ambiguous: frozenset[str]
+    units: re.Pattern[str]
+    span_words: re.Pattern[str]
+
+
+@cache
+def _grammar() -> _Grammar:
+    data = load_data("language.yaml")["dates"]
+    months: dict[str, int] = data["months"]
+    month_alt = "|".join(sorted((m.capitalize() for m in months), key=len, reverse=True))
+    number_alt = "|".join(sorted(data["numbers"], key=len, reverse=True)) + r"|\d{1,3}"
+    weekday_alt = "|".join(w.capitalize() for w in data["weekdays"])
+    M = rf"(?:{month_alt})\.?"
+    full_alt = "|".join(m.capitalize() for m in FULL_MONTHS)
+    pattern = "|".join(
+        [
+            r"(?P<iso>\b(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})\b)",
+            rf"(?P<md>\b(?P<md_m>{M})\s+(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_y>\d{{4}})\b)?)",
+            rf"(?P<dm>\b(?P<dm_d>\d{{1,2}})\s+(?P<dm_m>{M})(?:,?\s+(?P<dm_y>\d{{4}})\b)?)",
+            rf"(?P<mrel>\b(?P<mrel_m>{M})\s+(?P<mrel_w>last|this|next)\s+year\b)",
+            rf"(?P<relm>\b(?P<relm_w>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<relm_m>{M})(?![\w-]))",
+            rf"(?P<my>\b(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+)?(?P<my_m>{M}),?\s+(?P<my_y>\d{{4}})\b)",
+            rf"(?P<mon>\b(?P<mon_m>{full_alt})(?![\w-]))",
+            rf"(?P<wd>\b(?P<wd_d>{weekday_alt})(?:'s)?(?![\w-]))",
+            r"(?P<yr>(?<![\d$,.#])\b(?P<yr_a>1[89]\d\d|20\d\d)\s*[-–]\s*(?P<yr_b>\d{4}|\d{2})\b(?![-\d]))",
+            r"(?P<y>(?<![\d$,.#])\b(?P<y_y>1[89]\d\d|20\d\d)\b(?![-–]?\d|-\w))",
+            r"(?P<rely>\b(?P<rely_pre>[Ee]arlier |[Ll]ater )?(?P<rely_w>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<rely_u>year|month|week)\b)",
+            r"(?P<dayword>\b(?P<dayword_w>[Yy]esterday|[Tt]oday|[Tt]omorrow)\b)",
+            rf"(?P<inn>\b(?:[Ii]n|[Ww]ithin)\s+(?P<inn_n>{number_alt})\s+(?P<inn_u>days?|weeks?)\b)",
+            rf"(?P<left>\b(?P<left_n>{number_alt})\s+(?P<left_u>days?|weeks?)\s+(?P<left_w>left|remaining|to go|ago|later|from now)\b)",
+        ]
+    )
+    return _Grammar(
+        pattern=re.compile(pattern),
+        months={k.capitalize(): v for k, v in months.items()},
+        numbers=data["numbers"],
+        weekdays=[w.capitalize() for w in data["weekdays"]],
+        future=alternation(data["future_markers"], re.IGNORECASE),
+        past=alternation(data["past_markers"], re.IGNORECASE),
+        ambiguous=frozenset(m.capitalize() for m in data["ambiguous_months"]),
+        units=re.compile(r"\s*(?:" + "|".join(re.escape(u) for u in data["quantity_units"]) + r")\b", re.IGNORECASE),
+        span_words=re.compile(
+            r"(?:" + "|".join(re.escape(w) for w in data["span_words"]) + r")\s+(?:\w+\s+){0,3}$", re.IGNORECASE
+        ),
+    )
+
+
+def _points_forward(sentence: str, at: int, g: _Grammar) -> bool:
+    """True when the tense marker nearest to position ``at`` is a future one."""
+    best_future = min((abs(m.start() - at) for m in g.future.finditer(sentence)), default=None)
+    best_past = min((abs(m.start() - at) for m in g.past.finditer(sentence)), default=None)
+    if best_future is None:
+        return False
+    return best_past is None or best_future < best_past
+
+
+def _future_just_before(sentence: str, at: int, g: _Grammar) -> bool:
+    """True when a future marker stands in the few words before ``at``."""
+    return any(0 <= at - m.end() <= 25 for m in g.future.finditer(sentence, max(0, at - 40), at))
+
+
+def _month_value(month: int, pub: dt.date, forward: bool) -> str:
+    if forward:
+        year = pub.year if month >= pub.month else pub.year + 1
+    else:
+        year = pub.year if month <= pub.month else pub.year - 1
+    return f"{year:04d}-{month:02d}"
+
+
+def _nearest_year(month: int, day: int, pub: dt.date) -> int:
+    best = pub.year
+    for year in (pub.year - 1, pub.year, pub.year + 1):
+        try:
+            if abs((dt.date(year, month, day) - pub).days) < abs((dt.date(best, month, day) - pub).days):
+                best = year
+        except ValueError:
+            continue
+    return best
+
+
+def _number(word: str, g: _Grammar) -> int | None:
+    return int(word) if word.isdigit() else g.numbers.get(word.lower())
+
+
+def _value(m: re.Match[str], sentence: str, at: int, pub: dt.date, g: _Grammar) -> tuple[str, bool] | None:
+    kind = m.lastgroup
+    gd = m.groupdict()
+    month = lambda key: g.months[gd[key].rstrip(".").capitalize()]  # noqa: E731
+    try:
+        if kind == "iso":
+            return dt.date(int(gd["iy"]), int(gd["im"]), int(gd["id"])).isoformat(), False
+        if kind in ("md", "dm"):
+            p = kind + "_"
+            mon, day = month(p + "m"), int(gd[p + "d"])
+            year = int(gd[p + "y"]) if gd[p + "y"] else _nearest_year(mon, day, pub)
+            return dt.date(year, mon, day).isoformat(), False
+    except ValueError:
+        return None
+    if kind == "mrel":
+        delta = {"last": -1, "this": 0, "next": 1}[gd["mrel_w"].lower()]
+        return f"{pub.year + delta:04d}-{month('mrel_m'):02d}", False
+    if kind == "relm":
+        word, mon = gd["relm_w"].lower(), month("relm_m")
+        if word == "last":
+            return f"{pub.year if mon < pub.month else pub.year - 1:04d}-{mon:02d}", False
+        if word == "next":
+            return f"{pub.year if mon > pub.month else pub.year + 1:04d}-{mon:02d}", False
+        return f"{pub.year:04d}-{mon:02d}", False
+    if kind == "my":
+        return f"{int(gd['my_y']):04d}-{month('my_m'):02d}", False
+    if kind == "mon":
+        before = sentence[max(0, at - 16) : at]
+        if gd["mon_m"] in g.ambiguous and not _MONTH_CONTEXT.search(before):
+            return None  # "May" the verb
+        forward = not _DETERMINER.search(before) and _future_just_before(sentence, at, g)
+        return _month_value(month("mon_m"), pub, forward), False
+    if kind == "wd":
+        target = g.weekdays.index(gd["wd_d"])
+        diff = target - pub.weekday()
+        if diff == 0:
+            return pub.isoformat(), False
+        if _points_forward(sentence, at, g):
+            return (pub + dt.timedelta(days=diff % 7)).isoformat(), False
+        return (pub - dt.timedelta(days=(-diff) % 7)).isoformat(), False
+    if kind == "yr":
+        return gd["yr_a"], False
+    if kind == "y":
+        if g.units.match(sentence, m.end() - (m.start() - at)):
+            return None
+        return gd["y_y"], False
+    if kind == "rely":
+        unit, word = gd["rely_u"], gd["rely_w"].lower()
+        delta = {"last": -1, "this": 0, "next": 1}[word]
+        if unit == "year":
+            return f"{pub.year + delta:04d}", False
+        if unit == "month":
+            first = dt.date(pub.year, pub.month, 1)
+            shifted = (first - dt.timedelta(days=1)).replace(day=1) if delta < 0 else first
+            if delta > 0:
+                shifted = (first + dt.timedelta(days=32)).replace(day=1)
+            return f"{shifted.year:04d}-{shifted.month:02d}", False
+        return None  # "last week" names no day
+    if kind == "dayword":
+        delta = {"yesterday": -1, "today": 0, "tomorrow": 1}[gd["dayword_w"].lower()]
+        return (pub + dt.timedelta(days=delta)).isoformat(), False
+    if kind in ("inn", "left"):
+        p = kind + "_"
+        n = _number(gd[p + "n"], g)
+        if n is None or n > 366:
+            return None
+        if kind == "inn" and g.span_words.search(sentence[:at]):
+            return None  # "the lowest in 50 years" is a span
+        days = n * (7 if gd[p + "u"].startswith("week") else 1)
+        if kind == "left" and gd["left_w"] == "ago":
+            days = -days
+        return (pub + dt.timedelta(days=days)).isoformat(), True
+    return None
+
+
+def find_dates(text: str, sentences: list[tuple[int, int]], published: dt.date) -> list[DateExpr]:
+    """Return the date expressions in folded ``text``, sentence by sentence
+    (``sentences`` are ``(start, end)`` spans), resolved against ``published``."""
+    g = _grammar()
+    out: list[DateExpr] = []
+    for s_start, s_end in sentences:
+        sentence = text[s_start:s_end]
+        for m in g.pattern.finditer(sentence):
+            resolved = _value(m, sentence, m.start(), published, g)
+            if resolved is None:
+                continue
+            value, countdown = resolved
+            start, end = s_start + m.start(), s_start + m.end()
+            out.append(DateExpr(text[start:end], value, start, end, countdown))
+    return out

@@ -1,0 +1,179 @@
+"""Extraction of one article, and of a corpus: dates, officials, quotes and
+reported speech, claims, as JSON-ready records that carry their evidence."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from gsomia_cli.claims import find_claims
+from gsomia_cli.corpus import Article
+from gsomia_cli.dates import find_dates
+from gsomia_cli.officials import Person, find_officials
+from gsomia_cli.quotemarks import quote_spans
+from gsomia_cli.quotes import find_statements
+from gsomia_cli.speakers import speaker_spans
+from gsomia_cli.textfold import fold
+
+READ_KINDS = ("body", "headline", "caption")
+
+
+@dataclass(frozen=True)
+class DateRecord:
+    article: str
+    file: str
+    outlet: str
+    text: str
+    value: str
+    start: int
+    end: int
+    sentence: str
+
+
+@dataclass(frozen=True)
+class MentionRecord:
+    article: str
+    file: str
+    outlet: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class OfficialRecord:
+    name: str
+    role: str | None
+    country: str | None
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[MentionRecord] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class QuoteRecord:
+    article: str
+    file: str
+    outlet: str
+    speaker: str | None
+    speaker_role: str | None
+    kind: str
+    cue: str | None
+    text: str
+    start: int
+    end: int
+    sentence: str
+
+
+@dataclass(frozen=True)
+class ClaimRecord:
+    article: str
+    file: str
+    outlet: str
+    claim: str
+    value: Any
+    evidence: str
+    start: int
+    end: int
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one article."""
+
+    article: Article
+    dates: list[DateRecord]
+    persons: dict[str, Person]
+    mentions: list[MentionRecord]
+    mention_people: list[str]  # the person of each mention, in order
+    quotes: list[QuoteRecord]
+    claims: list[ClaimRecord]
+
+
+def extract(article: Article) -> Extraction:
+    """Return the extraction of one article."""
+    clean = article.clean
+    text = fold(clean)
+    sentences = article.sentences
+    aid, afile, outlet = article.id, article.file, article.outlet
+    ranges = [(p.start, p.end) for p in article.paragraphs if p.kind in READ_KINDS]
+    quotes = sorted((p.start + a, p.start + b) for p in article.paragraphs for a, b in quote_spans(p.text))
+    byline = {n.strip() for n in (article.byline or "").split(",") if n.strip()}
+
+    spans = [(s.start, s.end) for s in sentences if s.kind in READ_KINDS]
+    date_exprs = find_dates(text, spans, article.published)
+    dates = [
+        DateRecord(aid, afile, outlet, clean[d.start : d.end], d.value, d.start, d.end, _sentence_of(article, d.start))
+        for d in date_exprs
+    ]
+    persons, mentions = find_officials(text, ranges, quotes, byline)
+    body_ranges = [(p.start, p.end) for p in article.paragraphs if p.kind == "body"]
+    statements = find_statements(
+        clean, text, sentences, quotes, speaker_spans(text, body_ranges, persons, mentions), persons
+    )
+    quote_records = [
+        QuoteRecord(
+            aid,
+            afile,
+            outlet,
+            s.speaker,
+            s.speaker_role,
+            s.kind,
+            s.cue,
+            s.text,
+            s.start,
+            s.end,
+            sentences[s.sentence].text,
+        )
+        for s in statements
+    ]
+    claims = [
+        ClaimRecord(
+            aid,
+            afile,
+            outlet,
+            h.claim,
+            h.value,
+            sentences[h.sentence].text,
+            sentences[h.sentence].start,
+            sentences[h.sentence].end,
+        )
+        for h in find_claims(text, sentences, date_exprs)
+    ]
+    return Extraction(
+        article,
+        dates,
+        persons,
+        [MentionRecord(aid, afile, outlet, clean[m.start : m.end], m.start, m.end) for m in mentions],
+        [m.person for m in mentions],
+        quote_records,
+        claims,
+    )
+
+
+def _sentence_of(article: Article, offset: int) -> str:
+    sentence = article.sentence_at(offset)
+    return sentence.text if sentence else ""
+
+
+def officials_of(extractions: list[Extraction]) -> list[OfficialRecord]:
+    """Return the corpus's officials, one record per person, with every
+    mention across articles; ordered by number of mentions."""
+    merged: dict[str, OfficialRecord] = {}
+    for ex in extractions:
+        for name, person in ex.persons.items():
+            record = merged.setdefault(name, OfficialRecord(name, person.role, person.country))
+            record.role = record.role or person.role
+            record.country = record.country or person.country
+            for alias in sorted(person.aliases):
+                if alias not in record.aliases:
+                    record.aliases.append(alias)
+        for person, mention in zip(ex.mention_people, ex.mentions, strict=True):
+            merged[person].mentions.append(mention)
+    return sorted(merged.values(), key=lambda r: (-len(r.mentions), r.name))
+
+
+def to_json(record: Any) -> Any:
+    """Return a dataclass record (or a list of them) as plain JSON data."""
+    if isinstance(record, list):
+        return [to_json(r) for r in record]
+    return asdict(record)

@@ -1,0 +1,112 @@
+"""Compiled forms of the knowledge in ``data/language.yaml`` and
+``data/officials.yaml``, built once per process."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from gsomia_cli.resources import load_data
+
+
+def alternation(words: list[str] | set[str], flags: int = 0, edge: bool = True) -> re.Pattern[str]:
+    """Return a regex matching any of ``words`` (longest first), on word edges."""
+    body = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])" if edge else f"(?:{body})", flags)
+
+
+@dataclass(frozen=True)
+class KnownOfficial:
+    """An official from the gazetteer."""
+
+    name: str
+    role: str | None
+    country: str | None
+    surname: str
+    given: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    titles: dict[str, str]  # lower-case title -> role
+    title_re: re.Pattern[str]
+    role_nouns: dict[str, list[str]]
+    role_noun_re: re.Pattern[str]
+    country_of: dict[str, str]  # country word -> country
+    country_re: re.Pattern[str]
+    body_of: dict[str, str]  # folded lower-case phrase -> body label
+    body_re: re.Pattern[str]
+    anonymous_re: re.Pattern[str]
+    pronoun_re: re.Pattern[str]
+    not_names: frozenset[str]
+    clause_verbs: frozenset[str]
+    object_verbs: frozenset[str]
+    direct_verbs: frozenset[str]
+    clause_verb_re: re.Pattern[str]
+    direct_verb_re: re.Pattern[str]
+    not_a_clause: frozenset[str]
+    officials: tuple[KnownOfficial, ...]
+    official_by_key: dict[str, KnownOfficial]  # lower-case name/alias -> official
+
+
+NAME_TOKEN = r"[A-Z][a-zA-Z']+(?:-[a-zA-Z]+)?"
+
+
+@cache
+def lexicon() -> Lexicon:
+    """Return the compiled lexicon."""
+    lang = load_data("language.yaml")
+    titles = {t.lower(): role for t, role in lang["titles"].items()}
+    country_of = {w: c for c, words in lang["countries"].items() for w in words}
+    body_of = {p.lower(): label for label, phrases in lang["bodies"].items() for p in phrases}
+    heads = lang["anonymous_heads"]
+    mods = lang["anonymous_modifiers"]
+    institution = (
+        r"(?:office|ministry|government|administration|house|department|agency|party|council|military|"
+        r"command|forces|embassy|presidency|wa dae|cabinet|side|camp|team|delegation)"
+    )
+    anonymous = re.compile(
+        r"(?<![\w-])(?:(?:" + "|".join(re.escape(m) for m in sorted(mods, key=len, reverse=True)) + r")\s+){0,4}"
+        r"(?P<head>" + "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)) + r")(?![\w-])"
+        r"(?P<qual>\s+(?:of|close to|at|from|in|with|familiar with)\s+(?:the\s+)?(?:[\w'.-]+\s+){0,5}?"
+        + institution
+        + r"(?![\w-]))?",
+        re.IGNORECASE,
+    )
+    verbs = lang["reporting_verbs"]
+    officials = []
+    by_key: dict[str, KnownOfficial] = {}
+    for item in load_data("officials.yaml").get("officials", []):
+        name = item["name"]
+        parts = name.split()
+        surname = item.get("surname") or (parts[0] if item.get("family_first") else parts[-1])
+        given = " ".join(p for p in parts if p != surname)
+        official = KnownOfficial(
+            name, item.get("role"), item.get("country"), surname, given, tuple(item.get("aliases") or ())
+        )
+        officials.append(official)
+        for key in (name, *official.aliases):
+            by_key[key.lower()] = official
+    return Lexicon(
+        titles=titles,
+        title_re=alternation(list(lang["titles"]), re.IGNORECASE),
+        role_nouns={k.lower(): v for k, v in lang["role_nouns"].items()},
+        role_noun_re=alternation(list(lang["role_nouns"]), re.IGNORECASE),
+        country_of=country_of,
+        country_re=alternation(list(country_of)),
+        body_of=body_of,
+        body_re=alternation([p for p in body_of], re.IGNORECASE),
+        anonymous_re=anonymous,
+        pronoun_re=alternation(lang["pronouns"], re.IGNORECASE),
+        not_names=frozenset(lang["not_names"]),
+        clause_verbs=frozenset(verbs["clause"]),
+        object_verbs=frozenset(verbs["object"]),
+        direct_verbs=frozenset(verbs["direct"]),
+        clause_verb_re=alternation(set(verbs["clause"]) | set(verbs["object"]) | set(lang["leading_cues"])),
+        direct_verb_re=alternation(verbs["direct"]),
+        not_a_clause=frozenset(lang["not_a_clause"]),
+        officials=tuple(officials),
+        official_by_key=by_key,
+    )

@@ -1,0 +1,260 @@
+"""Officials: people named with a public role, their later mentions
+(surname, "Mr. Ko", "the minister") and misspellings resolved to one person."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from gsomia_cli.lexicon import NAME_TOKEN, KnownOfficial, Lexicon, lexicon
+
+FUZZY_NAME = 88  # rapidfuzz ratio for a full name against a known one
+FUZZY_TOKEN = 75  # for one name token in a name position ("Joeng said")
+
+
+@dataclass
+class Person:
+    """An official as this article presents them."""
+
+    name: str
+    role: str | None
+    country: str | None
+    surname: str
+    given: str = ""
+    aliases: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A mention of ``person`` at ``start:end`` of the clean text; ``how`` is
+    name, title, surname, honorific, fuzzy or role (an anaphor)."""
+
+    person: str
+    text: str
+    start: int
+    end: int
+    how: str
+    in_quote: bool = False
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    titled: re.Pattern[str]
+    counterpart: re.Pattern[str]
+    honorific: re.Pattern[str]
+    subject: re.Pattern[str]
+    role_np: re.Pattern[str]
+    known: re.Pattern[str] | None
+    country_before: re.Pattern[str]
+
+
+NAME = rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}}"
+
+
+@cache
+def _patterns() -> _Patterns:
+    lex = lexicon()
+    keys = [o.name for o in lex.officials] + [a for o in lex.officials for a in o.aliases]
+    known = (
+        re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)) + r")(?![\w-])"
+        )
+        if keys
+        else None
+    )
+    return _Patterns(
+        titled=re.compile(rf"(?P<title>(?i:{lex.title_re.pattern}))\s+(?P<name>{NAME})"),
+        counterpart=re.compile(rf"\bcounterparts?,?\s+(?P<name>{NAME})"),
+        honorific=re.compile(rf"\b(?P<hon>Mr|Ms|Mrs|Dr)\.?\s+(?P<name>{NAME_TOKEN})"),
+        subject=re.compile(
+            rf"(?:\baccording to\s+(?P<name2>{NAME_TOKEN})\b|(?P<name>{NAME_TOKEN})\s+(?:has\s+|had\s+)?{lex.clause_verb_re.pattern})"
+        ),
+        role_np=re.compile(
+            rf"\b(?:[Tt]he|(?P<country>{lex.country_re.pattern})'s)\s+(?:(?P<adj>{lex.country_re.pattern})\s+)?(?P<noun>(?i:{lex.role_noun_re.pattern}))(?![\w-])(?!\s+{NAME_TOKEN})"
+        ),
+        known=known,
+        country_before=re.compile(rf"(?P<country>{lex.country_re.pattern})(?:'s)?\s+(?:[\w-]+\s+){{0,3}}$"),
+    )
+
+
+def _clean_name(name: str, lex: Lexicon) -> str:
+    tokens = name.split()
+    while tokens and (tokens[-1] in lex.not_names or tokens[-1].endswith("'s")):
+        tokens.pop()
+    while tokens and tokens[0] in lex.not_names:
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
+def _surname_of(name: str) -> tuple[str, str]:
+    tokens = name.split()
+    if len(tokens) > 1 and "-" in tokens[-1] and "-" not in tokens[0]:
+        return tokens[0], " ".join(tokens[1:])  # "Ko Min-jung": family name first
+    return tokens[-1], " ".join(tokens[:-1])
+
+
+def _person(known: KnownOfficial) -> Person:
+    return Person(known.name, known.role, known.country, known.surname, known.given)
+
+
+class _Resolver:
+    """Resolves a name as written to a person of this article or the gazetteer."""
+
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+        self.persons: dict[str, Person] = {}
+
+    def add(self, person: Person) -> Person:
+        return self.persons.setdefault(person.name, person)
+
+    def exact(self, name: str) -> Person | None:
+        known = self.lex.official_by_key.get(name.lower())
+        if known:
+            return self.add(_person(known))
+        return self.persons.get(name)
+
+    def token(self, token: str, fuzzy: bool) -> Person | None:
+        """One token: a surname or given name of a person in the article, else
+        a unique surname in the gazetteer; fuzzily when ``fuzzy``."""
+        for person in self.persons.values():
+            if token in (person.surname, person.given):
+                return person
+        gazetteer = [o for o in self.lex.officials if token == o.surname]
+        if len(gazetteer) == 1:
+            return self.add(_person(gazetteer[0]))
+        if not fuzzy:
+            return None
+        from rapidfuzz import fuzz
+
+        best, best_score = None, 0.0
+        for person in self.persons.values():
+            for part in (person.surname, person.given):
+                score = fuzz.ratio(token.lower(), part.lower()) if part else 0
+                if score > best_score:
+                    best, best_score = person, score
+        return best if best_score >= FUZZY_TOKEN else None
+
+    def full(self, name: str) -> Person | None:
+        found = self.exact(name)
+        if found or " " not in name:
+            return found or self.token(name, fuzzy=False)
+        from rapidfuzz import fuzz, process
+
+        choices = {o.name: o for o in self.lex.officials} | {a: o for o in self.lex.officials for a in o.aliases}
+        match = process.extractOne(name, list(choices), scorer=fuzz.ratio, score_cutoff=FUZZY_NAME)
+        if match:
+            return self.add(_person(choices[match[0]]))
+        for person in self.persons.values():
+            if fuzz.ratio(name, person.name) >= FUZZY_NAME:
+                return person
+        return None
+
+
+def find_officials(
+    text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, int]], exclude_names: set[str]
+) -> tuple[dict[str, Person], list[Mention]]:
+    """Return the officials of one article and their mentions. ``text`` is the
+    folded clean text, ``ranges`` the spans to read (not bylines or credits),
+    ``quotes`` the spans inside quotation marks (sorted), ``exclude_names``
+    names that are not officials (the byline's reporters)."""
+    lex, pat = lexicon(), _patterns()
+    resolver = _Resolver(lex)
+    mentions: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    quote_starts = [a for a, _ in quotes]
+
+    def in_quote(pos: int) -> bool:
+        k = bisect.bisect_right(quote_starts, pos) - 1
+        return k >= 0 and quotes[k][0] < pos < quotes[k][1]
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    def add(person: Person, start: int, end: int, how: str) -> None:
+        if not free(start, end):
+            return
+        taken.append((start, end))
+        mention = Mention(person.name, text[start:end], start, end, how, in_quote(start))
+        mentions.append(mention)
+        if mention.text != person.name and how != "role":
+            person.aliases.add(mention.text)
+
+    def scan(regex: re.Pattern[str]):
+        for a, b in ranges:
+            yield from regex.finditer(text, a, b)
+
+    # 1. Full names of known officials.
+    if pat.known:
+        for m in scan(pat.known):
+            add(resolver.exact(m.group()), m.start(), m.end(), "name")  # type: ignore[arg-type]
+    # 2. Title + name: "Defense Minister Taro Kono", "spokesperson Ko Min-jung".
+    for m in scan(pat.titled):
+        name = _clean_name(m.group("name"), lex)
+        if not name or name in exclude_names:
+            continue
+        start = m.start("name") + m.group("name").index(name)
+        person = resolver.full(name) if " " in name else resolver.token(name, fuzzy=True)
+        if person is None:
+            title = m.group("title")
+            country = pat.country_before.search(text, max(0, m.start() - 60), m.start())
+            surname, given = _surname_of(name)
+            person = resolver.add(
+                Person(
+                    name,
+                    lex.titles[title.lower()],
+                    lex.country_of[country.group("country")] if country else None,
+                    surname,
+                    given,
+                )
+            )
+        add(person, start, start + len(name), "title")
+    # 3. "his counterpart, Jeong Kyeong-doo": a name to resolve, no role given.
+    for m in scan(pat.counterpart):
+        name = _clean_name(m.group("name"), lex)
+        person = name and resolver.full(name)
+        if person:
+            start = m.start("name") + m.group("name").index(name)
+            add(person, start, start + len(name), "name")
+    # 4. Surnames and given names of the article's officials, and honorifics.
+    people = list(resolver.persons.values())
+    parts = {p.surname: p for p in people} | {p.given: p for p in people if p.given and " " not in p.given}
+    if parts:
+        part_re = re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(parts, key=len, reverse=True)) + r")(?![\w-])"
+        )
+        for m in scan(pat.honorific):
+            person = resolver.token(m.group("name"), fuzzy=True)
+            if person:
+                add(person, m.start(), m.end(), "honorific")
+        for m in scan(part_re):
+            add(parts[m.group()], m.start(), m.end(), "surname")
+    # 5. A name-like word where a speaker stands ("Joeng said"): fuzzy.
+    for m in scan(pat.subject):
+        group = "name" if m.group("name") else "name2"
+        token = m.group(group)
+        if token in lex.not_names or token in exclude_names or not free(m.start(group), m.end(group)):
+            continue
+        person = resolver.token(token, fuzzy=True)
+        if person:
+            add(person, m.start(group), m.end(group), "fuzzy")
+    # 6. Anaphors: "the minister", "Seoul's defense minister".
+    mentions.sort(key=lambda x: x.start)
+    for m in scan(pat.role_np):
+        roles = lex.role_nouns[m.group("noun").lower()]
+        country_word = m.group("country") or m.group("adj")
+        country = lex.country_of.get(country_word) if country_word else None
+        before = [x for x in mentions if x.end <= m.start() and not x.in_quote and x.how != "role"]
+        candidates = [resolver.persons[x.person] for x in reversed(before)] + people
+        for person in candidates:
+            if (
+                person.role
+                and any(r.lower() in person.role.lower() for r in roles)
+                and (country is None or person.country == country)
+            ):
+                add(person, m.start(), m.end(), "role")
+                break
+    mentions.sort(key=lambda x: x.start)
+    used = {m.person for m in mentions if m.how != "role"}
+    return {name: p for name, p in resolver.persons.items() if name in used}, [m for m in mentions if m.person in used]

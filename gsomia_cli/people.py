@@ -1,0 +1,44 @@
+"""Finding a speaker by a name as a user types it ("jeong", "Kyeong-doo",
+"Joeng"), against the speakers and officials the corpus knows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from gsomia_cli.textfold import fold_key
+
+if TYPE_CHECKING:
+    from gsomia_cli.extract import Extraction
+
+MATCH_SCORE = 80
+
+
+def speaker_names(extractions: Iterable[Extraction]) -> dict[str, set[str]]:
+    """Return each speaker label with the names it goes by (aliases too)."""
+    names: dict[str, set[str]] = {}
+    for ex in extractions:
+        for q in ex.quotes:
+            if q.speaker:
+                names.setdefault(q.speaker, {q.speaker})
+        for name, person in ex.persons.items():
+            names.setdefault(name, {name}).update(person.aliases)
+    return names
+
+
+def speaker_matches(query: str, extractions: Iterable[Extraction]) -> set[str]:
+    """Return the speaker labels that ``query`` names: a whole name, a part
+    of one (surname, given name) or a near spelling of either."""
+    from rapidfuzz import fuzz
+
+    wanted = fold_key(query)
+    out = set()
+    for label, aliases in speaker_names(extractions).items():
+        for alias in aliases:
+            key = fold_key(alias)
+            parts = key.replace("-", " ").split() + key.split()
+            if wanted == key or wanted in key.split() or fuzz.ratio(wanted, key) >= MATCH_SCORE:
+                out.add(label)
+            elif any(fuzz.ratio(wanted, part) >= MATCH_SCORE for part in parts if len(part) > 2):
+                out.add(label)
+    return out

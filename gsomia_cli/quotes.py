@@ -1,0 +1,281 @@
+"""Who said what: direct quotations and reported speech, each attributed
+to a speaker by the grammar of news English (``"...," X said``, ``X said
+that ...``, ``..., according to X``), with pronouns and "the minister"
+pointing back to the last fitting speaker."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from gsomia_cli.lexicon import lexicon
+from gsomia_cli.officials import Person
+from gsomia_cli.sentences import Sentence
+from gsomia_cli.speakers import SpeakerSpan
+
+MAX_SPEAKER_WORDS = 9
+MAX_SUBJECT_GAP = 12  # words between a subject and its reporting verb
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A quotation (``kind`` direct) or reported speech (``kind`` reported):
+    ``text`` is ``clean[start:end]``; ``speaker`` a canonical name, body or
+    source label, or None when the text does not say."""
+
+    speaker: str | None
+    speaker_role: str | None
+    kind: str
+    cue: str | None
+    text: str
+    start: int
+    end: int
+    sentence: int  # index into the article's sentences
+
+
+class _Attributor:
+    """Resolves speaker phrases in one article, remembering the last speaker."""
+
+    def __init__(self, text: str, spans: list[SpeakerSpan], persons: dict[str, Person]):
+        self.text = text
+        self.spans = spans
+        self.starts = [s.start for s in spans]
+        self.persons = persons
+        self.last_person: SpeakerSpan | None = None
+
+    def within(self, start: int, end: int) -> list[SpeakerSpan]:
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.spans) and self.spans[i].start < end:
+            if self.spans[i].end <= end:
+                out.append(self.spans[i])
+            i += 1
+        return out
+
+    def resolve(self, span: SpeakerSpan) -> SpeakerSpan | None:
+        if span.kind == "pronoun":
+            if self.last_person:
+                return self.last_person
+            officials = [s for s in self.spans if s.kind == "official" and s.end <= span.start]
+            return officials[-1] if officials else None
+        if span.kind == "anonymous" and not span.qualified:
+            for earlier in reversed(self.within(0, span.start)):
+                if earlier.kind == "anonymous" and earlier.qualified and earlier.head == span.head:
+                    label = re.sub(
+                        r"^(?:[\w-]+\s+){0,3}?" + earlier.head + r"s?\b",
+                        earlier.head,
+                        earlier.label,
+                        count=1,
+                        flags=re.I,
+                    )
+                    return SpeakerSpan(span.start, span.end, label, span.role, "anonymous", False, span.head, True)
+        return span
+
+    def phrase(self, start: int, end: int) -> SpeakerSpan | None:
+        """The speaker a short phrase names (officials first)."""
+        if len(self.text[start:end].split()) > MAX_SPEAKER_WORDS:
+            return None
+        spans = [s for s in self.within(start, end) if not s.possessive]
+        if not spans:
+            return None
+        best = min(spans, key=lambda s: (_rank(s), -s.start))
+        return self.resolve(best)
+
+    def subject(self, start: int, verb_at: int) -> SpeakerSpan | None:
+        """The last speaker phrase before a reporting verb at ``verb_at``."""
+        for span in reversed(self.within(start, verb_at)):
+            if span.possessive:
+                continue
+            if len(self.text[span.end : verb_at].split()) > MAX_SUBJECT_GAP:
+                return None
+            return self.resolve(span)
+        return None
+
+    def heard(self, span: SpeakerSpan | None) -> None:
+        if span is not None and span.kind == "official":
+            self.last_person = span
+
+
+def _rank(span: SpeakerSpan) -> int:
+    return {"official": 0, "anonymous": 1, "pronoun": 1, "body": 2}[span.kind]
+
+
+def _statement(
+    span: SpeakerSpan | None, kind: str, cue: str | None, clean: str, start: int, end: int, index: int
+) -> Statement:
+    speaker = span.label if span else None
+    role = span.role if span else None
+    return Statement(speaker, role, kind, cue, clean[start:end], start, end, index)
+
+
+_DATELINE = re.compile(r"[A-Z]{3,}[A-Z/ ,.]*?\s*(?:--|\s[-–—])\s*")
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    dateline = _DATELINE.match(text, start, end)
+    if dateline:
+        start = dateline.end()  # "BANGKOK-- ", "TOKYO/SEOUL – "
+    while start < end and text[start] in " ,;:\n\"'":
+        start += 1
+    while end > start and text[end - 1] in " ,;:.\n":
+        end -= 1
+    return start, end
+
+
+def find_statements(
+    clean: str,
+    text: str,
+    sentences: list[Sentence],
+    quotes: list[tuple[int, int]],
+    spans: list[SpeakerSpan],
+    persons: dict[str, Person],
+) -> list[Statement]:
+    """Return the direct quotes and reported speech of one article, in text
+    order. ``text`` is the folded clean text, ``quotes`` the sorted spans
+    ``(open, close)`` of quotation marks in clean-text offsets."""
+    lex = lexicon()
+    who = _Attributor(text, spans, persons)
+    out: list[Statement] = []
+    quote_starts = [q[0] for q in quotes]
+    previous_quote: tuple[Statement, int] | None = None  # and its paragraph
+
+    def inside_quote(pos: int) -> bool:
+        k = bisect.bisect_right(quote_starts, pos) - 1
+        return k >= 0 and quotes[k][0] < pos < quotes[k][1]
+
+    for index, sentence in enumerate(sentences):
+        if sentence.kind != "body":
+            continue
+        s_start, s_end = sentence.start, sentence.end
+        lo = bisect.bisect_left(quote_starts, s_start)
+        hi = bisect.bisect_left(quote_starts, s_end)
+        in_sentence = [q for q in quotes[lo:hi]]
+        # Direct quotes.
+        for n, (q_open, q_close) in enumerate(in_sentence):
+            c_start, c_end = q_open + 1, min(q_close, s_end)
+            while c_start < c_end and text[c_start].isspace():
+                c_start += 1
+            while c_end > c_start and (text[c_end - 1].isspace() or text[c_end - 1] == ","):
+                c_end -= 1
+            if not any(ch.isalpha() for ch in text[c_start:c_end]):
+                continue
+            next_open = in_sentence[n + 1][0] if n + 1 < len(in_sentence) else s_end
+            prev_close = in_sentence[n - 1][1] + 1 if n else s_start
+            speaker, cue = None, None
+            # 1. After the quote: '..." X said' / '..." said X'.
+            tail_start = min(q_close + 1, s_end)
+            verb = lex.direct_verb_re.search(text, tail_start, min(next_open, tail_start + 90))
+            if verb:
+                lead = text[tail_start : verb.start()]
+                if lead.strip(" ,.;:!?-"):
+                    speaker = who.phrase(tail_start, verb.start())
+                else:
+                    stop = re.search(r"[,.;:!?\"]", text[verb.end() : next_open])
+                    speaker = who.phrase(verb.end(), verb.end() + (stop.start() if stop else next_open - verb.end()))
+                cue = verb.group() if speaker else None
+            # 2. Before the quote: 'X said, "..."', 'X called the decision "...".
+            if speaker is None:
+                verbs = list(lex.direct_verb_re.finditer(text, prev_close, q_open))
+                verbs += list(lex.clause_verb_re.finditer(text, prev_close, q_open))
+                verbs = [v for v in verbs if not inside_quote(v.start())]
+                if verbs:
+                    verb = max(verbs, key=lambda v: v.start())
+                    speaker = who.subject(s_start, verb.start())
+                    if speaker is None and verb.group() == "according to":
+                        speaker = who.phrase(verb.end(), q_open)
+                    cue = verb.group() if speaker else None
+                elif text[prev_close:q_open].rstrip().endswith(":"):
+                    speaker = who.phrase(prev_close, q_open)
+                    cue = "said" if speaker else None
+            # 3. A quote with no cue continues the previous speaker.
+            if speaker is None and previous_quote and sentence.paragraph - previous_quote[1] <= 1:
+                prev = previous_quote[0]
+                if prev.speaker:
+                    statement = Statement(
+                        prev.speaker, prev.speaker_role, "direct", prev.cue, clean[c_start:c_end], c_start, c_end, index
+                    )
+                    out.append(statement)
+                    previous_quote = (statement, sentence.paragraph)
+                    continue
+            if speaker is None and len(text[c_start:c_end].split()) <= 3:
+                continue  # a scare quote or a title, not a statement
+            who.heard(speaker)
+            statement = _statement(speaker, "direct", cue, clean, c_start, c_end, index)
+            out.append(statement)
+            previous_quote = (statement, sentence.paragraph)
+        out.extend(_reported(clean, text, sentence, index, who, inside_quote, lex))
+    return out
+
+
+def _reported(clean, text, sentence: Sentence, index: int, who: _Attributor, inside_quote, lex) -> list[Statement]:
+    s_start, s_end = sentence.start, sentence.end
+    found: list[Statement] = []
+    according: list[re.Match[str]] = []
+    for verb in lex.clause_verb_re.finditer(text, s_start, s_end):
+        cue = verb.group()
+        if inside_quote(verb.start()):
+            continue
+        if cue == "according to":
+            according.append(verb)
+            continue
+        speaker = who.subject(s_start, verb.start())
+        if speaker is None:
+            continue
+        after = text[verb.end() : s_end]
+        stripped = after.lstrip(" ,")
+        first = stripped.split(None, 1)[0].lower() if stripped.split() else ""
+        offset = verb.end() + len(after) - len(stripped)
+        that = re.search(r"\bthat\b", text[verb.end() : min(s_end, verb.end() + 60)])
+        between = text[verb.end() : verb.end() + that.start()] if that else ""
+        if that and (
+            '"' in between
+            or "," in between
+            or len(between.split()) > 6
+            or (cue in lex.object_verbs and cue not in ("told", "tells") and first != "that")
+        ):
+            that = None  # "urged allies to overcome issues that harm ...", "said, adding that ..."
+        if cue in ("told", "tells") and not that:
+            continue
+        if cue in ("told", "tells") and text[verb.end() : verb.end() + 9] == " reporter":
+            cue = "told reporters"
+        if that:
+            offset = verb.end() + that.end()
+        elif cue in lex.object_verbs:
+            if not re.match(r"[^.;\"]{1,80}?\bto\s+\w", stripped):
+                continue
+        elif not first or first in lex.not_a_clause or stripped[0] in "\"'.,;:":
+            continue
+        start, end = _trim(text, offset, s_end)
+        cut = re.search(r",\s+according to\b", text[start:end])
+        if cut:
+            end = start + cut.start()
+        if len(text[start:end].split()) < 3:
+            continue
+        who.heard(speaker)
+        found.append(_statement(speaker, "reported", cue, clean, start, end, index))
+    if found:
+        return found
+    sentence_text = text[s_start:s_end]
+    # '..., Seoul's defense minister has said.' / '..., the Kyodo news agency reported.'
+    tail = re.search(
+        r",\s+([^,\"]{2,60}?)\s+(?:has\s+|had\s+)?(" + lex.clause_verb_re.pattern + r")\s*[.!]?$", sentence_text
+    )
+    if tail and not sentence_text.lstrip().startswith('"'):
+        speaker = who.phrase(s_start + tail.start(1), s_start + tail.end(1))
+        if speaker:
+            start, end = _trim(text, s_start, s_start + tail.start())
+            who.heard(speaker)
+            return [_statement(speaker, "reported", tail.group(2), clean, start, end, index)]
+    for verb in according:
+        stop = re.search(r"[,.;]", text[verb.end() : s_end])
+        speaker = who.phrase(verb.end(), verb.end() + (stop.start() if stop else s_end - verb.end()))
+        if speaker is None:
+            continue
+        if text[s_start : verb.start()].strip(" ,").lower() == "":
+            start, end = _trim(text, verb.end() + (stop.end() if stop else 0), s_end)
+        else:
+            start, end = _trim(text, s_start, verb.start())
+        if len(text[start:end].split()) >= 3:
+            found.append(_statement(speaker, "reported", "according to", clean, start, end, index))
+    return found

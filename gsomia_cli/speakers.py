@@ -1,0 +1,90 @@
+"""Who can speak in an article: officials, bodies (Seoul, the Kyodo news
+agency), anonymous sources ("a senior official of the ministry") and
+pronouns, as spans of the text that attribution can point at."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gsomia_cli.lexicon import lexicon
+from gsomia_cli.officials import Mention, Person
+
+PRIORITY = {"official": 0, "anonymous": 1, "body": 2, "pronoun": 3}
+_DETERMINER = re.compile(r"^(?:a|an|the|one|another)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SpeakerSpan:
+    """A phrase that can name a speaker: ``label`` is the canonical name,
+    body or source label; ``kind`` official, body, anonymous or pronoun."""
+
+    start: int
+    end: int
+    label: str
+    role: str | None
+    kind: str
+    possessive: bool
+    head: str = ""
+    qualified: bool = False
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.lower().endswith("s") and not word.lower().endswith("ss") else word
+
+
+def speaker_spans(
+    text: str, ranges: list[tuple[int, int]], persons: dict[str, Person], mentions: list[Mention]
+) -> list[SpeakerSpan]:
+    """Return the speaker spans of folded ``text`` within ``ranges``, sorted,
+    without overlaps (officials before sources before bodies before pronouns)."""
+    lex = lexicon()
+    found: list[SpeakerSpan] = []
+
+    def possessive(end: int) -> bool:
+        return text.startswith("'s", end) or text.startswith("'", end) and text[end - 1 : end] == "s"
+
+    for m in mentions:
+        if not m.in_quote:
+            person = persons[m.person]
+            found.append(SpeakerSpan(m.start, m.end, person.name, person.role, "official", possessive(m.end)))
+    for a, b in ranges:
+        for m in lex.anonymous_re.finditer(text, a, b):
+            phrase = _DETERMINER.sub("", m.group())
+            head = m.group("head").lower()
+            if head in ("people", "person") and not m.group("qual"):
+                continue
+            qual = m.group("qual")
+            if qual:
+                # "of the presidential office" -> "of the South Korean presidential office"
+                q = re.match(r"\s+(of|close to|at|from|in|with|familiar with)\s+(.*)$", qual, re.IGNORECASE)
+                body = lex.body_of.get(q.group(2).lower()) if q else None
+                if body and q:
+                    phrase = phrase[: len(phrase) - len(qual)] + f" {q.group(1)} the {body}"
+            found.append(
+                SpeakerSpan(
+                    m.start(),
+                    m.end(),
+                    phrase,
+                    "anonymous source",
+                    "anonymous",
+                    possessive(m.end()),
+                    _singular(head.split()[-1]),
+                    bool(m.group("qual")),
+                )
+            )
+        for m in lex.body_re.finditer(text, a, b):
+            found.append(
+                SpeakerSpan(m.start(), m.end(), lex.body_of[m.group().lower()], "body", "body", possessive(m.end()))
+            )
+        for m in lex.pronoun_re.finditer(text, a, b):
+            found.append(SpeakerSpan(m.start(), m.end(), m.group().lower(), None, "pronoun", False))
+    found.sort(key=lambda s: (PRIORITY[s.kind], s.start, -(s.end - s.start)))
+    kept: list[SpeakerSpan] = []
+    taken: list[tuple[int, int]] = []
+    for span in found:
+        if all(span.end <= a or span.start >= b for a, b in taken):
+            kept.append(span)
+            taken.append((span.start, span.end))
+    kept.sort(key=lambda s: s.start)
+    return kept
