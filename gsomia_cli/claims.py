@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -46,7 +47,7 @@ class ClaimHit:
 
 
 def _terms(terms: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{t})" for t in terms) + r")(?![\w-])", re.IGNORECASE)
+    return re.compile(r"(?<!\w)(?<!\w-)(?:" + "|".join(f"(?:{t})" for t in terms) + r")(?!\w|-\w)", re.IGNORECASE)
 
 
 @cache
@@ -75,8 +76,7 @@ def catalog() -> tuple[ClaimDef, ...]:
     return tuple(out)
 
 
-def _date_values(claim: ClaimDef, text: str, sentence: Sentence, dates: list[DateExpr]) -> list[str]:
-    here = [d for d in dates if sentence.start <= d.start < sentence.end]
+def _date_values(claim: ClaimDef, text: str, sentence: Sentence, here: list[DateExpr]) -> list[str]:
     if not here or claim.anchor is None:
         return []
     anchors = list(claim.anchor.finditer(text, sentence.start, sentence.end))
@@ -95,12 +95,17 @@ def find_claims(text: str, sentences: list[Sentence], dates: list[DateExpr]) -> 
     one hit per distinct value with its first evidence sentence."""
     hits: list[ClaimHit] = []
     body = [(i, s) for i, s in enumerate(sentences) if s.kind == "body"]
+    date_starts = [d.start for d in dates]  # dates come in text order
+
+    def dates_in(s: Sentence) -> list[DateExpr]:
+        return dates[bisect.bisect_left(date_starts, s.start) : bisect.bisect_left(date_starts, s.end)]
+
     for claim in catalog():
         found: dict[Any, int] = {}
         for i, s in body:
             chunk = text[s.start : s.end]
             if claim.kind == "date":
-                for value in _date_values(claim, text, s, dates):
+                for value in _date_values(claim, text, s, dates_in(s)):
                     found.setdefault(value, i)
             elif claim.kind == "text" and claim.capture:
                 for m in claim.capture.finditer(chunk):

@@ -7,6 +7,7 @@ prose for people and is ignored.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import os
 import re
@@ -90,11 +91,15 @@ class Article:
                 return para.raw_start + min(clean_offset - para.start, len(para.text))
         return 0
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     def sentence_at(self, offset: int) -> Sentence | None:
         """Return the sentence that contains clean-text ``offset``."""
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence
+        k = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if k >= 0 and offset < self.sentences[k].end:
+            return self.sentences[k]
         return None
 
     def metadata(self) -> dict[str, object]:

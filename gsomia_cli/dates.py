@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -48,6 +49,7 @@ class DateExpr:
 @dataclass(frozen=True)
 class _Grammar:
     pattern: re.Pattern[str]
+    trigger: re.Pattern[str]
     months: dict[str, int]
     numbers: dict[str, int]
     weekdays: list[str]
@@ -85,8 +87,28 @@ def _grammar() -> _Grammar:
             rf"(?P<left>\b(?P<left_n>{number_alt})\s+(?P<left_u>days?|weeks?)\s+(?P<left_w>left|remaining|to go|ago|later|from now)\b)",
         ]
     )
+    starters = [
+        "last",
+        "this",
+        "next",
+        "earlier",
+        "later",
+        "in",
+        "within",
+        "yesterday",
+        "today",
+        "tomorrow",
+        "early",
+        "mid",
+        "late",
+        *data["numbers"],
+    ]
+    # Where a date can begin: a digit, a capital, or a temporal word. Trying the
+    # full grammar only there keeps extraction fast.
+    trigger = re.compile(r"(?<!\w)(?=\d|[A-Z]|(?:" + "|".join(sorted(starters, key=len, reverse=True)) + r")\b)")
     return _Grammar(
         pattern=re.compile(pattern),
+        trigger=trigger,
         months={k.capitalize(): v for k, v in months.items()},
         numbers=data["numbers"],
         weekdays=[w.capitalize() for w in data["weekdays"]],
@@ -100,18 +122,30 @@ def _grammar() -> _Grammar:
     )
 
 
-def _points_forward(sentence: str, at: int, g: _Grammar) -> bool:
-    """True when the tense marker nearest to position ``at`` is a future one."""
-    best_future = min((abs(m.start() - at) for m in g.future.finditer(sentence)), default=None)
-    best_past = min((abs(m.start() - at) for m in g.past.finditer(sentence)), default=None)
-    if best_future is None:
-        return False
-    return best_past is None or best_future < best_past
+class _Markers:
+    """Positions of future and past tense markers in one sentence, found once."""
 
+    def __init__(self, sentence: str, g: _Grammar):
+        self.future = [m.start() for m in g.future.finditer(sentence)]
+        self.future_ends = [m.end() for m in g.future.finditer(sentence)]
+        self.past = [m.start() for m in g.past.finditer(sentence)]
 
-def _future_just_before(sentence: str, at: int, g: _Grammar) -> bool:
-    """True when a future marker stands in the few words before ``at``."""
-    return any(0 <= at - m.end() <= 25 for m in g.future.finditer(sentence, max(0, at - 40), at))
+    @staticmethod
+    def _distance(positions: list[int], at: int) -> int | None:
+        k = bisect.bisect_left(positions, at)
+        near = [abs(positions[i] - at) for i in (k - 1, k) if 0 <= i < len(positions)]
+        return min(near) if near else None
+
+    def points_forward(self, at: int) -> bool:
+        """True when the tense marker nearest to ``at`` is a future one."""
+        future = self._distance(self.future, at)
+        past = self._distance(self.past, at)
+        return future is not None and (past is None or future < past)
+
+    def future_just_before(self, at: int) -> bool:
+        """True when a future marker ends in the few characters before ``at``."""
+        k = bisect.bisect_right(self.future_ends, at)
+        return k > 0 and at - self.future_ends[k - 1] <= 25
 
 
 def _month_value(month: int, pub: dt.date, forward: bool) -> str:
@@ -137,7 +171,9 @@ def _number(word: str, g: _Grammar) -> int | None:
     return int(word) if word.isdigit() else g.numbers.get(word.lower())
 
 
-def _value(m: re.Match[str], sentence: str, at: int, pub: dt.date, g: _Grammar) -> tuple[str, bool] | None:
+def _value(
+    m: re.Match[str], sentence: str, at: int, pub: dt.date, g: _Grammar, marks: _Markers
+) -> tuple[str, bool] | None:
     kind = m.lastgroup
     gd = m.groupdict()
     month = lambda key: g.months[gd[key].rstrip(".").capitalize()]  # noqa: E731
@@ -167,14 +203,14 @@ def _value(m: re.Match[str], sentence: str, at: int, pub: dt.date, g: _Grammar) 
         before = sentence[max(0, at - 16) : at]
         if gd["mon_m"] in g.ambiguous and not _MONTH_CONTEXT.search(before):
             return None  # "May" the verb
-        forward = not _DETERMINER.search(before) and _future_just_before(sentence, at, g)
+        forward = not _DETERMINER.search(before) and marks.future_just_before(at)
         return _month_value(month("mon_m"), pub, forward), False
     if kind == "wd":
         target = g.weekdays.index(gd["wd_d"])
         diff = target - pub.weekday()
         if diff == 0:
             return pub.isoformat(), False
-        if _points_forward(sentence, at, g):
+        if marks.points_forward(at):
             return (pub + dt.timedelta(days=diff % 7)).isoformat(), False
         return (pub - dt.timedelta(days=(-diff) % 7)).isoformat(), False
     if kind == "yr":
@@ -203,13 +239,27 @@ def _value(m: re.Match[str], sentence: str, at: int, pub: dt.date, g: _Grammar) 
         n = _number(gd[p + "n"], g)
         if n is None or n > 366:
             return None
-        if kind == "inn" and g.span_words.search(sentence[:at]):
+        if kind == "inn" and g.span_words.search(sentence[max(0, at - 60) : at]):
             return None  # "the lowest in 50 years" is a span
         days = n * (7 if gd[p + "u"].startswith("week") else 1)
         if kind == "left" and gd["left_w"] == "ago":
             days = -days
         return (pub + dt.timedelta(days=days)).isoformat(), True
     return None
+
+
+def _matches(sentence: str, g: _Grammar):
+    pos = 0
+    while True:
+        t = g.trigger.search(sentence, pos)
+        if t is None:
+            return
+        m = g.pattern.match(sentence, t.start())
+        if m:
+            yield m
+            pos = max(m.end(), t.start() + 1)
+        else:
+            pos = t.start() + 1
 
 
 def find_dates(text: str, sentences: list[tuple[int, int]], published: dt.date) -> list[DateExpr]:
@@ -219,8 +269,9 @@ def find_dates(text: str, sentences: list[tuple[int, int]], published: dt.date) 
     out: list[DateExpr] = []
     for s_start, s_end in sentences:
         sentence = text[s_start:s_end]
-        for m in g.pattern.finditer(sentence):
-            resolved = _value(m, sentence, m.start(), published, g)
+        marks = _Markers(sentence, g)
+        for m in _matches(sentence, g):
+            resolved = _value(m, sentence, m.start(), published, g, marks)
             if resolved is None:
                 continue
             value, countdown = resolved

@@ -13,7 +13,7 @@ from gsomia_cli.resources import load_data
 def alternation(words: list[str] | set[str], flags: int = 0, edge: bool = True) -> re.Pattern[str]:
     """Return a regex matching any of ``words`` (longest first), on word edges."""
     body = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])" if edge else f"(?:{body})", flags)
+    return re.compile(rf"(?<!\w)(?<!\w-)(?:{body})(?!\w|-\w)" if edge else f"(?:{body})", flags)
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,9 @@ class Lexicon:
     country_re: re.Pattern[str]
     body_of: dict[str, str]  # folded lower-case phrase -> body label
     body_re: re.Pattern[str]
-    anonymous_re: re.Pattern[str]
+    anonymous_head_re: re.Pattern[str]
+    anonymous_mods_re: re.Pattern[str]
+    anonymous_qual_re: re.Pattern[str]
     pronoun_re: re.Pattern[str]
     not_names: frozenset[str]
     clause_verbs: frozenset[str]
@@ -67,12 +69,16 @@ def lexicon() -> Lexicon:
         r"(?:office|ministry|government|administration|house|department|agency|party|council|military|"
         r"command|forces|embassy|presidency|wa dae|cabinet|side|camp|team|delegation)"
     )
-    anonymous = re.compile(
-        r"(?<![\w-])(?:(?:" + "|".join(re.escape(m) for m in sorted(mods, key=len, reverse=True)) + r")\s+){0,4}"
-        r"(?P<head>" + "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)) + r")(?![\w-])"
-        r"(?P<qual>\s+(?:of|close to|at|from|in|with|familiar with)\s+(?:the\s+)?(?:[\w'.-]+\s+){0,5}?"
+    # An anonymous source is found from its head noun; the modifiers before
+    # it and the qualifier after it are matched from there (fast).
+    anonymous_mods = re.compile(
+        r"(?<![\w-])(?:(?:" + "|".join(re.escape(m) for m in sorted(mods, key=len, reverse=True)) + r")\s+){1,4}$",
+        re.IGNORECASE,
+    )
+    anonymous_qual = re.compile(
+        r"\s+(?:of|close to|at|from|in|with|familiar with)\s+(?:the\s+)?(?:[\w'.-]+\s+){0,5}?"
         + institution
-        + r"(?![\w-]))?",
+        + r"(?![\w-])",
         re.IGNORECASE,
     )
     verbs = lang["reporting_verbs"]
@@ -98,7 +104,9 @@ def lexicon() -> Lexicon:
         country_re=alternation(list(country_of)),
         body_of=body_of,
         body_re=alternation([p for p in body_of], re.IGNORECASE),
-        anonymous_re=anonymous,
+        anonymous_head_re=alternation(heads, re.IGNORECASE),
+        anonymous_mods_re=anonymous_mods,
+        anonymous_qual_re=anonymous_qual,
         pronoun_re=alternation(lang["pronouns"], re.IGNORECASE),
         not_names=frozenset(lang["not_names"]),
         clause_verbs=frozenset(verbs["clause"]),

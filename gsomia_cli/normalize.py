@@ -31,7 +31,7 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class _Rules:
-    drop: tuple[re.Pattern[str], ...]
+    drop: re.Pattern[str]
     lead_tags: tuple[re.Pattern[str], ...]
     labels: tuple[tuple[re.Pattern[str], str], ...]
     kinds: tuple[tuple[str, re.Pattern[str]], ...]
@@ -42,7 +42,7 @@ def _rules() -> _Rules:
     data = load_data("furniture.yaml")
     flags = re.IGNORECASE
     return _Rules(
-        drop=tuple(re.compile(p, flags) for p in data.get("drop", [])),
+        drop=re.compile("|".join(f"(?:{p})" for p in data.get("drop", [])) or "(?!)", flags),
         lead_tags=tuple(re.compile(p, flags) for p in data.get("lead_tags", [])),
         labels=tuple((re.compile(x["pattern"], flags), x.get("kind", "body")) for x in data.get("labels", [])),
         kinds=tuple((kind, re.compile(p, flags)) for kind, pats in (data.get("kinds") or {}).items() for p in pats),
@@ -68,7 +68,7 @@ def clean_paragraphs(raw: str, headline: str | None = None) -> list[Paragraph]:
         body = line.strip()
         line_start, line_end = pos, pos + len(line.rstrip("\r\n"))
         pos += len(line)
-        furniture = not body or any(p.fullmatch(fold(body)) for p in rules.drop)
+        furniture = not body or rules.drop.fullmatch(fold(body)) is not None
         if furniture:
             if run_start >= 0:
                 blocks.append((run_start, run_end))

@@ -16,6 +16,7 @@ from gsomia_cli.speakers import SpeakerSpan
 
 MAX_SPEAKER_WORDS = 9
 MAX_SUBJECT_GAP = 12  # words between a subject and its reporting verb
+LOOKBACK = 40  # speaker phrases a pronoun or "the official" may point back over
 
 
 @dataclass(frozen=True)
@@ -54,13 +55,15 @@ class _Attributor:
         return out
 
     def resolve(self, span: SpeakerSpan) -> SpeakerSpan | None:
+        k = bisect.bisect_left(self.starts, span.start)
+        earlier_spans = self.spans[max(0, k - LOOKBACK) : k]
         if span.kind == "pronoun":
             if self.last_person:
                 return self.last_person
-            officials = [s for s in self.spans if s.kind == "official" and s.end <= span.start]
+            officials = [s for s in earlier_spans if s.kind == "official"]
             return officials[-1] if officials else None
         if span.kind == "anonymous" and not span.qualified:
-            for earlier in reversed(self.within(0, span.start)):
+            for earlier in reversed(earlier_spans):
                 if earlier.kind == "anonymous" and earlier.qualified and earlier.head == span.head:
                     label = re.sub(
                         r"^(?:[\w-]+\s+){0,3}?" + earlier.head + r"s?\b",

@@ -44,13 +44,13 @@ def _lexicon() -> _Lexicon:
 
 
 def _is_boundary(text: str, m: re.Match[str], lex: _Lexicon) -> bool:
-    rest = text[m.end() :].lstrip()
+    rest = text[m.end() : m.end() + 120].lstrip()
     if not rest:
         return False
     first = rest[0]
     if not (first.isupper() or first.isdigit() or first in "\"'("):
         return False
-    word_start = text.rfind(" ", 0, m.start()) + 1
+    word_start = text.rfind(" ", max(0, m.start() - 40), m.start()) + 1
     word = text[word_start : m.start() + 1]
     punct = m.group()
     if punct.startswith(".") and len(punct) == 1:

@@ -49,12 +49,16 @@ def speaker_spans(
             person = persons[m.person]
             found.append(SpeakerSpan(m.start, m.end, person.name, person.role, "official", possessive(m.end)))
     for a, b in ranges:
-        for m in lex.anonymous_re.finditer(text, a, b):
-            phrase = _DETERMINER.sub("", m.group())
-            head = m.group("head").lower()
-            if head in ("people", "person") and not m.group("qual"):
+        for m in lex.anonymous_head_re.finditer(text, a, b):
+            head = m.group().lower()
+            mods = lex.anonymous_mods_re.search(text, max(a, m.start() - 60), m.start())
+            start = mods.start() if mods else m.start()
+            q_match = lex.anonymous_qual_re.match(text, m.end(), b)
+            qual = q_match.group() if q_match else ""
+            end = q_match.end() if q_match else m.end()
+            if head in ("people", "person") and not qual:
                 continue
-            qual = m.group("qual")
+            phrase = _DETERMINER.sub("", text[start:end])
             if qual:
                 # "of the presidential office" -> "of the South Korean presidential office"
                 q = re.match(r"\s+(of|close to|at|from|in|with|familiar with)\s+(.*)$", qual, re.IGNORECASE)
@@ -63,14 +67,14 @@ def speaker_spans(
                     phrase = phrase[: len(phrase) - len(qual)] + f" {q.group(1)} the {body}"
             found.append(
                 SpeakerSpan(
-                    m.start(),
-                    m.end(),
+                    start,
+                    end,
                     phrase,
                     "anonymous source",
                     "anonymous",
-                    possessive(m.end()),
+                    possessive(end),
                     _singular(head.split()[-1]),
-                    bool(m.group("qual")),
+                    bool(qual),
                 )
             )
         for m in lex.body_re.finditer(text, a, b):
@@ -81,10 +85,10 @@ def speaker_spans(
             found.append(SpeakerSpan(m.start(), m.end(), m.group().lower(), None, "pronoun", False))
     found.sort(key=lambda s: (PRIORITY[s.kind], s.start, -(s.end - s.start)))
     kept: list[SpeakerSpan] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))
     for span in found:
-        if all(span.end <= a or span.start >= b for a, b in taken):
+        if not any(taken[span.start : span.end]):
             kept.append(span)
-            taken.append((span.start, span.end))
+            taken[span.start : span.end] = b"\x01" * (span.end - span.start)
     kept.sort(key=lambda s: s.start)
     return kept

@@ -1,0 +1,83 @@
+"""Deterministic synthetic corpora for the benchmarks: articles made by
+recombining and varying the seed articles' sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+from gsomia_cli.corpus import Article, load_corpus
+from gsomia_cli.resources import bundled_seeds
+
+OUTLETS = [
+    "Korea Herald",
+    "Japan Today",
+    "Nikkei Asia",
+    "Reuters",
+    "AP",
+    "NHK World",
+    "Korea Times",
+    "Mainichi",
+    "Straits Times",
+    "South China Morning Post",
+    "Hankyoreh",
+    "Kyodo",
+    "Yomiuri",
+    "Chosun Ilbo",
+    "VOA",
+]
+SWAPS = [
+    ("Sunday", "Monday"),
+    ("Nov. 23", "Nov. 22"),
+    ("Tokyo", "Japan"),
+    ("Seoul", "South Korea"),
+    ("said", "told reporters"),
+    ("export curbs", "export controls"),
+    ("pact", "agreement"),
+]
+
+
+def seed_paragraphs() -> list[str]:
+    corpus = load_corpus(bundled_seeds())
+    return [p.text for a in corpus.articles for p in a.paragraphs if p.kind == "body" and len(p.text) > 40]
+
+
+def synthetic_texts(n: int, seed: int = 2019) -> list[tuple[str, str, dt.date, str]]:
+    """Return ``n`` articles as ``(id, outlet, published, text)``."""
+    rng = random.Random(seed)
+    paragraphs = seed_paragraphs()
+    start = dt.date(2019, 8, 1)
+    out = []
+    for i in range(n):
+        chosen = rng.sample(paragraphs, k=rng.randint(8, 14))
+        text = "\n\n".join(chosen)
+        for old, new in rng.sample(SWAPS, k=2):
+            text = text.replace(old, new, 1)
+        outlet = OUTLETS[i % len(OUTLETS)]
+        published = start + dt.timedelta(days=rng.randint(0, 120))
+        out.append((f"syn-{i:06d}", outlet, published, text))
+    return out
+
+
+def synthetic_articles(n: int, seed: int = 2019) -> list[Article]:
+    """Return ``n`` in-memory articles (no files)."""
+    return [
+        Article(id=i, outlet=o, published=p, file=f"{i}.txt", raw=t, path=Path(f"/synthetic/{i}.txt"))
+        for i, o, p, t in synthetic_texts(n, seed)
+    ]
+
+
+def write_corpus(folder: Path, n: int, seed: int = 2019) -> Path:
+    """Write a synthetic corpus of ``n`` articles with its INDEX.md; return its path."""
+    articles = folder / "articles"
+    articles.mkdir(parents=True, exist_ok=True)
+    lines = ["# Synthetic corpus\n"]
+    for art_id, outlet, published, text in synthetic_texts(n, seed):
+        (articles / f"{art_id}.txt").write_text(text, encoding="utf-8")
+        lines.append(
+            f"## {art_id}\n\n```yaml\noutlet: {outlet}\npublished: {published}\nfile: articles/{art_id}.txt\n```\n"
+        )
+    index = folder / "INDEX.md"
+    index.write_text("\n".join(lines), encoding="utf-8")
+    return index

@@ -1,0 +1,166 @@
+"""Extraction rules on short sentences of our own, not the seeds."""
+
+from __future__ import annotations
+
+from extraction_helpers import run
+
+
+def dates(text: str, published: str = "2019-11-20") -> list[tuple[str, str]]:
+    return [(d.text, d.value) for d in run(text, published).dates]
+
+
+def test_absolute_dates():
+    assert dates("Talks were held on Nov. 17 and again on December 3, 2018.") == [
+        ("Nov. 17", "2019-11-17"),
+        ("December 3, 2018", "2018-12-03"),
+    ]
+    assert dates("The ruling came in October 2018, after talks in 2016.") == [
+        ("October 2018", "2018-10"),
+        ("2016", "2016"),
+    ]
+    assert dates("Colonial rule lasted from 1910-1945.") == [("1910-1945", "1910")]
+
+
+def test_relative_dates_resolve_against_publication():
+    # 2019-11-20 is a Wednesday.
+    assert dates("Kang told reporters on Monday that nothing changed.") == [("Monday", "2019-11-18")]
+    assert dates("The pact is to expire on Saturday.") == [("Saturday", "2019-11-23")]
+    assert dates("The pact will lapse in 3 days, with two weeks left for talks.") == [
+        ("in 3 days", "2019-11-23"),
+        ("two weeks left", "2019-12-04"),
+    ]
+    assert dates("Relations soured last December and again in July last year.") == [
+        ("last December", "2018-12"),
+        ("July last year", "2018-07"),
+    ]
+    assert dates("The meeting was held yesterday, the first since last year.") == [
+        ("yesterday", "2019-11-19"),
+        ("last year", "2018"),
+    ]
+    assert dates("Seoul announced its August decision after talks in late October.") == [
+        ("August", "2019-08"),
+        ("October", "2019-10"),
+    ]
+
+
+def test_numbers_that_are_not_years():
+    text = "They met for 40 minutes with 2,000 troops, a 10-member group, US $ 500 million and 1,424 views."
+    assert dates(text) == []
+    assert dates("Relations are at their lowest in 50 years.") == []
+    assert dates("Seoul may reconsider. May we ask?") == []
+
+
+def officials(text: str, **kw) -> dict[str, tuple[str | None, str | None, list[str]]]:
+    ex = run(text, **kw)
+    return {name: (p.role, p.country, sorted(p.aliases)) for name, p in ex.persons.items()}
+
+
+def test_official_from_title_not_in_gazetteer():
+    got = officials("Chinese Foreign Ministry spokesman Geng Shuang said Beijing was watching. Geng added nothing.")
+    assert got == {"Geng Shuang": ("spokesperson", "China", ["Geng"])}
+
+
+def test_gazetteer_official_aliases_and_misspelling():
+    text = (
+        "South Korean Defense Minister Jeong Kyeong-doo met his counterpart. "
+        "Jeong said little. Later Joeng said the talks were over."
+    )
+    assert officials(text) == {"Jeong Kyeong-doo": ("Defense Minister", "South Korea", ["Jeong", "Joeng"])}
+
+
+def test_reporters_are_not_officials():
+    text = "By Jane Reporter\n\nForeign Minister Toshimitsu Motegi spoke.\n\n(This article was written by Ken Writer.)"
+    assert list(officials(text, byline="Jane Reporter")) == ["Toshimitsu Motegi"]
+
+
+def statements(text: str, **kw) -> list[tuple[str | None, str, str | None, str]]:
+    return [(q.speaker, q.kind, q.cue, q.text) for q in run(text, **kw).quotes]
+
+
+def test_quote_split_around_attribution():
+    text = 'Foreign Minister Kang Kyung-wha arrived. "We will decide," the minister said, "after the meeting ends."'
+    assert statements(text) == [
+        ("Kang Kyung-wha", "direct", "said", "We will decide"),
+        ("Kang Kyung-wha", "direct", "said", "after the meeting ends."),
+    ]
+
+
+def test_said_before_name_and_pronoun():
+    text = (
+        'Defense Minister Taro Kono met Esper. \u201cIt is over,\u201d said Kono. "Nothing more can be done," he added.'
+    )
+    assert statements(text) == [
+        ("Taro Kono", "direct", "said", "It is over"),
+        ("Taro Kono", "direct", "added", "Nothing more can be done"),
+    ]
+
+
+def test_partial_quote_and_continuation():
+    text = (
+        'President Moon Jae-in called the decision "unavoidable for our security." '
+        '"We had no choice."\n\nThe talks continue.'
+    )
+    assert statements(text) == [
+        ("Moon Jae-in", "direct", "called", "unavoidable for our security."),
+        ("Moon Jae-in", "direct", "called", "We had no choice."),
+    ]
+
+
+def test_anonymous_sources_and_bodies():
+    text = (
+        "A senior official of the Foreign Ministry said the offer stands. "
+        '"We are ready," the official said. '
+        "Tokyo insists it will not change its export controls, according to diplomats."
+    )
+    assert statements(text) == [
+        ("senior official of the Foreign Ministry", "reported", "said", "the offer stands"),
+        ("official of the Foreign Ministry", "direct", "said", "We are ready"),
+        ("Japan", "reported", "insists", "it will not change its export controls"),
+    ]
+
+
+def test_reported_speech_forms():
+    text = (
+        "Trade Minister Hiroshi Kajiyama told reporters on Friday that the curbs would stay. "
+        "Kajiyama urged Seoul to drop its complaint. "
+        "The talks failed, the Yonhap news agency reported."
+    )
+    assert statements(text) == [
+        ("Hiroshi Kajiyama", "reported", "told reporters", "the curbs would stay"),
+        ("Hiroshi Kajiyama", "reported", "urged", "Seoul to drop its complaint"),
+        ("Yonhap", "reported", "reported", "The talks failed"),
+    ]
+
+
+def test_scare_quotes_without_speaker_are_dropped():
+    assert statements('The so-called "white list" was revised in August.') == []
+
+
+def claims(text: str, published: str = "2019-11-20") -> dict[str, object]:
+    return {c.claim: c.value for c in run(text, published).claims}
+
+
+def test_claims_from_own_sentences():
+    assert claims("The accord expires at midnight on Nov. 22 unless Seoul changes course.") == {
+        "expiry_date": "2019-11-22"
+    }
+    assert claims("Seoul says it will keep the pact only if Japan first lifts its export curbs.") == {
+        "seoul_condition": "condition"
+    }
+    assert claims("Seoul scrapped the pact in August after Japan tightened export controls.") == {
+        "seoul_condition": "cause"
+    }
+    assert claims("Washington has been pressing both allies to renew the agreement.") == {"us_pressure": True}
+    assert claims("Tokyo would not lift its export restrictions, officials said.") == {"japan_delinks": True}
+    assert claims("The two ministers failed to reach a compromise.") == {"no_breakthrough": True}
+    assert claims("Nothing about the pact here.") == {}
+
+
+def test_every_record_carries_its_evidence():
+    ex = run('Defense Minister Taro Kono said on Monday that "nothing changed." The pact expires on Saturday.')
+    clean = ex.article.clean
+    for record in [*ex.dates, *ex.quotes, *ex.mentions]:
+        assert clean[record.start : record.end] == record.text
+        assert record.article == "t" and record.file == "t.txt" and record.outlet == "Test Outlet"
+    for claim in ex.claims:
+        assert clean[claim.start : claim.end] == claim.evidence
