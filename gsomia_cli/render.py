@@ -85,3 +85,25 @@ def show_article(article: Article) -> None:
         else:
             out.print(Text(f"[{para.kind}] ", style="dim italic") + Text(para.text, style="dim"))
         out.print()
+
+
+def search_hits(result: Any) -> None:
+    """Print search hits: label, then the sentence with matches highlighted."""
+    from rich.text import Text
+
+    out = console(soft_wrap=True)
+    if result.corrected:
+        out.print(Text(f"showing results for {result.corrected}", style="italic"))
+    for hit in result.hits:
+        out.print(Text(f"{hit.outlet} · {hit.published} · {hit.article}", style="bold cyan"))
+        line = Text("  ")
+        if hit.before:
+            line.append("…" + hit.before[-60:].lstrip(), style="dim")
+        sentence = Text(hit.text)
+        for start, end in hit.marks:
+            sentence.stylize("bold reverse", start, end)
+        line.append(sentence)
+        if hit.after:
+            line.append(hit.after[:60].rstrip() + "…", style="dim")
+        out.print(line)
+        out.print()

@@ -1,0 +1,228 @@
+"""The search index: a SQLite FTS5 cache of the corpus's sentences and
+extraction records, kept in the user's cache folder and refreshed when
+INDEX.md or an article file changes (only changed articles are re-read)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from gsomia_cli.corpus import Article, Corpus, load_corpus
+from gsomia_cli.textfold import fold
+
+SCHEMA_VERSION = "3"
+TOKENIZER = "porter unicode61 remove_diacritics 2"
+
+SCHEMA = f"""
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE articles (
+    id TEXT PRIMARY KEY, outlet TEXT NOT NULL, published TEXT NOT NULL, file TEXT NOT NULL,
+    metadata TEXT NOT NULL, fingerprint TEXT NOT NULL, records TEXT NOT NULL, text TEXT NOT NULL
+);
+CREATE INDEX articles_published ON articles (published);
+CREATE TABLE sentences (
+    rowid INTEGER PRIMARY KEY, article TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+    kind TEXT NOT NULL
+);
+CREATE INDEX sentences_article ON sentences (article);
+CREATE TABLE statements (
+    article TEXT NOT NULL, speaker TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL
+);
+CREATE INDEX statements_speaker ON statements (speaker);
+CREATE VIRTUAL TABLE sentences_fts USING fts5(text, tokenize = '{TOKENIZER}');
+CREATE VIRTUAL TABLE vocabulary USING fts5vocab(sentences_fts, 'row');
+"""
+
+
+def cache_dir() -> Path:
+    """Return the folder for index files: $GSOMIA_CACHE_DIR, else
+    $XDG_CACHE_HOME/gsomia, else ~/.cache/gsomia."""
+    if os.environ.get("GSOMIA_CACHE_DIR"):
+        return Path(os.environ["GSOMIA_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "gsomia"
+
+
+def index_path_for(corpus_index: Path) -> Path:
+    """Return the cache file of the corpus whose INDEX.md is ``corpus_index``."""
+    key = hashlib.sha1(str(corpus_index.resolve()).encode()).hexdigest()[:16]
+    return cache_dir() / f"index-{key}.sqlite"
+
+
+def _stat(path: Path) -> str:
+    try:
+        st = path.stat()
+    except OSError:
+        return "missing"
+    return f"{st.st_mtime_ns}:{st.st_size}"
+
+
+def fingerprint(article: Article) -> str:
+    """Return what changes when an article's file or metadata changes."""
+    meta = json.dumps(article.metadata(), sort_keys=True)
+    return f"{_stat(article.path)}:{hashlib.sha1(meta.encode()).hexdigest()[:12]}"
+
+
+@dataclass
+class RefreshReport:
+    """What a refresh did."""
+
+    articles: int
+    extracted: int
+    removed: int
+    seconds: float
+    rebuilt: bool
+    path: Path
+
+
+def extraction_records(article: Article) -> dict[str, Any]:
+    """Return the extraction of ``article`` as JSON-ready data."""
+    from gsomia_cli.extract import extract
+
+    ex = extract(article)
+    return {
+        "officials": [
+            {"name": p.name, "role": p.role, "country": p.country, "aliases": sorted(p.aliases)}
+            for p in ex.persons.values()
+        ],
+        "mentions": [{**asdict(m), "name": name} for m, name in zip(ex.mentions, ex.mention_people, strict=True)],
+        "dates": [asdict(d) for d in ex.dates],
+        "quotes": [asdict(q) for q in ex.quotes],
+        "claims": [asdict(c) for c in ex.claims],
+    }
+
+
+class Index:
+    """An open search index of one corpus."""
+
+    def __init__(self, corpus_index: Path, db_path: Path | None = None):
+        self.corpus_index = corpus_index
+        self.path = db_path or index_path_for(corpus_index)
+        self.db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            db = sqlite3.connect(self.path)
+            version = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            if version and version[0] == SCHEMA_VERSION:
+                return db
+            db.close()
+        except sqlite3.DatabaseError:
+            pass  # corrupt or foreign: rebuilt below
+        return self._create()
+
+    def _create(self) -> sqlite3.Connection:
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            Path(str(self.path) + suffix).unlink(missing_ok=True)
+        db = sqlite3.connect(self.path)
+        db.executescript(SCHEMA)
+        db.execute(
+            "INSERT INTO meta VALUES ('schema', ?), ('corpus', ?)", (SCHEMA_VERSION, str(self.corpus_index.resolve()))
+        )
+        db.commit()
+        return db
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def is_fresh(self) -> bool:
+        """True when INDEX.md and every article file are as when indexed."""
+        if self._meta("index_stat") != _stat(self.corpus_index):
+            return False
+        root = self.corpus_index.resolve().parent
+        for file, stored in self.db.execute("SELECT file, fingerprint FROM articles"):
+            if not stored.startswith(_stat(root / file) + ":"):
+                return False
+        return True
+
+    def refresh(
+        self, rebuild: bool = False, corpus: Corpus | None = None, progress: Callable[[int, int], None] | None = None
+    ) -> RefreshReport:
+        """Bring the index up to date with the corpus (re-reading only the
+        articles that changed) and return what was done. Raises CorpusError
+        when the corpus does not load."""
+        started = time.perf_counter()
+        if rebuild:
+            self.db.close()
+            self.db = self._create()
+        if corpus is None:
+            corpus = load_corpus(self.corpus_index)
+        stored = dict(self.db.execute("SELECT id, fingerprint FROM articles"))
+        wanted = {a.id: a for a in corpus.articles}
+        removed = [aid for aid in stored if aid not in wanted]
+        changed = [a for a in corpus.articles if stored.get(a.id) != fingerprint(a)]
+        with self.db:
+            for aid in removed + [a.id for a in changed if a.id in stored]:
+                self._delete(aid)
+            for n, article in enumerate(changed, 1):
+                self._insert(article)
+                if progress:
+                    progress(n, len(changed))
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('index_stat', ?)", (_stat(self.corpus_index),))
+        return RefreshReport(len(wanted), len(changed), len(removed), time.perf_counter() - started, rebuild, self.path)
+
+    def _delete(self, article_id: str) -> None:
+        rows = [r for (r,) in self.db.execute("SELECT rowid FROM sentences WHERE article = ?", (article_id,))]
+        self.db.executemany("DELETE FROM sentences_fts WHERE rowid = ?", [(r,) for r in rows])
+        self.db.execute("DELETE FROM sentences WHERE article = ?", (article_id,))
+        self.db.execute("DELETE FROM statements WHERE article = ?", (article_id,))
+        self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+
+    def _insert(self, article: Article) -> None:
+        records = extraction_records(article)
+        self.db.execute(
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article.id,
+                article.outlet,
+                article.published.isoformat(),
+                article.file,
+                json.dumps(article.metadata()),
+                fingerprint(article),
+                json.dumps(records),
+                article.clean,
+            ),
+        )
+        folded = fold(article.clean)
+        for s in article.sentences:
+            cur = self.db.execute(
+                "INSERT INTO sentences (article, start, end, kind) VALUES (?, ?, ?, ?)",
+                (article.id, s.start, s.end, s.kind),
+            )
+            self.db.execute(
+                "INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)", (cur.lastrowid, folded[s.start : s.end])
+            )
+        self.db.executemany(
+            "INSERT INTO statements VALUES (?, ?, ?, ?)",
+            [(article.id, q["speaker"], q["start"], q["end"]) for q in records["quotes"] if q["speaker"]],
+        )
+
+    def records(self) -> list[tuple[dict[str, Any], str, dict[str, Any]]]:
+        """Return ``(metadata, clean text, extraction records)`` for every article."""
+        rows = self.db.execute("SELECT metadata, text, records FROM articles ORDER BY published, id")
+        return [(json.loads(m), t, json.loads(r)) for m, t, r in rows]
+
+    def speakers(self) -> list[str]:
+        """Return every speaker label in the index."""
+        return [s for (s,) in self.db.execute("SELECT DISTINCT speaker FROM statements")]
+
+
+def open_index(corpus_index: Path, corpus: Corpus | None = None, progress=None) -> tuple[Index, RefreshReport | None]:
+    """Return the index of a corpus, refreshed if anything changed (and the
+    refresh report, or None when it was already fresh)."""
+    index = Index(corpus_index)
+    if index.is_fresh() and corpus is None:
+        return index, None
+    return index, index.refresh(corpus=corpus, progress=progress)

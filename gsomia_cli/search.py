@@ -1,0 +1,170 @@
+"""Search: ranked sentences from the FTS5 index, with synonyms, typo
+correction and filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from gsomia_cli.index import Index
+from gsomia_cli.query import Query, Term, expand, parse
+
+CANDIDATES = 400  # rows fetched from FTS5 before filtering and re-ranking
+TYPO_SIMILARITY = 0.6
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A matching sentence: ``text`` is ``clean[start:end]`` of the article;
+    ``marks`` are the (start, end) spans of matched words within ``text``."""
+
+    article: str
+    file: str
+    outlet: str
+    published: str
+    score: float
+    text: str
+    start: int
+    end: int
+    marks: tuple[tuple[int, int], ...] = ()
+    before: str = ""
+    after: str = ""
+
+
+@dataclass
+class SearchResult:
+    """Hits for a query, and the corrected query when a typo was fixed."""
+
+    query: str
+    hits: list[Hit] = field(default_factory=list)
+    corrected: str | None = None
+
+
+@dataclass(frozen=True)
+class Filters:
+    outlets: tuple[str, ...] = ()
+    since: dt.date | None = None
+    until: dt.date | None = None
+    speakers: frozenset[str] | None = None
+    limit: int = 20
+
+
+def _has_match(index: Index, term: Term) -> bool:
+    row = index.db.execute("SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT 1", (term.fts(),)).fetchone()
+    return row is not None
+
+
+def correct(index: Index, query: Query) -> bool:
+    """Replace words with no match by the nearest indexed terms (in place);
+    return True when any word was corrected."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA  # a transposition ("exprot") is one edit
+
+    vocabulary: dict[str, int] | None = None
+    changed = False
+    for term in query.terms:
+        if term.prefix or _has_match(index, term):
+            continue
+        new_words = []
+        for word in term.words:
+            if _has_match(index, Term([word])):
+                new_words.append(word)
+                continue
+            if vocabulary is None:
+                vocabulary = dict(index.db.execute("SELECT term, doc FROM vocabulary"))
+            best = process.extract(
+                word, list(vocabulary), scorer=OSA.normalized_similarity, limit=5, score_cutoff=TYPO_SIMILARITY
+            )
+            # The closest term; among equally close ones, the most common.
+            new_words.append(max(best, key=lambda b: (b[1], vocabulary[b[0]]))[0] if best else word)
+        if new_words != term.words:
+            term.words = new_words
+            changed = True
+    return changed
+
+
+def _marks(highlighted: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    marks, out, pos = [], [], 0
+    for m in re.finditer(r"\x02(.*?)\x03", highlighted, re.S):
+        out.append(highlighted[pos : m.start()])
+        start = sum(len(x) for x in out)
+        out.append(m.group(1))
+        marks.append((start, start + len(m.group(1))))
+        pos = m.end()
+    out.append(highlighted[pos:])
+    return "".join(out), tuple(marks)
+
+
+def _proximity(marks: tuple[tuple[int, int], ...]) -> float:
+    if len(marks) < 2:
+        return 0.0
+    gaps = [b[0] - a[1] for a, b in zip(marks, marks[1:], strict=False)]
+    return 1.0 / (1.0 + min(gaps) / 10)
+
+
+def _inside_statement(index: Index, article: str, start: int, marks, speakers: frozenset[str]) -> bool:
+    """True when a matched word lies inside a statement by one of ``speakers``."""
+    q = ",".join("?" * len(speakers))
+    spans = index.db.execute(
+        f"SELECT start, end FROM statements WHERE article = ? AND speaker IN ({q})", (article, *sorted(speakers))
+    ).fetchall()
+    return any(a <= start + m0 and start + m1 <= b for m0, m1 in marks for a, b in spans)
+
+
+def search(index: Index, text: str, filters: Filters = Filters(), exact: bool = False) -> SearchResult:
+    """Return the sentences matching query ``text``, best first."""
+    query = parse(text)
+    result = SearchResult(text)
+    if not query.groups:
+        return result
+    if correct(index, query):
+        result.corrected = query.display()
+    if not exact:
+        query = expand(query)
+    expr = query.fts()
+    if expr is None:
+        return result
+    sql = [
+        "SELECT s.article, a.file, a.outlet, a.published, bm25(sentences_fts) AS rank, s.start, s.end, s.kind,",
+        " highlight(sentences_fts, 0, char(2), char(3)), a.text",
+        " FROM sentences_fts JOIN sentences s ON s.rowid = sentences_fts.rowid JOIN articles a ON a.id = s.article",
+        " WHERE sentences_fts MATCH ?",
+    ]
+    args: list[object] = [expr]
+    if filters.outlets:
+        sql.append(" AND (" + " OR ".join("a.outlet LIKE ?" for _ in filters.outlets) + ")")
+        args += [f"%{o}%" for o in filters.outlets]
+    if filters.since:
+        sql.append(" AND a.published >= ?")
+        args.append(filters.since.isoformat())
+    if filters.until:
+        sql.append(" AND a.published <= ?")
+        args.append(filters.until.isoformat())
+    if filters.speakers is not None:
+        if not filters.speakers:
+            return result
+        marks = ",".join("?" * len(filters.speakers))
+        sql.append(
+            f" AND EXISTS (SELECT 1 FROM statements st WHERE st.article = s.article AND st.speaker IN ({marks})"
+            " AND st.start < s.end AND st.end > s.start)"
+        )
+        args += sorted(filters.speakers)
+    sql.append(" ORDER BY rank LIMIT ?")
+    args.append(CANDIDATES)
+    hits = []
+    for article, file, outlet, published, rank, start, end, kind, highlighted, clean in index.db.execute(
+        "".join(sql), args
+    ):
+        _, marks = _marks(highlighted)
+        if filters.speakers is not None and not _inside_statement(index, article, start, marks, filters.speakers):
+            continue
+        score = -rank + _proximity(marks) + (0.0 if kind == "body" else -0.5)
+        before = clean[max(0, start - 80) : start].split("\n")[-1]
+        after = clean[end : end + 80].split("\n")[0]
+        hits.append(
+            Hit(article, file, outlet, published, round(score, 3), clean[start:end], start, end, marks, before, after)
+        )
+    hits.sort(key=lambda h: -h.score)
+    result.hits = hits[: filters.limit]
+    return result

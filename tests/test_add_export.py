@@ -1,0 +1,181 @@
+"""`gsomia add` and `gsomia export`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import threading
+
+from conftest import entry, write_corpus
+
+from gsomia_cli.corpus import load_corpus
+from gsomia_cli.corpus_write import NewArticle, add_articles
+
+TEXT = 'Seoul lets the pact lapse.\n\nDefense Minister Taro Kono said on Friday that "nothing changed."\n'
+
+
+def test_add_creates_and_appends(run, tmp_path):
+    source = tmp_path / "herald.txt"
+    source.write_text(TEXT)
+    index = tmp_path / "corpus" / "INDEX.md"
+    result = run(
+        "add",
+        str(source),
+        "--outlet",
+        "The Korea Herald",
+        "--published",
+        "2019-11-22",
+        "--headline",
+        'Seoul: "pact lapses"',
+        index=index,
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip() == f"added korea-herald-2019-11-22 ({source}) to {index}"
+    again = run("add", str(source), "--outlet", "The Korea Herald", "--published", "2019-11-22", index=index)
+    assert "korea-herald-2019-11-22-2" in again.stdout
+    corpus = load_corpus(index)
+    assert [(a.id, a.outlet, a.headline) for a in corpus.articles] == [
+        ("korea-herald-2019-11-22", "The Korea Herald", 'Seoul: "pact lapses"'),
+        ("korea-herald-2019-11-22-2", "The Korea Herald", None),
+    ]
+    assert corpus.articles[0].raw == TEXT
+    assert run("check", index=index).exit_code == 0
+
+
+def test_add_from_stdin_with_id(run, tmp_path):
+    index = tmp_path / "INDEX.md"
+    result = run(
+        "add", "-", "--outlet", "Reuters", "--published", "2019-11-22", "--id", "reuters-lapse", index=index, input=TEXT
+    )
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "articles" / "reuters-lapse.txt").read_text() == TEXT
+
+
+def test_invalid_add_changes_nothing(run, tmp_path):
+    index = write_corpus(tmp_path, entry("a", "outlet: X\npublished: 2019-11-20\nfile: a.txt"), {"a.txt": "Text."})
+    before = index.read_bytes()
+    good = tmp_path / "good.txt"
+    good.write_text(TEXT)
+    (tmp_path / "empty.txt").write_text("  ")
+    (tmp_path / "bad.pdf").write_text("x")
+    cases = [
+        (["add", str(good), "--outlet", "X", "--published", "22 Nov"], 2, "--published '22 Nov' is not a date"),
+        (
+            ["add", str(good), str(tmp_path / "empty.txt"), "--outlet", "X", "--published", "2019-11-22"],
+            1,
+            "empty.txt: empty",
+        ),
+        (
+            ["add", str(good), str(tmp_path / "missing.txt"), "--outlet", "X", "--published", "2019-11-22"],
+            1,
+            "no such file",
+        ),
+        (["add", str(tmp_path / "bad.pdf"), "--outlet", "X", "--published", "2019-11-22"], 1, "only .txt and .md"),
+        (["add", str(good), "--outlet", "X", "--published", "2019-11-22", "--id", "a"], 1, "id 'a' is already in"),
+        (["add", str(good), "--outlet", "X", "--published", "2019-11-22", "--id", "bad id"], 1, "bad id 'bad id'"),
+        (
+            ["add", str(good), str(good), "--outlet", "X", "--published", "2019-11-22", "--id", "z"],
+            2,
+            "--id names one article",
+        ),
+        (["add", str(good), "--outlet", " ", "--published", "2019-11-22"], 1, "--outlet must not be empty"),
+    ]
+    for args, code, message in cases:
+        result = run(*args, index=index)
+        assert result.exit_code == code, (args, result.stderr)
+        assert message in result.stderr, (args, result.stderr)
+        assert index.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".txt") == ["a.txt", "empty.txt", "good.txt"]
+    assert not (tmp_path / "articles").exists()
+
+
+def test_bundled_seeds_are_read_only(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(TEXT)
+    from gsomia_cli import resources
+
+    monkeypatch.setattr(
+        resources, "bundled_seeds", lambda: tmp_path / "site-packages" / "gsomia_cli" / "seeds" / "INDEX.md"
+    )
+    result = run("add", "a.txt", "--outlet", "X", "--published", "2019-11-22", index=None)
+    assert result.exit_code == 2 and "read-only" in result.stderr
+
+
+def test_concurrent_adds_lose_nothing(tmp_path):
+    index = tmp_path / "INDEX.md"
+    errors: list[BaseException] = []
+
+    def worker(n: int) -> None:
+        try:
+            for k in range(5):
+                add_articles(index, [NewArticle(f"Text {n}-{k}.", "-", "Wire", load_date(), None, None, None, None)])
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    corpus = load_corpus(index)
+    assert len(corpus.articles) == 20
+    assert len({a.id for a in corpus.articles}) == 20
+    assert sorted(a.raw for a in corpus.articles) == sorted(f"Text {n}-{k}." for n in range(4) for k in range(5))
+
+
+def load_date():
+    import datetime as dt
+
+    return dt.date(2019, 11, 22)
+
+
+def test_export_jsonl_parses_back(run):
+    result = run("export")
+    assert result.exit_code == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [d["id"] for d in lines] == [
+        "fortruss-2019-11-17",
+        "japantimes-2019-11-17",
+        "vietnam-2019-11-17",
+        "yonhap-2019-11-17",
+        "asahi-2019-11-18",
+    ]
+    for d in lines:
+        assert {
+            "id",
+            "outlet",
+            "published",
+            "file",
+            "text",
+            "officials",
+            "mentions",
+            "dates",
+            "quotes",
+            "claims",
+        } <= set(d)
+        for q in d["quotes"]:
+            assert d["text"][q["start"] : q["end"]] == q["text"]
+
+
+def test_export_csv_to_file(run, tmp_path):
+    out = tmp_path / "corpus.csv"
+    result = run("export", "--format", "csv", "-o", str(out))
+    assert result.exit_code == 0 and result.stdout == ""
+    rows = list(csv.DictReader(io.StringIO(out.read_text())))
+    assert list(rows[0]) == [
+        "article",
+        "outlet",
+        "published",
+        "file",
+        "type",
+        "name",
+        "value",
+        "kind",
+        "text",
+        "start",
+        "end",
+    ]
+    assert {r["type"] for r in rows} == {"official", "date", "quote", "claim"}
+    assert any(r["type"] == "claim" and r["name"] == "expiry_date" and r["value"] == "2019-11-24" for r in rows)

@@ -1,0 +1,149 @@
+"""Search: ranking, synonyms, typos, query language, hostile input, filters,
+and the index as a cache."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+
+import pytest
+from conftest import entry, write_corpus
+
+
+def hits(run, *args, index=None):
+    kwargs = {"index": index} if index else {}
+    result = run("search", *args, "--json", **kwargs)
+    assert result.exit_code in (0, 1), result.stderr
+    return json.loads(result.stdout)
+
+
+def test_export_controls_hits_all_five_seeds(run):
+    found = hits(run, "export controls", "--limit", "100")
+    assert {h["article"] for h in found} == {
+        "japantimes-2019-11-17",
+        "asahi-2019-11-18",
+        "vietnam-2019-11-17",
+        "yonhap-2019-11-17",
+        "fortruss-2019-11-17",
+    }
+    assert set(found[0]) == {"article", "file", "outlet", "published", "score", "text", "start", "end"}
+    assert "export controls" in found[0]["text"] or "export" in found[0]["text"].lower()
+
+
+def test_exact_turns_synonyms_off(run):
+    exact = hits(run, "export controls", "--exact", "--limit", "100")
+    # Both words (any form) must be there; "export curbs" no longer counts.
+    assert {h["article"] for h in exact} == {"japantimes-2019-11-17", "asahi-2019-11-18"}
+    assert all("control" in h["text"].lower() and "export" in h["text"].lower() for h in exact)
+
+
+def test_ranking_prefers_the_topic_over_a_passing_mention(run, tmp_path):
+    text = (
+        "Japan tightened export controls on three chemicals, and the export controls hit chipmakers.\n\n"
+        "The minister spoke about many things, including weather, sport, schools, trains and, in passing, "
+        "export rules and the controls at the border.\n"
+    )
+    index = write_corpus(tmp_path, entry("a", "outlet: X\npublished: 2019-11-20\nfile: a.txt"), {"a.txt": text})
+    found = hits(run, "export controls", "--exact", index=index)
+    assert [h["text"][:20] for h in found] == ["Japan tightened expo", "The minister spoke a"]
+
+
+def test_typo_correction(run):
+    for typo, fixed in (("exprot", "export"), ("Esperr", "esper"), ("Kyung-doo", "kyeong")):
+        found = hits(run, typo)
+        assert found, typo
+        assert fixed in found[0]["corrected"], (typo, found[0]["corrected"])
+    result = run("search", "exprot")
+    assert "showing results for export" in result.stdout
+
+
+def test_phrase_or_exclusion_prefix(run):
+    phrase = hits(run, '"play into the hands"')
+    assert {h["article"] for h in phrase} == {"asahi-2019-11-18", "yonhap-2019-11-17", "fortruss-2019-11-17"}
+    either = hits(run, "Pyongyang", "OR", "Beijing", "--limit", "100")
+    assert all("pyongyang" in h["text"].lower() or "beijing" in h["text"].lower() for h in either)
+    assert len(either) > len(hits(run, "Beijing", "--limit", "100"))
+    without = hits(run, "Esper", "-Kono", "--limit", "100")
+    assert without and all("kono" not in h["text"].lower() for h in without)
+    prefix = hits(run, "curb*", "--exact")
+    assert prefix and all("curb" in h["text"].lower() for h in prefix)
+
+
+@pytest.mark.parametrize("query", ['"', "((", "NEAR(", "*", ":", 'a"b', "AND", "OR", "-", "NOT OR AND", "col:x", "^"])
+def test_hostile_queries_never_fail(run, query):
+    result = run("search", query, "--json")
+    assert result.exit_code in (0, 1)
+    assert "Traceback" not in result.output
+    assert isinstance(json.loads(result.stdout), list)
+
+
+def test_empty_query(run):
+    result = run("search", "   ", "--json")
+    assert result.exit_code == 1 and json.loads(result.stdout) == []
+    assert run("search").exit_code == 2
+
+
+def test_no_hits_is_exit_1(run):
+    result = run("search", "zzzqqqxxx")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == "gsomia: no matches for 'zzzqqqxxx'"
+
+
+def test_filters(run):
+    outlet = hits(run, "pact", "--outlet", "Fort Russ", "--limit", "100")
+    assert outlet and {h["outlet"] for h in outlet} == {"Fort Russ"}
+    since = hits(run, "pact", "--since", "2019-11-18", "--limit", "100")
+    assert since and {h["published"] for h in since} == {"2019-11-18"}
+    until = hits(run, "pact", "--until", "2019-11-17", "--limit", "100")
+    assert until and "2019-11-18" not in {h["published"] for h in until}
+    assert len(hits(run, "pact", "--limit", "2")) == 2
+    bad = run("search", "pact", "--since", "yesterday")
+    assert bad.exit_code == 2 and "--since 'yesterday' is not a date" in bad.stderr
+
+
+def test_speaker_filter_keeps_only_their_words(run):
+    found = hits(run, "hard", "--speaker", "joeng", "--limit", "100")
+    assert {h["article"] for h in found} == {"vietnam-2019-11-17", "yonhap-2019-11-17"}
+    # "pact" ends a sentence of Jeong's, but outside his quote: not his words.
+    pact = hits(run, "pact", "--speaker", "jeong", "--limit", "100")
+    assert not any(h["text"].startswith('"No cool answers') for h in pact)
+    assert any(h["text"].startswith('"No cool answers') for h in hits(run, "pact", "--limit", "100"))
+    assert hits(run, "Pyongyang", "--speaker", "Suga") == []
+
+
+def test_cache_refreshes_after_an_edit(run, tmp_path):
+    index = write_corpus(
+        tmp_path, entry("a", "outlet: X\npublished: 2019-11-20\nfile: a.txt"), {"a.txt": "Seoul lets the pact lapse."}
+    )
+    assert hits(run, "lapse", index=index)
+    assert hits(run, "treaty", index=index) == []
+    time.sleep(0.01)
+    (tmp_path / "a.txt").write_text("Seoul lets the treaty expire.")
+    os.utime(tmp_path / "a.txt", ns=(time.time_ns(), time.time_ns() + 1_000_000))
+    assert hits(run, "treaty", index=index)
+    assert hits(run, "lapse", "--exact", index=index) == []
+    result = run("index", index=index)
+    assert "index up to date" in result.stdout
+
+
+def test_corrupt_cache_is_rebuilt(run, tmp_path):
+    from conftest import SEEDS_INDEX
+
+    from gsomia_cli.index import index_path_for
+
+    assert hits(run, "Esper")
+    db = index_path_for(SEEDS_INDEX)
+    assert db.is_file() and str(tmp_path) in str(db)
+    db.write_bytes(b"this is not a database" * 100)
+    assert hits(run, "Esper")
+    result = run("index", "--rebuild")
+    assert result.exit_code == 0 and "5 (re)indexed" in result.stdout
+
+
+def test_search_table_output(run, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    result = run("search", "tried very hard")
+    assert result.exit_code == 0
+    assert "\x1b[" not in result.stdout
+    assert "News aggregator (Yonhap copy) · 2019-11-17 · yonhap-2019-11-17" in result.stdout
