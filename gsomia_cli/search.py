@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from gsomia_cli.index import Index
 from gsomia_cli.query import Query, Term, expand, parse
 
-CANDIDATES = 400  # rows fetched from FTS5 before filtering and re-ranking
+CANDIDATES = 100  # best-ranked rows re-ranked by proximity (at least 5 x --limit)
 TYPO_SIMILARITY = 0.6
 
 
@@ -125,46 +125,50 @@ def search(index: Index, text: str, filters: Filters = Filters(), exact: bool = 
     expr = query.fts()
     if expr is None:
         return result
-    sql = [
-        "SELECT s.article, a.file, a.outlet, a.published, bm25(sentences_fts) AS rank, s.start, s.end, s.kind,",
-        " highlight(sentences_fts, 0, char(2), char(3)), a.text",
-        " FROM sentences_fts JOIN sentences s ON s.rowid = sentences_fts.rowid JOIN articles a ON a.id = s.article",
-        " WHERE sentences_fts MATCH ?",
-    ]
-    args: list[object] = [expr]
+    where, args = ["sentences_fts MATCH ?"], [expr]
     if filters.outlets:
-        sql.append(" AND (" + " OR ".join("a.outlet LIKE ?" for _ in filters.outlets) + ")")
+        where.append("(" + " OR ".join("a.outlet LIKE ?" for _ in filters.outlets) + ")")
         args += [f"%{o}%" for o in filters.outlets]
     if filters.since:
-        sql.append(" AND a.published >= ?")
+        where.append("a.published >= ?")
         args.append(filters.since.isoformat())
     if filters.until:
-        sql.append(" AND a.published <= ?")
+        where.append("a.published <= ?")
         args.append(filters.until.isoformat())
     if filters.speakers is not None:
         if not filters.speakers:
             return result
-        marks = ",".join("?" * len(filters.speakers))
-        sql.append(
-            f" AND EXISTS (SELECT 1 FROM statements st WHERE st.article = s.article AND st.speaker IN ({marks})"
-            " AND st.start < s.end AND st.end > s.start)"
+        where.append(
+            "EXISTS (SELECT 1 FROM statements st WHERE st.article = s.article AND st.start < s.end AND st.end > s.start"
+            f" AND st.speaker IN ({','.join('?' * len(filters.speakers))}))"
         )
         args += sorted(filters.speakers)
-    sql.append(" ORDER BY rank LIMIT ?")
-    args.append(CANDIDATES)
+    joins = " JOIN sentences s ON s.rowid = f.rowid JOIN articles a ON a.id = s.article" if len(where) > 1 else ""
+    wanted = max(CANDIDATES, filters.limit * 5)
+    # Rank first, on the FTS table alone when there are no filters; details after, for the few kept.
+    ranked = index.db.execute(
+        f"SELECT f.rowid, f.rank FROM sentences_fts f{joins} WHERE {' AND '.join(where)} ORDER BY f.rank LIMIT ?",
+        [*args, wanted],
+    ).fetchall()
+    if not ranked:
+        return result
+    rank_of = dict(ranked)
+    details = index.db.execute(
+        "SELECT f.rowid, highlight(sentences_fts, 0, char(2), char(3)), s.article, s.start, s.end, s.kind, a.file,"
+        " a.outlet, a.published, substr(a.text, s.start + 1, s.end - s.start),"
+        " substr(a.text, max(1, s.start - 79), min(80, s.start)), substr(a.text, s.end + 1, 80)"
+        " FROM sentences_fts f JOIN sentences s ON s.rowid = f.rowid JOIN articles a ON a.id = s.article"
+        f" WHERE sentences_fts MATCH ? AND f.rowid IN ({','.join('?' * len(ranked))})",
+        [expr, *rank_of],
+    )
     hits = []
-    for article, file, outlet, published, rank, start, end, kind, highlighted, clean in index.db.execute(
-        "".join(sql), args
-    ):
+    for rowid, highlighted, article, start, end, kind, file, outlet, published, text, before, after in details:
         _, marks = _marks(highlighted)
         if filters.speakers is not None and not _inside_statement(index, article, start, marks, filters.speakers):
             continue
-        score = -rank + _proximity(marks) + (0.0 if kind == "body" else -0.5)
-        before = clean[max(0, start - 80) : start].split("\n")[-1]
-        after = clean[end : end + 80].split("\n")[0]
-        hits.append(
-            Hit(article, file, outlet, published, round(score, 3), clean[start:end], start, end, marks, before, after)
-        )
+        score = -rank_of[rowid] + _proximity(marks) + (0.0 if kind == "body" else -0.5)
+        before, after = before.split("\n")[-1], after.split("\n")[0]
+        hits.append(Hit(article, file, outlet, published, round(score, 3), text, start, end, marks, before, after))
     hits.sort(key=lambda h: -h.score)
     result.hits = hits[: filters.limit]
     return result

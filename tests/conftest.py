@@ -21,7 +21,7 @@ def run(monkeypatch, tmp_path):
     """Run the CLI on the seed corpus (or ``--index`` given) with stderr apart."""
     from gsomia_cli.cli import main
 
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("GSOMIA_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("GSOMIA_INDEX", raising=False)
 
     def invoke(*args: str, index: Path | str | None = SEEDS_INDEX, input: str | None = None):
