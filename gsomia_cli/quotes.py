@@ -249,6 +249,8 @@ def _reported(clean, text, sentence: Sentence, index: int, who: _Attributor, ins
                 continue
         elif not first or first in lex.not_a_clause or stripped[0] in "\"'.,;:":
             continue
+        if text[offset:s_end].lstrip().startswith('"'):
+            continue  # 'said that "..."' is a direct quote, found as such
         start, end = _trim(text, offset, s_end)
         cut = re.search(r",\s+according to\b", text[start:end])
         if cut:

@@ -32,7 +32,9 @@ def test_articles_json(run):
         "note": data[0]["note"],
         "file": "articles/000_b3f95b7b2b788cb6.txt",
         "words": data[0]["words"],
+        "via": ["Kyodo"],
     }
+    assert [d["via"] for d in data[1:]] == [[], ["photo: Kyodo"], ["Yonhap"], ["Kyodo", "Sputnik"]]
     assert 350 < data[0]["words"] < 420
     assert result.stderr == ""
 

@@ -1,0 +1,89 @@
+"""Statements across outlets: the same words of one speaker, told by several
+articles, grouped into one statement with the renderings' differences."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+from gsomia_cli.extract import Extraction, QuoteRecord
+from gsomia_cli.textfold import fold_key
+
+SAME_STATEMENT = 60  # similarity (0-100) at which two renderings are one statement
+SAME_ARTICLE = 85  # within one article, only a near-repeat is the same statement
+SHORT_WORDS = 4  # below this many words, renderings must be nearly equal
+
+
+def similarity(a: str, b: str) -> float:
+    """Return how alike two renderings are, 0-100 (word order and a few
+    changed words matter little; short texts must match closely)."""
+    from rapidfuzz import fuzz
+
+    fa, fb = fold_key(a).strip(" .,\"'"), fold_key(b).strip(" .,\"'")
+    if not fa or not fb:
+        return 0.0
+    if min(len(fa.split()), len(fb.split())) < SHORT_WORDS:
+        return fuzz.ratio(fa, fb)
+    return max(fuzz.token_sort_ratio(fa, fb), fuzz.ratio(fa, fb))
+
+
+@dataclass(frozen=True)
+class WordDiff:
+    """One step of a word-level diff: ``op`` is equal, delete (only in the
+    first), insert (only in the second) or replace."""
+
+    op: str
+    a: str
+    b: str
+
+
+def word_diff(a: str, b: str) -> list[WordDiff]:
+    """Return the word-level differences between renderings ``a`` and ``b``."""
+    wa, wb = a.split(), b.split()
+    matcher = difflib.SequenceMatcher(a=[fold_key(w) for w in wa], b=[fold_key(w) for w in wb], autojunk=False)
+    return [WordDiff(op, " ".join(wa[i1:i2]), " ".join(wb[j1:j2])) for op, i1, i2, j1, j2 in matcher.get_opcodes()]
+
+
+@dataclass
+class Statement:
+    """One statement of one speaker: its renderings (quote records) in the
+    articles that carry it, and when each article says it was made."""
+
+    group: int
+    speaker: str
+    renderings: list[QuoteRecord] = field(default_factory=list)
+
+    @property
+    def articles(self) -> list[str]:
+        return sorted({r.article for r in self.renderings})
+
+
+def statements_of(extractions: list[Extraction]) -> list[Statement]:
+    """Return every speaker's statements, renderings of one statement grouped
+    (same speaker, similar wording), numbered from 1 in order of first rendering."""
+    by_speaker: dict[str, list[QuoteRecord]] = {}
+    for ex in extractions:
+        for q in ex.quotes:
+            if q.speaker:
+                by_speaker.setdefault(q.speaker, []).append(q)
+    statements: list[Statement] = []
+    for speaker, quotes in by_speaker.items():
+        groups: list[Statement] = []
+        for q in quotes:
+            # Join the most similar group whose first rendering is close enough;
+            # comparing with the first rendering keeps groups from drifting.
+            best, best_score = None, 0.0
+            for group in groups:
+                first = group.renderings[0]
+                need = SAME_ARTICLE if first.article == q.article else SAME_STATEMENT
+                score = similarity(first.text, q.text)
+                if score >= need and score > best_score:
+                    best, best_score = group, score
+            if best is None:
+                groups.append(Statement(0, speaker, [q]))
+            else:
+                best.renderings.append(q)
+        statements.extend(groups)
+    for n, statement in enumerate(statements, 1):
+        statement.group = n
+    return statements
