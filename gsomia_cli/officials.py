@@ -43,6 +43,7 @@ class Mention:
 @dataclass(frozen=True)
 class _Patterns:
     name_run: re.Pattern[str]
+    apposition: re.Pattern[str]
     title_before: re.Pattern[str]
     counterpart: re.Pattern[str]
     honorific: re.Pattern[str]
@@ -67,6 +68,10 @@ def _patterns() -> _Patterns:
         else None
     )
     return _Patterns(
+        apposition=re.compile(
+            rf"(?<![\w-])(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}}),\s+(?:the\s+|a\s+)?(?:[\w'.-]+\s+){{0,3}}?"
+            rf"(?P<title>(?i:{lex.title_re.pattern}))(?=[\s,])"
+        ),
         name_run=re.compile(rf"(?<![\w-]){NAME_TOKEN}(?:\s+{NAME_TOKEN})*"),
         title_before=re.compile(rf"(?i:{lex.title_re.pattern})\s+$"),
         counterpart=re.compile(rf"\bcounterparts?,?\s+(?P<name>{NAME})"),
@@ -225,6 +230,21 @@ def find_officials(
             person = resolver.add(
                 Person(name, role, lex.country_of[country.group("country")] if country else None, surname, given)
             )
+        add(person, start, start + len(name), "title")
+    # 2b. Name, then title in apposition: "Kim You-geun, deputy director of ...".
+    for m in scan(pat.apposition):
+        name = _clean_name(m.group("name"), lex)
+        if len(name.split()) < 2 or name in exclude_names or not free(m.start("name"), m.start("name") + len(name)):
+            continue
+        person = resolver.full(name)
+        if person is None:
+            country = pat.country_before.search(text, m.start("name"), m.start("title"))
+            surname, given = _surname_of(name)
+            role = lex.titles[" ".join(m.group("title").lower().split())]
+            person = resolver.add(
+                Person(name, role, lex.country_of[country.group("country")] if country else None, surname, given)
+            )
+        start = m.start("name") + m.group("name").index(name)
         add(person, start, start + len(name), "title")
     # 3. "his counterpart, Jeong Kyeong-doo": a name to resolve, no role given.
     for m in scan(pat.counterpart):

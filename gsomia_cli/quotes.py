@@ -64,14 +64,13 @@ class _Attributor:
             return officials[-1] if officials else None
         if span.kind == "anonymous" and not span.qualified:
             for earlier in reversed(earlier_spans):
-                if earlier.kind == "anonymous" and earlier.qualified and earlier.head == span.head:
-                    label = re.sub(
-                        r"^(?:[\w-]+\s+){0,3}?" + earlier.head + r"s?\b",
-                        earlier.head,
-                        earlier.label,
-                        count=1,
-                        flags=re.I,
-                    )
+                described = earlier.qualified or earlier.label.lower() not in (earlier.head, earlier.head + "s")
+                if earlier.kind == "anonymous" and described and earlier.head == span.head:
+                    label = earlier.label
+                    if earlier.qualified:  # "a senior official of X" -> "official of X"
+                        label = re.sub(
+                            r"^(?:[\w-]+\s+){0,3}?" + earlier.head + r"s?\b", earlier.head, label, count=1, flags=re.I
+                        )
                     return SpeakerSpan(span.start, span.end, label, span.role, "anonymous", False, span.head, True)
         return span
 
@@ -86,14 +85,20 @@ class _Attributor:
         return self.resolve(best)
 
     def subject(self, start: int, verb_at: int) -> SpeakerSpan | None:
-        """The last speaker phrase before a reporting verb at ``verb_at``."""
-        for span in reversed(self.within(start, verb_at)):
-            if span.possessive:
-                continue
-            if len(self.text[span.end : verb_at].split()) > MAX_SUBJECT_GAP:
-                return None
-            return self.resolve(span)
-        return None
+        """The last speaker phrase before a reporting verb at ``verb_at``; an
+        official named before an apposition ("Kim, deputy director of the
+        office, said") wins over the institution inside it."""
+        spans = [s for s in self.within(start, verb_at) if not s.possessive]
+        if not spans:
+            return None
+        last = spans[-1]
+        if len(self.text[last.end : verb_at].split()) > MAX_SUBJECT_GAP:
+            return None
+        if last.kind != "official" and _APPOSITION_END.fullmatch(self.text, last.end, verb_at):
+            for earlier in reversed(spans[:-1]):
+                if earlier.kind == "official" and self.text.startswith(",", earlier.end):
+                    return self.resolve(earlier)
+        return self.resolve(last)
 
     def heard(self, span: SpeakerSpan | None) -> None:
         if span is not None and span.kind == "official":
@@ -112,6 +117,14 @@ def _statement(
     return Statement(speaker, role, kind, cue, clean[start:end], start, end, index)
 
 
+_APPOSITION_END = re.compile(r"[^,]{0,40},\s*(?:\w+\s+){0,2}")
+# Time and place phrases between a reporting verb and its clause.
+_ADVERBIAL = re.compile(
+    r"(?:\s*,?\s*(?:on|last|this|early|late)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|"
+    r"year|night|morning|evening|afternoon|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:'s)?|\s*,?\s*(?:yesterday|today|earlier|later|"
+    r"separately|also|again|in a statement|in an interview|in a recent radio interview|at a (?:press conference|briefing|news conference))"
+    r")+(?=[\s,])"
+)
 _DATELINE = re.compile(r"[A-Z]{3,}[A-Z/ ,.]*?\s*(?:--|\s[-–—])\s*")
 
 
@@ -226,9 +239,12 @@ def _reported(clean, text, sentence: Sentence, index: int, who: _Attributor, ins
         if speaker is None:
             continue
         after = text[verb.end() : s_end]
+        adverbial = _ADVERBIAL.match(after)  # 'said on Friday it would ...'
+        if adverbial and cue not in lex.object_verbs:
+            after = after[adverbial.end() :]
         stripped = after.lstrip(" ,")
         first = stripped.split(None, 1)[0].lower() if stripped.split() else ""
-        offset = verb.end() + len(after) - len(stripped)
+        offset = s_end - len(stripped)
         that = re.search(r"\bthat\b", text[verb.end() : min(s_end, verb.end() + 60)])
         between = text[verb.end() : verb.end() + that.start()] if that else ""
         if that and (

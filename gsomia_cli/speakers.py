@@ -11,6 +11,10 @@ from gsomia_cli.lexicon import lexicon
 from gsomia_cli.officials import Mention, Person
 
 PRIORITY = {"official": 0, "anonymous": 1, "body": 2, "pronoun": 3}
+# "Japan's trade ministry", "the Defense Ministry": an institution that speaks.
+_INSTITUTION = re.compile(
+    r"(?:\b(?:the|[A-Z][a-z]+'s)\s+)(?:[A-Za-z][a-z]+\s+){0,3}?(?:[Mm]inistry|[Gg]overnment|[Aa]dministration|[Aa]gency|[Oo]ffice|[Cc]ommand)\b"
+)
 _DETERMINER = re.compile(r"^(?:a|an|the|one|another)\s+", re.IGNORECASE)
 
 
@@ -81,6 +85,9 @@ def speaker_spans(
             found.append(
                 SpeakerSpan(m.start(), m.end(), lex.body_of[m.group().lower()], "body", "body", possessive(m.end()))
             )
+        for m in _INSTITUTION.finditer(text, a, b):
+            phrase = _DETERMINER.sub("", m.group())
+            found.append(SpeakerSpan(m.start(), m.end(), phrase, "body", "body", possessive(m.end())))
         for m in lex.pronoun_re.finditer(text, a, b):
             found.append(SpeakerSpan(m.start(), m.end(), m.group().lower(), None, "pronoun", False))
     found.sort(key=lambda s: (PRIORITY[s.kind], s.start, -(s.end - s.start)))

@@ -164,3 +164,25 @@ def test_every_record_carries_its_evidence():
         assert record.article == "t" and record.file == "t.txt" and record.outlet == "Test Outlet"
     for claim in ex.claims:
         assert clean[claim.start : claim.end] == claim.evidence
+
+
+def test_official_with_title_in_apposition():
+    text = "Park Min-soo, the deputy director of the national security office, told a briefing that talks would go on."
+    assert officials(text) == {"Park Min-soo": ("Deputy Director", None, [])}
+    assert statements(text) == [("Park Min-soo", "reported", "told", "talks would go on")]
+
+
+def test_time_phrase_between_verb_and_clause():
+    text = "South Korea said on Friday it would suspend the expiry. Japan's trade ministry said it would hold talks."
+    assert statements(text) == [
+        ("South Korea", "reported", "said", "it would suspend the expiry"),
+        ("Japan's trade ministry", "reported", "said", "it would hold talks"),
+    ]
+
+
+def test_the_source_points_back_to_a_described_source():
+    text = 'A government source said Tokyo had made no concessions. "Nothing has changed," the source said.'
+    assert statements(text) == [
+        ("government source", "reported", "said", "Tokyo had made no concessions"),
+        ("government source", "direct", "said", "Nothing has changed"),
+    ]
