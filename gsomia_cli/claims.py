@@ -93,29 +93,43 @@ def _date_values(claim: ClaimDef, text: str, sentence: Sentence, here: list[Date
 def find_claims(text: str, sentences: list[Sentence], dates: list[DateExpr]) -> list[ClaimHit]:
     """Return each claim's values in one article (folded clean ``text``),
     one hit per distinct value with its first evidence sentence."""
-    hits: list[ClaimHit] = []
-    body = [(i, s) for i, s in enumerate(sentences) if s.kind == "body"]
+    starts = [s.start for s in sentences]
     date_starts = [d.start for d in dates]  # dates come in text order
 
-    def dates_in(s: Sentence) -> list[DateExpr]:
-        return dates[bisect.bisect_left(date_starts, s.start) : bisect.bisect_left(date_starts, s.end)]
+    def sentences_hit(pattern: re.Pattern[str]) -> list[int]:
+        """Indices of body sentences where ``pattern`` matches (one pass over the text)."""
+        hit: list[int] = []
+        for m in pattern.finditer(text):
+            k = bisect.bisect_right(starts, m.start()) - 1
+            if k >= 0 and m.start() < sentences[k].end and sentences[k].kind == "body" and (not hit or hit[-1] != k):
+                hit.append(k)
+        return hit
 
+    hits: list[ClaimHit] = []
     for claim in catalog():
         found: dict[Any, int] = {}
-        for i, s in body:
-            chunk = text[s.start : s.end]
-            if claim.kind == "date":
-                for value in _date_values(claim, text, s, dates_in(s)):
+        if claim.kind == "date" and claim.anchor is not None:
+            for i in sentences_hit(claim.anchor):
+                s = sentences[i]
+                here = dates[bisect.bisect_left(date_starts, s.start) : bisect.bisect_left(date_starts, s.end)]
+                for value in _date_values(claim, text, s, here):
                     found.setdefault(value, i)
-            elif claim.kind == "text" and claim.capture:
-                for m in claim.capture.finditer(chunk):
-                    found.setdefault(" ".join(m.group(1).split()), i)
-            else:
-                for rule in claim.rules:
-                    if rule.fires(chunk):
+        elif claim.kind == "text" and claim.capture:
+            for m in claim.capture.finditer(text):
+                k = bisect.bisect_right(starts, m.start()) - 1
+                if k >= 0 and sentences[k].kind == "body":
+                    found.setdefault(" ".join(m.group(1).split()), k)
+        else:
+            for rule in claim.rules:
+                if not rule.groups:
+                    continue
+                # The first group finds candidate sentences; the rest are checked there only.
+                for i in sentences_hit(rule.groups[0]):
+                    s = sentences[i]
+                    if all(g.search(text, s.start, s.end) for g in rule.groups[1:]):
                         found.setdefault(rule.value, i)
         if claim.kind == "choice" and found:
             ranked = sorted(found, key=lambda v: claim.order.index(v) if v in claim.order else len(claim.order))
             found = {ranked[0]: found[ranked[0]]}
-        hits.extend(ClaimHit(claim.id, value, i) for value, i in found.items())
+        hits.extend(ClaimHit(claim.id, value, i) for value, i in sorted(found.items(), key=lambda kv: kv[1]))
     return hits

@@ -126,9 +126,28 @@ class _Markers:
     """Positions of future and past tense markers in one sentence, found once."""
 
     def __init__(self, sentence: str, g: _Grammar):
-        self.future = [m.start() for m in g.future.finditer(sentence)]
-        self.future_ends = [m.end() for m in g.future.finditer(sentence)]
-        self.past = [m.start() for m in g.past.finditer(sentence)]
+        self.sentence, self.g = sentence, g
+        self._found: tuple[list[int], list[int], list[int]] | None = None
+
+    def _scan(self) -> tuple[list[int], list[int], list[int]]:
+        # Found on first need only: most sentences with a date never ask.
+        if self._found is None:
+            future = list(self.g.future.finditer(self.sentence))
+            past = [m.start() for m in self.g.past.finditer(self.sentence)]
+            self._found = ([m.start() for m in future], [m.end() for m in future], past)
+        return self._found
+
+    @property
+    def future(self) -> list[int]:
+        return self._scan()[0]
+
+    @property
+    def future_ends(self) -> list[int]:
+        return self._scan()[1]
+
+    @property
+    def past(self) -> list[int]:
+        return self._scan()[2]
 
     @staticmethod
     def _distance(positions: list[int], at: int) -> int | None:

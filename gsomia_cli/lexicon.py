@@ -10,10 +10,32 @@ from functools import cache
 from gsomia_cli.resources import load_data
 
 
+def trie_pattern(words: list[str] | set[str], ignore_case: bool = False) -> str:
+    """Return a regex source matching any of ``words``, with common prefixes
+    factored out (a trie), which the regex engine tries far faster than a
+    flat list of alternatives. Longer words win over their prefixes."""
+    trie: dict[str, dict] = {}
+    for word in set(words):
+        node = trie
+        for ch in word.lower() if ignore_case else word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie) or "(?!)"
+
+
 def alternation(words: list[str] | set[str], flags: int = 0, edge: bool = True) -> re.Pattern[str]:
-    """Return a regex matching any of ``words`` (longest first), on word edges."""
-    body = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?<!\w-)(?:{body})(?!\w|-\w)" if edge else f"(?:{body})", flags)
+    """Return a regex matching any of ``words`` (the longest where several
+    fit), on word edges unless ``edge`` is False."""
+    body = trie_pattern(words, bool(flags & re.IGNORECASE))
+    return re.compile(rf"(?<!\w)(?<!\w-){body}(?!\w|-\w)" if edge else body, flags)
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,7 @@ def clean_paragraphs(raw: str, headline: str | None = None) -> list[Paragraph]:
     paragraph's kind set; offsets are into the clean text, which is the
     paragraphs' texts joined by blank lines (see :func:`join`)."""
     rules = _rules()
+    folded_raw = fold(raw)  # same length as raw: its slices are the folded slices
     blocks: list[tuple[int, int]] = []  # raw spans of runs of kept lines
     run_start = run_end = -1
     pos = 0
@@ -68,7 +69,7 @@ def clean_paragraphs(raw: str, headline: str | None = None) -> list[Paragraph]:
         body = line.strip()
         line_start, line_end = pos, pos + len(line.rstrip("\r\n"))
         pos += len(line)
-        furniture = not body or rules.drop.fullmatch(fold(body)) is not None
+        furniture = not body or rules.drop.fullmatch(folded_raw[line_start:line_end].strip()) is not None
         if furniture:
             if run_start >= 0:
                 blocks.append((run_start, run_end))
@@ -89,11 +90,11 @@ def clean_paragraphs(raw: str, headline: str | None = None) -> list[Paragraph]:
         start += len(text) - len(stripped)
         if number == 0:
             for tag in rules.lead_tags:
-                m = tag.match(fold(raw[start:end]))
+                m = tag.match(folded_raw[start:end])
                 if m:
                     start += m.end()
         for label, label_kind in rules.labels:
-            m = label.match(fold(raw[start:end]))
+            m = label.match(folded_raw[start:end])
             if m and m.end() < end - start:
                 start += m.end()
                 kind = label_kind
@@ -101,7 +102,7 @@ def clean_paragraphs(raw: str, headline: str | None = None) -> list[Paragraph]:
         if not text:
             continue
         if kind == "body":
-            folded = fold(text)
+            folded = folded_raw[start : start + len(text)]
             kind = next((k for k, p in rules.kinds if p.search(folded)), "body")
         if kind == "body" and not paragraphs and len(blocks) > 1 and _is_headline(text, headline, True):
             kind = "headline"

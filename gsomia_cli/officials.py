@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from gsomia_cli.lexicon import NAME_TOKEN, KnownOfficial, Lexicon, lexicon
+from gsomia_cli.lexicon import NAME_TOKEN, KnownOfficial, Lexicon, alternation, lexicon
 
 FUZZY_NAME = 88  # rapidfuzz ratio for a full name against a known one
 FUZZY_TOKEN = 75  # for one name token in a name position ("Joeng said")
@@ -44,10 +44,12 @@ class Mention:
 class _Patterns:
     name_run: re.Pattern[str]
     apposition: re.Pattern[str]
-    title_before: re.Pattern[str]
+    title: re.Pattern[str]
     counterpart: re.Pattern[str]
     honorific: re.Pattern[str]
-    subject: re.Pattern[str]
+    speech_verb: re.Pattern[str]
+    name_before: re.Pattern[str]
+    name_after: re.Pattern[str]
     role_np: re.Pattern[str]
     known: re.Pattern[str] | None
     country_before: re.Pattern[str]
@@ -73,13 +75,14 @@ def _patterns() -> _Patterns:
             rf"(?P<title>(?i:{lex.title_re.pattern}))(?=[\s,])"
         ),
         name_run=re.compile(rf"(?<![\w-]){NAME_TOKEN}(?:\s+{NAME_TOKEN})*"),
-        title_before=re.compile(rf"(?i:{lex.title_re.pattern})\s+$"),
+        title=lex.title_re,
         counterpart=re.compile(rf"\bcounterparts?,?\s+(?P<name>{NAME})"),
         honorific=re.compile(rf"\b(?P<hon>Mr|Ms|Mrs|Dr)\.?\s+(?P<name>{NAME_TOKEN})"),
-        subject=re.compile(
-            rf"(?:\baccording to\s+(?P<name2>{NAME_TOKEN})\b|(?P<name>{NAME_TOKEN})\s+(?:has\s+|had\s+)?{lex.clause_verb_re.pattern}"
-            rf"|{lex.direct_verb_re.pattern}\s+(?P<name3>{NAME_TOKEN})(?=[\s,.;]))"
+        speech_verb=alternation(
+            set(lex.clause_verbs) | set(lex.object_verbs) | set(lex.direct_verbs) | {"according to"}
         ),
+        name_before=re.compile(rf"(?<![\w-])(?P<name>{NAME_TOKEN})\s+(?:has\s+|had\s+)?$"),
+        name_after=re.compile(rf"\s+(?P<name>{NAME_TOKEN})(?=[\s,.;])"),
         role_np=re.compile(
             rf"\b(?:[Tt]he|(?P<country>{lex.country_re.pattern})'s)\s+(?:(?P<adj>{lex.country_re.pattern})\s+)?(?P<noun>(?i:{lex.role_noun_re.pattern}))(?![\w-])(?!\s+{NAME_TOKEN})"
         ),
@@ -92,14 +95,20 @@ _TOKEN = re.compile(NAME_TOKEN)
 
 
 def _titled_names(text: str, ranges: list[tuple[int, int]], pat: _Patterns, lex: Lexicon):
-    """Yield ``(title, title_start, name, name_start)`` for each name that follows a title.
-    Runs of capitalised words are found first and the title looked for just
-    before each word of the run, which is far faster than one big regex."""
+    """Yield ``(title, title_start, name, name_start)`` for each name that
+    follows a title. Titles are found in one pass; a run of capitalised
+    words is a name where a title ends just before one of its words."""
     for a, b in ranges:
+        title_ends = {m.end(): m for m in pat.title.finditer(text, a, b)}
+        if not title_ends:
+            continue
         for run in pat.name_run.finditer(text, a, b):
             tokens = list(_TOKEN.finditer(text, run.start(), run.end()))
             for k, token in enumerate(tokens):
-                title = pat.title_before.search(text, max(a, token.start() - 50), token.start())
+                end = token.start()
+                while end > a and text[end - 1].isspace():
+                    end -= 1
+                title = title_ends.get(end) if end < token.start() else None
                 if not title:
                     continue
                 name = _clean_name(" ".join(t.group() for t in tokens[k : k + 3]), lex)
@@ -266,15 +275,23 @@ def find_officials(
                 add(person, m.start(), m.end(), "honorific")
         for m in scan(part_re):
             add(parts[m.group()], m.start(), m.end(), "surname")
-    # 5. A name-like word where a speaker stands ("Joeng said"): fuzzy.
-    for m in scan(pat.subject):
-        group = next(g for g in ("name", "name2", "name3") if m.group(g))
-        token = m.group(group)
-        if token in lex.not_names or token in exclude_names or not free(m.start(group), m.end(group)):
-            continue
-        person = resolver.token(token, fuzzy=True)
-        if person:
-            add(person, m.start(group), m.end(group), "fuzzy")
+    # 5. A name-like word where a speaker stands ("Joeng said", "said Joeng",
+    #    "according to Joeng"): resolved fuzzily against the article's officials.
+    for verb in scan(pat.speech_verb):
+        for m in (
+            pat.name_before.search(text, max(0, verb.start() - 40), verb.start()),
+            pat.name_after.match(text, verb.end()),
+        ):
+            if m is None or (
+                m.pos == verb.end() and verb.group() not in lex.direct_verbs and verb.group() != "according to"
+            ):
+                continue
+            token = m.group("name")
+            if token in lex.not_names or token in exclude_names or not free(m.start("name"), m.end("name")):
+                continue
+            person = resolver.token(token, fuzzy=True)
+            if person:
+                add(person, m.start("name"), m.end("name"), "fuzzy")
     # 6. Anaphors: "the minister", "Seoul's defense minister".
     named = sorted((x for x in mentions if not x.in_quote), key=lambda x: x.start)
     named_ends = [x.end for x in named]
