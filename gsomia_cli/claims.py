@@ -11,6 +11,7 @@ from typing import Any
 from gsomia_cli.dates import DateExpr
 from gsomia_cli.resources import load_data
 from gsomia_cli.sentences import Sentence
+from gsomia_cli.textfold import lower
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,9 @@ class ClaimHit:
 
 
 def _terms(terms: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?<!\w-)(?:" + "|".join(f"(?:{t})" for t in terms) + r")(?!\w|-\w)", re.IGNORECASE)
+    # Written in lower case and matched against lower-cased text: much faster
+    # than a case-insensitive regex.
+    return re.compile(r"(?<!\w)(?<!\w-)(?:" + "|".join(f"(?:{t})" for t in terms) + r")(?!\w|-\w)")
 
 
 @cache
@@ -93,6 +96,7 @@ def _date_values(claim: ClaimDef, text: str, sentence: Sentence, here: list[Date
 def find_claims(text: str, sentences: list[Sentence], dates: list[DateExpr]) -> list[ClaimHit]:
     """Return each claim's values in one article (folded clean ``text``),
     one hit per distinct value with its first evidence sentence."""
+    original, text = text, lower(text)
     starts = [s.start for s in sentences]
     date_starts = [d.start for d in dates]  # dates come in text order
 
@@ -115,7 +119,7 @@ def find_claims(text: str, sentences: list[Sentence], dates: list[DateExpr]) -> 
                 for value in _date_values(claim, text, s, here):
                     found.setdefault(value, i)
         elif claim.kind == "text" and claim.capture:
-            for m in claim.capture.finditer(text):
+            for m in claim.capture.finditer(original):
                 k = bisect.bisect_right(starts, m.start()) - 1
                 if k >= 0 and sentences[k].kind == "body":
                     found.setdefault(" ".join(m.group(1).split()), k)

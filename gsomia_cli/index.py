@@ -99,6 +99,43 @@ def extraction_records(article: Article) -> dict[str, Any]:
     }
 
 
+Prepared = tuple[tuple[Any, ...], list[tuple[int, int, str, str]], list[tuple[str, str, int, int]]]
+PARALLEL_MIN = 500  # articles to re-read before extraction is spread over the cores
+
+
+def prepare(article: Article) -> Prepared:
+    """Return the rows of one article for the index: its articles row, its
+    sentences (start, end, kind, folded text) and its statements. Runs in a
+    worker process when many articles are indexed at once."""
+    records = extraction_records(article)
+    row = (
+        article.id,
+        article.outlet,
+        article.published.isoformat(),
+        article.file,
+        json.dumps(article.metadata()),
+        fingerprint(article),
+        json.dumps(records),
+        article.clean,
+    )
+    folded = fold(article.clean)
+    sentences = [(s.start, s.end, s.kind, folded[s.start : s.end]) for s in article.sentences]
+    statements = [(article.id, q["speaker"], q["start"], q["end"]) for q in records["quotes"] if q["speaker"]]
+    return row, sentences, statements
+
+
+def _prepare_all(articles: list[Article]):
+    """Yield the prepared rows of ``articles`` in order, using every core for a large batch."""
+    workers = os.cpu_count() or 1
+    if len(articles) < PARALLEL_MIN or workers < 2:
+        yield from map(prepare, articles)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(prepare, articles, chunksize=64)
+
+
 class Index:
     """An open search index of one corpus."""
 
@@ -166,8 +203,8 @@ class Index:
         with self.db:
             for aid in removed + [a.id for a in changed if a.id in stored]:
                 self._delete(aid)
-            for n, article in enumerate(changed, 1):
-                self._insert(article)
+            for n, prepared in enumerate(_prepare_all(changed), 1):
+                self._insert(prepared)
                 if progress:
                     progress(n, len(changed))
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('index_stat', ?)", (_stat(self.corpus_index),))
@@ -180,34 +217,19 @@ class Index:
         self.db.execute("DELETE FROM statements WHERE article = ?", (article_id,))
         self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
-    def _insert(self, article: Article) -> None:
-        records = extraction_records(article)
-        self.db.execute(
-            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                article.id,
-                article.outlet,
-                article.published.isoformat(),
-                article.file,
-                json.dumps(article.metadata()),
-                fingerprint(article),
-                json.dumps(records),
-                article.clean,
-            ),
-        )
-        folded = fold(article.clean)
-        for s in article.sentences:
-            cur = self.db.execute(
-                "INSERT INTO sentences (article, start, end, kind) VALUES (?, ?, ?, ?)",
-                (article.id, s.start, s.end, s.kind),
-            )
-            self.db.execute(
-                "INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)", (cur.lastrowid, folded[s.start : s.end])
-            )
+    def _insert(self, prepared: Prepared) -> None:
+        row, sentences, statements = prepared
+        self.db.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)", row)
+        first = (self.db.execute("SELECT max(rowid) FROM sentences").fetchone()[0] or 0) + 1
         self.db.executemany(
-            "INSERT INTO statements VALUES (?, ?, ?, ?)",
-            [(article.id, q["speaker"], q["start"], q["end"]) for q in records["quotes"] if q["speaker"]],
+            "INSERT INTO sentences (rowid, article, start, end, kind) VALUES (?, ?, ?, ?, ?)",
+            [(first + n, row[0], start, end, kind) for n, (start, end, kind, _) in enumerate(sentences)],
         )
+        self.db.executemany(
+            "INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)",
+            [(first + n, text) for n, (_, _, _, text) in enumerate(sentences)],
+        )
+        self.db.executemany("INSERT INTO statements VALUES (?, ?, ?, ?)", statements)
 
     def records(self) -> list[tuple[dict[str, Any], str, dict[str, Any]]]:
         """Return ``(metadata, clean text, extraction records)`` for every article."""

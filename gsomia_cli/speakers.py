@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from gsomia_cli.lexicon import lexicon
 from gsomia_cli.officials import Mention, Person
+from gsomia_cli.textfold import lower
 
 PRIORITY = {"official": 0, "anonymous": 1, "body": 2, "pronoun": 3}
 # "Japan's trade ministry", "the Defense Ministry": an institution that speaks.
@@ -43,6 +44,7 @@ def speaker_spans(
     """Return the speaker spans of folded ``text`` within ``ranges``, sorted,
     without overlaps (officials before sources before bodies before pronouns)."""
     lex = lexicon()
+    low = lower(text)
     found: list[SpeakerSpan] = []
 
     def possessive(end: int) -> bool:
@@ -53,7 +55,7 @@ def speaker_spans(
             person = persons[m.person]
             found.append(SpeakerSpan(m.start, m.end, person.name, person.role, "official", possessive(m.end)))
     for a, b in ranges:
-        for m in lex.anonymous_head_re.finditer(text, a, b):
+        for m in lex.anonymous_head_re.finditer(low, a, b):
             head = m.group().lower()
             mods = lex.anonymous_mods_re.search(text, max(a, m.start() - 60), m.start())
             start = mods.start() if mods else m.start()
@@ -81,14 +83,14 @@ def speaker_spans(
                     bool(qual),
                 )
             )
-        for m in lex.body_re.finditer(text, a, b):
+        for m in lex.body_re.finditer(low, a, b):
             found.append(
                 SpeakerSpan(m.start(), m.end(), lex.body_of[m.group().lower()], "body", "body", possessive(m.end()))
             )
         for m in _INSTITUTION.finditer(text, a, b):
             phrase = _DETERMINER.sub("", m.group())
             found.append(SpeakerSpan(m.start(), m.end(), phrase, "body", "body", possessive(m.end())))
-        for m in lex.pronoun_re.finditer(text, a, b):
+        for m in lex.pronoun_re.finditer(low, a, b):
             found.append(SpeakerSpan(m.start(), m.end(), m.group().lower(), None, "pronoun", False))
     found.sort(key=lambda s: (PRIORITY[s.kind], s.start, -(s.end - s.start)))
     kept: list[SpeakerSpan] = []

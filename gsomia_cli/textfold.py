@@ -4,6 +4,8 @@ folded text are offsets into the original."""
 
 from __future__ import annotations
 
+import re
+
 _PAIRS = {
     # quotation marks
     "\u201c": '"',
@@ -74,15 +76,33 @@ _PAIRS = {
     "Υ": "Y",
     "Ζ": "Z",
 }
-_TABLE = str.maketrans(_PAIRS)
 OPENING_QUOTES = frozenset("\u201c\u201e\u00ab")
 CLOSING_QUOTES = frozenset("\u201d\u00bb")
+
+
+_FOLDABLE = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
+
+
+def _fold_char(m: re.Match[str]) -> str:
+    return _PAIRS[m.group()]
 
 
 def fold(text: str) -> str:
     """Return ``text`` with typographic quotes made straight and look-alike
     letters made Latin; the result has the same length as ``text``."""
-    return text.translate(_TABLE)
+    if text.isascii():
+        return text
+    # Only the few foldable characters are touched: much faster than translate().
+    return _FOLDABLE.sub(_fold_char, text)
+
+
+def lower(text: str) -> str:
+    """Return ``text`` lower-cased with its length kept (a character whose
+    lower case is longer, like 'İ', stays as it is)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 def fold_key(text: str) -> str:
