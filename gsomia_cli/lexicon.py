@@ -76,6 +76,9 @@ class Lexicon:
 
 
 NAME_TOKEN = r"[A-Z][a-zA-Z']+(?:-[a-zA-Z]+)?"
+# A capitalised word that starts a word (same as (?<![\w-]) before it), the
+# test placed after its first letter so that the engine can skip ahead fast.
+NAME_START = r"[A-Z](?<!\w.)(?<!\w-.)[a-zA-Z']+(?:-[a-zA-Z]+)?"
 
 
 @cache

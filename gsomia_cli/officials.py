@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from gsomia_cli.lexicon import NAME_TOKEN, KnownOfficial, Lexicon, alternation, lexicon
+from gsomia_cli.lexicon import NAME_START, NAME_TOKEN, KnownOfficial, Lexicon, alternation, lexicon
 
 FUZZY_NAME = 88  # rapidfuzz ratio for a full name against a known one
 FUZZY_TOKEN = 75  # for one name token in a name position ("Joeng said")
@@ -71,10 +71,10 @@ def _patterns() -> _Patterns:
     )
     return _Patterns(
         apposition=re.compile(
-            rf"(?<![\w-])(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,2}}),\s+(?:the\s+|a\s+)?(?:[\w'.-]+\s+){{0,3}}?"
+            rf"(?P<name>{NAME_START}(?:\s+{NAME_TOKEN}){{1,2}}),\s+(?:the\s+|a\s+)?(?:[\w'.-]+\s+){{0,3}}?"
             rf"(?P<title>(?i:{lex.title_re.pattern}))(?=[\s,])"
         ),
-        name_run=re.compile(rf"(?<![\w-]){NAME_TOKEN}(?:\s+{NAME_TOKEN})*"),
+        name_run=re.compile(rf"{NAME_START}(?:\s+{NAME_TOKEN})*"),
         title=lex.title_re,
         counterpart=re.compile(rf"\bcounterparts?,?\s+(?P<name>{NAME})"),
         honorific=re.compile(rf"\b(?P<hon>Mr|Ms|Mrs|Dr)\.?\s+(?P<name>{NAME_TOKEN})"),
