@@ -17,10 +17,7 @@ from gsomia_cli.textfold import lower
 @dataclass(frozen=True)
 class ClaimRule:
     value: Any
-    groups: tuple[re.Pattern[str], ...]
-
-    def fires(self, sentence: str) -> bool:
-        return all(g.search(sentence) for g in self.groups)
+    groups: tuple[re.Pattern[str], ...]  # every group must match one sentence
 
 
 @dataclass(frozen=True)

@@ -19,51 +19,28 @@ def write_jsonl(records: list[tuple[dict[str, Any], str, dict[str, Any]]], out: 
 def csv_rows(meta: dict[str, Any], extracted: dict[str, Any]):
     """Yield one CSV row (a dict of CSV_COLUMNS) per extracted item."""
     base = {"article": meta["id"], "outlet": meta["outlet"], "published": meta["published"], "file": meta["file"]}
+
+    def row(kind_of_item: str, record: dict[str, Any], name: Any, value: Any, kind: str, text: str) -> dict[str, Any]:
+        value = str(value).lower() if isinstance(value, bool) else value
+        return {
+            **base,
+            "type": kind_of_item,
+            "name": name or "",
+            "value": value or "",
+            "kind": kind,
+            "text": text,
+            "start": record["start"],
+            "end": record["end"],
+        }
+
     for m in extracted["mentions"]:
-        yield {
-            **base,
-            "type": "official",
-            "name": m["name"],
-            "value": "",
-            "kind": "",
-            "text": m["text"],
-            "start": m["start"],
-            "end": m["end"],
-        }
+        yield row("official", m, m["name"], "", "", m["text"])
     for d in extracted["dates"]:
-        yield {
-            **base,
-            "type": "date",
-            "name": "",
-            "value": d["value"],
-            "kind": "",
-            "text": d["text"],
-            "start": d["start"],
-            "end": d["end"],
-        }
+        yield row("date", d, "", d["value"], "", d["text"])
     for q in extracted["quotes"]:
-        yield {
-            **base,
-            "type": "quote",
-            "name": q["speaker"] or "",
-            "value": q["cue"] or "",
-            "kind": q["kind"],
-            "text": q["text"],
-            "start": q["start"],
-            "end": q["end"],
-        }
+        yield row("quote", q, q["speaker"], q["cue"], q["kind"], q["text"])
     for c in extracted["claims"]:
-        value = str(c["value"]).lower() if isinstance(c["value"], bool) else c["value"]
-        yield {
-            **base,
-            "type": "claim",
-            "name": c["claim"],
-            "value": value,
-            "kind": "",
-            "text": c["evidence"],
-            "start": c["start"],
-            "end": c["end"],
-        }
+        yield row("claim", c, c["claim"], c["value"], "", c["evidence"])
 
 
 def write_csv(records: list[tuple[dict[str, Any], str, dict[str, Any]]], out: IO[str]) -> None:

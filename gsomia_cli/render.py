@@ -60,13 +60,6 @@ def print_table(title: str | None, columns: Iterable[str], rows: Iterable[Iterab
     console().print(table(title, columns, rows))
 
 
-def print_lines(lines: Iterable[str], stderr: bool = False) -> None:
-    """Print plain lines (no markup interpretation)."""
-    out = sys.stderr if stderr else sys.stdout
-    for line in lines:
-        out.write(line + "\n")
-
-
 def show_article(article: Article) -> None:
     """Print an article's metadata and its clean text, captions set apart."""
     from rich.text import Text
