@@ -509,7 +509,7 @@ def add(
     if article_id and len(files) > 1:
         fail("--id names one article: give one FILE", 2)
     date = _date(published, "--published")
-    stdin_text = click.get_text_stream("stdin").read() if "-" in files else None
+    stdin_text = sys.stdin.read() if "-" in files else None
     try:
         new = [
             NewArticle(read_source(f, stdin_text), f, outlet, date, headline, url, byline, article_id) for f in files
@@ -542,7 +542,7 @@ def export(state: State, fmt: str, output: str | None) -> None:
     index, _ = _open_index(state)
     records = index.records()
     index.close()
-    stream = open(output, "w", encoding="utf-8", newline="") if output else click.get_text_stream("stdout")
+    stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         (write_jsonl if fmt == "jsonl" else write_csv)(records, stream)
     finally:

@@ -100,10 +100,13 @@ def lexicon() -> Lexicon:
         r"(?<![\w-])(?:(?:" + "|".join(re.escape(m) for m in sorted(mods, key=len, reverse=True)) + r")\s+){1,4}$",
         re.IGNORECASE,
     )
+    places = "|".join(re.escape(w) for w in sorted(country_of, key=len, reverse=True) if not w.endswith("'s"))
     anonymous_qual = re.compile(
-        r"\s+(?:of|close to|at|from|in|with|familiar with)\s+(?:the\s+)?(?:[\w'.-]+\s+){0,5}?"
+        r"\s+(?:(?:of|close to|at|from|in|with|familiar with)\s+(?:the\s+)?(?:[\w'.-]+\s+){0,5}?"
         + institution
-        + r"(?![\w-])",
+        + r"|(?:in|from)\s+(?-i:"
+        + places
+        + r"))(?![\w-])",
         re.IGNORECASE,
     )
     verbs = lang["reporting_verbs"]

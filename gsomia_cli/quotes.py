@@ -16,6 +16,8 @@ from gsomia_cli.speakers import SpeakerSpan
 
 MAX_SPEAKER_WORDS = 9
 MAX_SUBJECT_GAP = 12  # words between a subject and its reporting verb
+SHORT_QUOTE_WORDS = 3  # a quote this short may be a scare quote or a name ("white list")
+SHORT_QUOTE_GAP = 10  # ... so its reporting verb must stand within this many words
 LOOKBACK = 40  # speaker phrases a pronoun or "the official" may point back over
 
 
@@ -119,11 +121,14 @@ def _statement(
 
 _APPOSITION_END = re.compile(r"[^,]{0,40},\s*(?:\w+\s+){0,2}")
 # Time and place phrases between a reporting verb and its clause.
+_WEEKDAY_OR_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:'s)?"
 _ADVERBIAL = re.compile(
-    r"(?:\s*,?\s*(?:on|last|this|early|late)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|"
-    r"year|night|morning|evening|afternoon|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:'s)?|\s*,?\s*(?:yesterday|today|earlier|later|"
-    r"separately|also|again|in a statement|in an interview|in a recent radio interview|at a (?:press conference|briefing|news conference))"
-    r")+(?=[\s,])"
+    r"(?:\s*,?\s*(?:"
+    rf"(?:(?:on|last|this|early|late)\s+)?{_WEEKDAY_OR_DAY}"
+    r"|(?:last|this|early|late|on)\s+(?:week|month|year|night|morning|evening|afternoon)"
+    r"|yesterday|today|earlier|later|separately|also|again|in a statement|in an interview|in a recent radio interview"
+    r"|at a (?:press conference|briefing|news conference)"
+    r"))+(?=[\s,])"
 )
 _DATELINE = re.compile(r"[A-Z]{3,}[A-Z/ ,.]*?\s*(?:--|\s[-–—])\s*")
 
@@ -197,6 +202,10 @@ def find_statements(
                 verbs = [v for v in verbs if not inside_quote(v.start())]
                 if verbs:
                     verb = max(verbs, key=lambda v: v.start())
+                    short = len(text[c_start:c_end].split()) <= SHORT_QUOTE_WORDS
+                    if short and len(text[verb.end() : q_open].split()) > SHORT_QUOTE_GAP:
+                        verbs = []  # a far-off verb does not make a scare quote a statement
+                if verbs:
                     speaker = who.subject(s_start, verb.start())
                     if speaker is None and verb.group() == "according to":
                         speaker = who.phrase(verb.end(), q_open)

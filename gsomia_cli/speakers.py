@@ -69,7 +69,7 @@ def speaker_spans(
                 # "of the presidential office" -> "of the South Korean presidential office"
                 q = re.match(r"\s+(of|close to|at|from|in|with|familiar with)\s+(.*)$", qual, re.IGNORECASE)
                 body = lex.body_of.get(q.group(2).lower()) if q else None
-                if body and q:
+                if body and q and q.group(2).lower().startswith("the "):
                     phrase = phrase[: len(phrase) - len(qual)] + f" {q.group(1)} the {body}"
             found.append(
                 SpeakerSpan(

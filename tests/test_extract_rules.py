@@ -186,3 +186,29 @@ def test_the_source_points_back_to_a_described_source():
         ("government source", "reported", "said", "Tokyo had made no concessions"),
         ("government source", "direct", "said", "Nothing has changed"),
     ]
+
+
+def test_a_m_does_not_end_the_sentence_and_bare_weekday_after_said():
+    ex = run("The agreement was set to expire at 12 a.m. Saturday. South Korea said Friday it will keep the deal.")
+    assert [(d.text, d.value) for d in ex.dates] == [("Saturday", "2019-11-23"), ("Friday", "2019-11-15")]
+    assert [(c.claim, c.value) for c in ex.claims] == [("expiry_date", "2019-11-23")]
+    assert statements("South Korea said Friday it will keep the deal.") == [
+        ("South Korea", "reported", "said", "it will keep the deal")
+    ]
+
+
+def test_sources_placed_in_a_capital():
+    assert statements("But officials in Tokyo insisted the two issues were unrelated.") == [
+        ("officials in Tokyo", "reported", "insisted", "the two issues were unrelated")
+    ]
+
+
+def test_short_quote_far_from_its_verb_is_not_a_statement():
+    text = 'Seoul announced the end of the pact weeks after Japan removed it from a "white list" of trusted partners.'
+    assert [s for s in statements(text) if s[1] == "direct"] == []
+
+
+def test_agency_byline_is_not_body_text():
+    ex = run("By HYUNG-JIN KIM and MARI YAMAGUCHI Associated Press\n\nSeoul kept the pact.")
+    assert [p.kind for p in ex.article.paragraphs] == ["byline", "body"]
+    assert ex.persons == {}
