@@ -156,7 +156,13 @@ class _Markers:
         return min(near) if near else None
 
     def points_forward(self, at: int) -> bool:
-        """True when the tense marker nearest to ``at`` is a future one."""
+        """True when the tense marker that governs position ``at`` is a future
+        one: the nearest marker before it ("announced at 6 p.m. Friday", "is
+        to expire on Saturday"), else the nearest after it."""
+        before_future = max((p for p in self.future if p < at), default=None)
+        before_past = max((p for p in self.past if p < at), default=None)
+        if before_future is not None or before_past is not None:
+            return before_past is None or (before_future is not None and before_future > before_past)
         future = self._distance(self.future, at)
         past = self._distance(self.past, at)
         return future is not None and (past is None or future < past)

@@ -106,8 +106,8 @@ def _titled_names(text: str, ranges: list[tuple[int, int]], pat: _Patterns, lex:
             tokens = list(_TOKEN.finditer(text, run.start(), run.end()))
             for k, token in enumerate(tokens):
                 end = token.start()
-                while end > a and text[end - 1].isspace():
-                    end -= 1
+                while end > a and (text[end - 1].isspace() or text[end - 1] == ","):
+                    end -= 1  # "the ministry's spokesman, Kim In-chul"
                 title = title_ends.get(end) if end < token.start() else None
                 if not title:
                     continue

@@ -212,3 +212,11 @@ def test_agency_byline_is_not_body_text():
     ex = run("By HYUNG-JIN KIM and MARI YAMAGUCHI Associated Press\n\nSeoul kept the pact.")
     assert [p.kind for p in ex.article.paragraphs] == ["byline", "body"]
     assert ex.persons == {}
+
+
+def test_time_of_day_before_weekday_and_title_comma_name():
+    ex = run("The office announced at 6 p.m. Friday that Seoul would keep the pact.", published="2019-11-23")
+    assert [(d.text, d.value) for d in ex.dates] == [("Friday", "2019-11-22")]
+    assert statements("The ministry's spokesman, Kim In-chul, said the talks would start next month.") == [
+        ("Kim In-chul", "reported", "said", "the talks would start next month")
+    ]

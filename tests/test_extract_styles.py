@@ -1,0 +1,65 @@
+"""Extraction on short articles written in the styles of other outlets (wire,
+Korean and Japanese English-language press), kept in tests/data/styles: the
+rules must hold beyond the seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gsomia_cli.corpus import load_corpus
+from gsomia_cli.extract import extract
+
+STYLES = Path(__file__).parent / "data" / "styles" / "INDEX.md"
+
+
+@pytest.fixture(scope="module")
+def styles():
+    return {a.id.split("-")[0]: extract(a) for a in load_corpus(STYLES).articles}
+
+
+def direct(ex):
+    return [(q.speaker, q.text) for q in ex.quotes if q.kind == "direct"]
+
+
+def test_officials(styles):
+    assert sorted(styles["reuters"].persons) == ["Kim You-geun", "Mike Pompeo", "Moon Jae-in", "Shinzo Abe"]
+    assert sorted(styles["ap"].persons) == ["Chung Eui-yong", "Mike Pompeo", "Nam Gwan-pyo"]
+    assert styles["ap"].persons["Nam Gwan-pyo"].role == "Deputy Director"
+    assert sorted(styles["joongang"].persons) == ["Kang Kyung-wha", "Kim In-chul", "Moon Jae-in", "Yoshihide Suga"]
+
+
+def test_direct_quotes_and_speakers(styles):
+    assert direct(styles["reuters"]) == [
+        ("Kim You-geun", "The government decided to suspend the effect of the Aug. 23 notice to end GSOMIA"),
+        ("Shinzo Abe", "strategic decision."),
+        ("Moon Jae-in", "We will try until the last moment"),
+        ("Moon Jae-in", "But Japan must change its attitude first."),
+    ]
+    assert direct(styles["nhk"])[-1] == ("government source", "Nothing has changed")
+    assert direct(styles["joongang"])[-2:] == [
+        ("senior Japanese official", "It is not a concession"),
+        ("senior Japanese official", "Nothing was traded."),
+    ]
+
+
+def test_reported_speech(styles):
+    reported = {(q.speaker, q.cue) for q in styles["herald"].quotes if q.kind == "reported"}
+    assert ("South Korean presidential office", "announced") in reported
+    assert ("Toshimitsu Motegi", "said") in reported
+    assert ("Kang Kyung-wha", "told") in reported
+
+
+def test_dates_and_claims(styles):
+    assert [(d.text, d.value) for d in styles["ap"].dates] == [
+        ("Friday", "2019-11-22"),
+        ("Saturday", "2019-11-23"),
+        ("Aug. 22", "2019-08-22"),
+    ]
+    claims = {name: {(c.claim, c.value) for c in ex.claims} for name, ex in styles.items()}
+    assert ("expiry_date", "2019-11-23") in claims["reuters"]
+    assert ("seoul_condition", "condition") in claims["reuters"]
+    assert ("expiry_date", "2019-11-23") in claims["ap"] and ("us_pressure", True) in claims["ap"]
+    assert ("japan_delinks", True) in claims["herald"] and ("japan_delinks", True) in claims["nhk"]
+    assert ("expiry_date", "2019-11-22") in claims["joongang"]
