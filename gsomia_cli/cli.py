@@ -53,7 +53,23 @@ def fail(message: str, code: int = 1) -> NoReturn:
 json_option = click.option("--json", "as_json", is_flag=True, help="Print one JSON document instead of a table.")
 
 
-@click.group(context_settings=CONTEXT)
+class Gsomia(click.Group):
+    """The command group: a file or database error ends a command with one
+    line on stderr and status 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        import sqlite3
+
+        try:
+            return super().invoke(ctx)
+        except OSError as exc:
+            where = f": {exc.filename}" if getattr(exc, "filename", None) else ""
+            fail(f"{exc.strerror or exc}{where}")
+        except sqlite3.Error as exc:
+            fail(f"index database error: {exc}")
+
+
+@click.group(cls=Gsomia, context_settings=CONTEXT)
 @click.version_option(__version__, "-V", "--version", prog_name="gsomia")
 @click.option(
     "--index",

@@ -8,6 +8,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -145,6 +146,8 @@ class Index:
         self.db = self._open()
 
     def _open(self) -> sqlite3.Connection:
+        if str(self.path) == ":memory:":
+            return self._create()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             db = sqlite3.connect(self.path)
@@ -157,9 +160,10 @@ class Index:
         return self._create()
 
     def _create(self) -> sqlite3.Connection:
-        for suffix in ("", "-journal", "-wal", "-shm"):
-            Path(str(self.path) + suffix).unlink(missing_ok=True)
-        db = sqlite3.connect(self.path)
+        if str(self.path) != ":memory:":
+            for suffix in ("", "-journal", "-wal", "-shm"):
+                Path(str(self.path) + suffix).unlink(missing_ok=True)
+        db = sqlite3.connect(str(self.path))
         db.executescript(SCHEMA)
         db.execute(
             "INSERT INTO meta VALUES ('schema', ?), ('corpus', ?)", (SCHEMA_VERSION, str(self.corpus_index.resolve()))
@@ -243,8 +247,13 @@ class Index:
 
 def open_index(corpus_index: Path, corpus: Corpus | None = None, progress=None) -> tuple[Index, RefreshReport | None]:
     """Return the index of a corpus, refreshed if anything changed (and the
-    refresh report, or None when it was already fresh)."""
-    index = Index(corpus_index)
+    refresh report, or None when it was already fresh). When the cache
+    folder cannot be written, the index is built in memory for this run."""
+    try:
+        index = Index(corpus_index)
+    except (OSError, sqlite3.OperationalError) as exc:
+        print(f"gsomia: warning: cannot write the index cache ({exc}); indexing in memory", file=sys.stderr)
+        index = Index(corpus_index, Path(":memory:"))
     if index.is_fresh() and corpus is None:
         return index, None
     return index, index.refresh(corpus=corpus, progress=progress)

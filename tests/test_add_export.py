@@ -179,3 +179,16 @@ def test_export_csv_to_file(run, tmp_path):
     ]
     assert {r["type"] for r in rows} == {"official", "date", "quote", "claim"}
     assert any(r["type"] == "claim" and r["name"] == "expiry_date" and r["value"] == "2019-11-24" for r in rows)
+
+
+def test_file_errors_are_one_line_not_a_traceback(run, tmp_path):
+    result = run("export", "-o", str(tmp_path / "missing" / "out.jsonl"))
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"gsomia: No such file or directory: {tmp_path / 'missing' / 'out.jsonl'}"
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    (tmp_path / "a.txt").write_text(TEXT)
+    added = run(
+        "add", str(tmp_path / "a.txt"), "--outlet", "X", "--published", "2019-11-22", index=blocker / "INDEX.md"
+    )
+    assert added.exit_code == 1 and added.stderr.startswith("gsomia: ") and "Traceback" not in added.stderr

@@ -147,3 +147,13 @@ def test_search_table_output(run, monkeypatch):
     assert result.exit_code == 0
     assert "\x1b[" not in result.stdout
     assert "News aggregator (Yonhap copy) · 2019-11-17 · yonhap-2019-11-17" in result.stdout
+
+
+def test_unwritable_cache_falls_back_to_memory(run, tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("GSOMIA_CACHE_DIR", str(blocker / "cache"))
+    result = run("search", "Esper", "--json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)
+    assert "warning: cannot write the index cache" in result.stderr
