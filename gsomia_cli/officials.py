@@ -46,12 +46,11 @@ class _Patterns:
     apposition: re.Pattern[str]
     title: re.Pattern[str]
     counterpart: re.Pattern[str]
-    honorific: re.Pattern[str]
     speech_verb: re.Pattern[str]
     name_before: re.Pattern[str]
     name_after: re.Pattern[str]
     role_np: re.Pattern[str]
-    known: re.Pattern[str] | None
+    known_by_first: dict[str, list[str]]
     country_before: re.Pattern[str]
 
 
@@ -61,14 +60,11 @@ NAME = rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}}"
 @cache
 def _patterns() -> _Patterns:
     lex = lexicon()
-    keys = [o.name for o in lex.officials] + [a for o in lex.officials for a in o.aliases]
-    known = (
-        re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)) + r")(?![\w-])"
-        )
-        if keys
-        else None
-    )
+    known_by_first: dict[str, list[str]] = {}
+    for key in [o.name for o in lex.officials] + [a for o in lex.officials for a in o.aliases]:
+        known_by_first.setdefault(key.split()[0], []).append(key)
+    for names in known_by_first.values():
+        names.sort(key=len, reverse=True)
     return _Patterns(
         apposition=re.compile(
             rf"(?P<name>{NAME_START}(?:\s+{NAME_TOKEN}){{1,2}}),\s+(?:the\s+|a\s+)?(?:[\w'.-]+\s+){{0,3}}?"
@@ -76,8 +72,7 @@ def _patterns() -> _Patterns:
         ),
         name_run=re.compile(rf"{NAME_START}(?:\s+{NAME_TOKEN})*"),
         title=lex.title_re,
-        counterpart=re.compile(rf"\bcounterparts?,?\s+(?P<name>{NAME})"),
-        honorific=re.compile(rf"\b(?P<hon>Mr|Ms|Mrs|Dr)\.?\s+(?P<name>{NAME_TOKEN})"),
+        counterpart=re.compile(rf"counterparts?,?\s+(?P<name>{NAME})"),
         speech_verb=alternation(
             set(lex.clause_verbs) | set(lex.object_verbs) | set(lex.direct_verbs) | {"according to"}
         ),
@@ -86,12 +81,15 @@ def _patterns() -> _Patterns:
         role_np=re.compile(
             rf"\b(?:[Tt]he|(?P<country>{lex.country_re.pattern})'s)\s+(?:(?P<adj>{lex.country_re.pattern})\s+)?(?P<noun>(?i:{lex.role_noun_re.pattern}))(?![\w-])(?!\s+{NAME_TOKEN})"
         ),
-        known=known,
+        known_by_first=known_by_first,
         country_before=re.compile(rf"(?P<country>{lex.country_re.pattern})(?:'s)?\s+(?:[\w-]+\s+){{0,3}}$"),
     )
 
 
 _TOKEN = re.compile(NAME_TOKEN)
+_CAPITALISED = re.compile(NAME_START)
+_WORD_GOES_ON = re.compile(r"\w|-\w")
+HONORIFICS = frozenset({"Mr", "Ms", "Mrs", "Dr"})
 
 
 def _titled_names(text: str, ranges: list[tuple[int, int]], pat: _Patterns, lex: Lexicon):
@@ -223,10 +221,15 @@ def find_officials(
         for a, b in ranges:
             yield from regex.finditer(text, a, b)
 
+    # Capitalised words, found once: names are looked up among them.
+    tokens = [(m.start(), m.group()) for a, b in ranges for m in _CAPITALISED.finditer(text, a, b)]
     # 1. Full names of known officials.
-    if pat.known:
-        for m in scan(pat.known):
-            add(resolver.exact(m.group()), m.start(), m.end(), "name")  # type: ignore[arg-type]
+    for start, token in tokens:
+        for name in pat.known_by_first.get(token, ()):
+            end = start + len(name)
+            if text.startswith(name, start) and not _WORD_GOES_ON.match(text, end):
+                add(resolver.exact(name), start, end, "name")  # type: ignore[arg-type]
+                break
     # 2. Title + name: "Defense Minister Taro Kono", "spokesperson Ko Min-jung".
     for title, title_start, name, start in _titled_names(text, ranges, pat, lex):
         if name in exclude_names:
@@ -256,25 +259,30 @@ def find_officials(
         start = m.start("name") + m.group("name").index(name)
         add(person, start, start + len(name), "title")
     # 3. "his counterpart, Jeong Kyeong-doo": a name to resolve, no role given.
-    for m in scan(pat.counterpart):
-        name = _clean_name(m.group("name"), lex)
-        person = name and resolver.full(name)
-        if person:
-            start = m.start("name") + m.group("name").index(name)
-            add(person, start, start + len(name), "name")
+    for a, b in ranges:
+        at = text.find("counterpart", a, b)
+        while at >= 0:
+            m = pat.counterpart.match(text, at, b)
+            name = _clean_name(m.group("name"), lex) if m else ""
+            person = name and resolver.full(name)
+            if m and person:
+                start = m.start("name") + m.group("name").index(name)
+                add(person, start, start + len(name), "name")
+            at = text.find("counterpart", at + 11, b)
     # 4. Surnames and given names of the article's officials, and honorifics.
     people = list(resolver.persons.values())
     parts = {p.surname: p for p in people} | {p.given: p for p in people if p.given and " " not in p.given}
     if parts:
-        part_re = re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(parts, key=len, reverse=True)) + r")(?![\w-])"
-        )
-        for m in scan(pat.honorific):
-            person = resolver.token(m.group("name"), fuzzy=True)
-            if person:
-                add(person, m.start(), m.end(), "honorific")
-        for m in scan(part_re):
-            add(parts[m.group()], m.start(), m.end(), "surname")
+        previous, previous_end = "", -1
+        for start, token in tokens:
+            word = token[:-2] if token.endswith("'s") else token
+            if previous in HONORIFICS and text[previous_end:start] in (". ", " "):  # "Mr. Ko"
+                person = resolver.token(word, fuzzy=True)
+                if person:
+                    add(person, previous_end - len(previous), start + len(word), "honorific")
+            elif word in parts:
+                add(parts[word], start, start + len(word), "surname")
+            previous, previous_end = token, start + len(token)
     # 5. A name-like word where a speaker stands ("Joeng said", "said Joeng",
     #    "according to Joeng"): resolved fuzzily against the article's officials.
     for verb in scan(pat.speech_verb):
