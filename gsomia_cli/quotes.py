@@ -74,6 +74,11 @@ class _Attributor:
                             r"^(?:[\w-]+\s+){0,3}?" + earlier.head + r"s?\b", earlier.head, label, count=1, flags=re.I
                         )
                     return SpeakerSpan(span.start, span.end, label, span.role, "anonymous", False, span.head, True)
+            # "The NSO official noted ...": with no unnamed source before it, a
+            # definite "the ... official" is the official who spoke last.
+            definite = _DEFINITE_BEFORE.search(self.text, max(0, span.start - 30), span.start) is not None
+            if definite and span.head == "official" and self.last_person is not None:
+                return self.last_person
         return span
 
     def phrase(self, start: int, end: int) -> SpeakerSpan | None:
@@ -119,6 +124,7 @@ def _statement(
     return Statement(speaker, role, kind, cue, clean[start:end], start, end, index)
 
 
+_DEFINITE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[\w.-]+\s+){0,2}$")  # "the NSO official"
 _APPOSITION_END = re.compile(r"[^,]{0,40},\s*(?:\w+\s+){0,2}")
 # Time and place phrases between a reporting verb and its clause.
 _WEEKDAY_OR_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:'s)?"
@@ -270,8 +276,8 @@ def _reported(clean, text, sentence: Sentence, index: int, who: _Attributor, ins
         if that:
             offset = verb.end() + that.end()
         elif cue in lex.object_verbs:
-            if not re.match(r"[^.;\"]{1,80}?\bto\s+\w", stripped):
-                continue
+            if not re.match(r"[^.;\"]{1,80}?\bto\s+\w", stripped) or re.match(r"(?:not\s+)?to\b", stripped):
+                continue  # "asked not to be named" has no one asked
         elif not first or first in lex.not_a_clause or stripped[0] in "\"'.,;:":
             continue
         if text[offset:s_end].lstrip().startswith('"'):

@@ -63,3 +63,13 @@ def test_dates_and_claims(styles):
     assert ("expiry_date", "2019-11-23") in claims["ap"] and ("us_pressure", True) in claims["ap"]
     assert ("japan_delinks", True) in claims["herald"] and ("japan_delinks", True) in claims["nhk"]
     assert ("expiry_date", "2019-11-22") in claims["joongang"]
+
+
+def test_wire_styles(styles):
+    xinhua = [(q.speaker, q.cue) for q in styles["xinhua"].quotes]
+    assert ("Kim You-geun", "noted") in xinhua  # "The NSO official noted": the official who spoke last
+    assert ("seoul_condition", "cause") in {(c.claim, c.value) for c in styles["xinhua"].claims}
+    kyodo = [(q.speaker, q.kind, q.text) for q in styles["kyodo"].quotes]
+    assert ("Shinzo Abe", "direct", "The decision by South Korea is a strategic one") in kyodo
+    assert all("not to be named" not in text for _, _, text in kyodo)
+    assert ("Mark Esper", "reported", "South Korea to stay in the agreement") in kyodo
