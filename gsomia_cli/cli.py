@@ -325,15 +325,15 @@ def claims(
 
 def _open_index(state: State, rebuild: bool = False):
     """Return the corpus's index, refreshed, with a progress bar on a terminal."""
-    from gsomia_cli.corpus import CorpusError
+    from gsomia_cli.corpus import CorpusError, find_index
     from gsomia_cli.index import Index, open_index
 
-    corpus_index = state.corpus().index_path
+    corpus_index = find_index(state.index)  # the corpus is read by the index, and only what changed
     progress = _progress_bar() if sys.stderr.isatty() else None
     try:
         if rebuild:
             index = Index(corpus_index)
-            return index, index.refresh(rebuild=True, corpus=state.corpus(), progress=progress)
+            return index, index.refresh(rebuild=True, progress=progress)
         return open_index(corpus_index, progress=progress)
     except CorpusError as exc:
         for problem in exc.problems:

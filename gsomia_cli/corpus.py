@@ -230,9 +230,46 @@ def _key_line(entry: Entry, key: str, text_lines: list[str]) -> int:
     return entry.meta_line
 
 
-def load_corpus(index_path: str | os.PathLike[str]) -> Corpus:
-    """Return the corpus described by ``index_path`` (an INDEX.md).
-    Raises CorpusError with every problem found (never stops at the first)."""
+@dataclass(frozen=True)
+class CatalogEntry:
+    """An INDEX.md entry whose metadata is valid; its file is not read yet."""
+
+    id: str
+    line: int
+    file_line: int
+    outlet: str
+    published: dt.date
+    file: str
+    path: Path
+    optional: dict[str, str | None]
+
+    def metadata(self) -> dict[str, object]:
+        """Return the metadata as :meth:`Article.metadata` does."""
+        meta: dict[str, object] = {"id": self.id, "outlet": self.outlet, "published": self.published.isoformat()}
+        meta.update({k: v for k, v in self.optional.items() if v})
+        meta["file"] = self.file
+        return meta
+
+
+@dataclass
+class Catalog:
+    """INDEX.md read: its valid entries, problems and warnings."""
+
+    index_path: Path
+    entries: list[CatalogEntry]
+    problems: list[Problem]
+    warnings: list[Problem]
+
+    def raise_problems(self, more: list[Problem] = ()) -> None:  # type: ignore[assignment]
+        """Raise CorpusError when there is any problem."""
+        problems = self.problems + list(more)
+        if problems:
+            raise CorpusError(sorted(problems, key=lambda p: p.line) + self.warnings)
+
+
+def read_catalog(index_path: str | os.PathLike[str]) -> Catalog:
+    """Return INDEX.md's entries with their metadata checked (no article file
+    is read). Raises CorpusError when INDEX.md itself cannot be read."""
     path = Path(index_path)
     shown = str(index_path)
     try:
@@ -246,26 +283,18 @@ def load_corpus(index_path: str | os.PathLike[str]) -> Corpus:
     entries, problems = parse_index(text, shown)
     text_lines = text.splitlines()
     warnings: list[Problem] = []
-    articles: list[Article] = []
+    valid: list[CatalogEntry] = []
     root = path.resolve().parent
     for entry in entries:
         meta = entry.meta
-        bad = False
-        for key in REQUIRED_KEYS:
-            if meta.get(key) in (None, ""):
-                problems.append(Problem(shown, entry.meta_line, f"article {entry.id!r}: missing required key {key!r}"))
-                bad = True
+        missing = [key for key in REQUIRED_KEYS if meta.get(key) in (None, "")]
+        for key in missing:
+            problems.append(Problem(shown, entry.meta_line, f"article {entry.id!r}: missing required key {key!r}"))
         for key in meta:
             if key not in REQUIRED_KEYS and key not in OPTIONAL_KEYS:
-                warnings.append(
-                    Problem(
-                        shown,
-                        _key_line(entry, str(key), text_lines),
-                        f"article {entry.id!r}: unknown key {key!r} ignored",
-                        "warning",
-                    )
-                )
-        if bad:
+                line = _key_line(entry, str(key), text_lines)
+                warnings.append(Problem(shown, line, f"article {entry.id!r}: unknown key {key!r} ignored", "warning"))
+        if missing:
             continue
         published = meta["published"]
         if isinstance(published, str):
@@ -276,56 +305,67 @@ def load_corpus(index_path: str | os.PathLike[str]) -> Corpus:
         if isinstance(published, dt.datetime):
             published = published.date()
         if not isinstance(published, dt.date):
-            problems.append(
-                Problem(
-                    shown,
-                    _key_line(entry, "published", text_lines),
-                    f"article {entry.id!r}: published {meta['published']!r} is not a date (YYYY-MM-DD)",
-                )
-            )
+            line = _key_line(entry, "published", text_lines)
+            message = f"article {entry.id!r}: published {meta['published']!r} is not a date (YYYY-MM-DD)"
+            problems.append(Problem(shown, line, message))
             continue
         file_line = _key_line(entry, "file", text_lines)
         rel = str(meta["file"])
         target = (root / rel).resolve()
         if not target.is_relative_to(root):
-            problems.append(
-                Problem(shown, file_line, f"article {entry.id!r}: file {rel!r} is outside the corpus folder")
-            )
-            continue
-        try:
-            data = target.read_bytes()
-        except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
-            reason = "is missing" if isinstance(exc, FileNotFoundError) else "cannot be read"
-            problems.append(Problem(shown, file_line, f"article {entry.id!r}: file {rel!r} {reason}"))
-            continue
-        try:
-            raw = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            problems.append(
-                Problem(shown, file_line, f"article {entry.id!r}: file {rel!r} is not UTF-8 (byte {exc.start})")
-            )
-            continue
-        if not raw.strip():
-            problems.append(Problem(shown, file_line, f"article {entry.id!r}: file {rel!r} is empty"))
+            message = f"article {entry.id!r}: file {rel!r} is outside the corpus folder"
+            problems.append(Problem(shown, file_line, message))
             continue
         optional = {k: (str(meta[k]).strip() if meta.get(k) is not None else None) for k in OPTIONAL_KEYS}
-        articles.append(
-            Article(
-                id=entry.id,
-                outlet=str(meta["outlet"]).strip(),
-                published=published,
-                file=rel,
-                raw=raw,
-                path=target,
-                line=entry.line,
-                **optional,
-            )
+        valid.append(
+            CatalogEntry(entry.id, entry.line, file_line, str(meta["outlet"]).strip(), published, rel, target, optional)
         )
     if not entries and not problems:
         problems.append(Problem(shown, 0, "no articles: expected '## id' headings each followed by a ```yaml block"))
-    if problems:
-        raise CorpusError(sorted(problems, key=lambda p: p.line) + warnings)
-    return Corpus(path, articles, warnings)
+    return Catalog(path, valid, problems, warnings)
+
+
+def read_article(entry: CatalogEntry, shown: str) -> Article | Problem:
+    """Return the article of a catalog entry, or the problem with its file."""
+    rel = entry.file
+    try:
+        data = entry.path.read_bytes()
+    except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
+        reason = "is missing" if isinstance(exc, FileNotFoundError) else "cannot be read"
+        return Problem(shown, entry.file_line, f"article {entry.id!r}: file {rel!r} {reason}")
+    try:
+        raw = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return Problem(shown, entry.file_line, f"article {entry.id!r}: file {rel!r} is not UTF-8 (byte {exc.start})")
+    if not raw.strip():
+        return Problem(shown, entry.file_line, f"article {entry.id!r}: file {rel!r} is empty")
+    return Article(
+        id=entry.id,
+        outlet=entry.outlet,
+        published=entry.published,
+        file=rel,
+        raw=raw,
+        path=entry.path,
+        line=entry.line,
+        **entry.optional,
+    )
+
+
+def read_articles(catalog: Catalog, entries: list[CatalogEntry]) -> list[Article]:
+    """Return the articles of ``entries``; raises CorpusError (with every
+    problem of the catalog too) when any file is missing, empty or not UTF-8."""
+    shown = str(catalog.index_path)
+    loaded = [read_article(e, shown) for e in entries]
+    catalog.raise_problems([x for x in loaded if isinstance(x, Problem)])
+    return [x for x in loaded if isinstance(x, Article)]
+
+
+def load_corpus(index_path: str | os.PathLike[str]) -> Corpus:
+    """Return the corpus described by ``index_path`` (an INDEX.md).
+    Raises CorpusError with every problem found (never stops at the first)."""
+    catalog = read_catalog(index_path)
+    articles = read_articles(catalog, catalog.entries)
+    return Corpus(catalog.index_path, articles, catalog.warnings)
 
 
 def find_index(option: str | None) -> Path:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gsomia_cli.corpus import Article, Corpus, load_corpus
+from gsomia_cli.corpus import Article, CatalogEntry, Corpus, read_articles, read_catalog
 from gsomia_cli.textfold import fold
 
 SCHEMA_VERSION = "3"
@@ -65,10 +65,11 @@ def _stat(path: Path) -> str:
     return f"{st.st_mtime_ns}:{st.st_size}"
 
 
-def fingerprint(article: Article) -> str:
-    """Return what changes when an article's file or metadata changes."""
-    meta = json.dumps(article.metadata(), sort_keys=True)
-    return f"{_stat(article.path)}:{hashlib.sha1(meta.encode()).hexdigest()[:12]}"
+def fingerprint(item: Article | CatalogEntry) -> str:
+    """Return what changes when an article's file or metadata changes (the
+    file is not read: its size and modification time stand for it)."""
+    meta = json.dumps(item.metadata(), sort_keys=True)
+    return f"{_stat(item.path)}:{hashlib.sha1(meta.encode()).hexdigest()[:12]}"
 
 
 @dataclass
@@ -191,19 +192,24 @@ class Index:
     def refresh(
         self, rebuild: bool = False, corpus: Corpus | None = None, progress: Callable[[int, int], None] | None = None
     ) -> RefreshReport:
-        """Bring the index up to date with the corpus (re-reading only the
-        articles that changed) and return what was done. Raises CorpusError
-        when the corpus does not load."""
+        """Bring the index up to date with the corpus, reading and extracting
+        only the articles whose file or metadata changed, and return what was
+        done. Raises CorpusError when the corpus has a problem."""
         started = time.perf_counter()
         if rebuild:
             self.db.close()
             self.db = self._create()
-        if corpus is None:
-            corpus = load_corpus(self.corpus_index)
         stored = dict(self.db.execute("SELECT id, fingerprint FROM articles"))
-        wanted = {a.id: a for a in corpus.articles}
+        if corpus is None:
+            catalog = read_catalog(self.corpus_index)
+            catalog.raise_problems()
+            stale = [e for e in catalog.entries if stored.get(e.id) != fingerprint(e)]
+            changed = read_articles(catalog, stale)
+            wanted = {e.id for e in catalog.entries}
+        else:
+            changed = [a for a in corpus.articles if stored.get(a.id) != fingerprint(a)]
+            wanted = {a.id for a in corpus.articles}
         removed = [aid for aid in stored if aid not in wanted]
-        changed = [a for a in corpus.articles if stored.get(a.id) != fingerprint(a)]
         with self.db:
             for aid in removed + [a.id for a in changed if a.id in stored]:
                 self._delete(aid)
