@@ -157,3 +157,18 @@ def test_unwritable_cache_falls_back_to_memory(run, tmp_path, monkeypatch):
     assert result.exit_code == 0
     assert json.loads(result.stdout)
     assert "warning: cannot write the index cache" in result.stderr
+
+
+def test_refresh_reads_only_changed_files(run, tmp_path, monkeypatch):
+    from gsomia_cli import corpus
+
+    entries = "".join(entry(k, f"outlet: X\npublished: 2019-11-20\nfile: {k}.txt") for k in "abc")
+    index = write_corpus(tmp_path, entries, {f"{k}.txt": f"Seoul spoke about {k}." for k in "abc"})
+    assert hits(run, "Seoul", index=index)
+    read: list[str] = []
+    original = corpus.read_article
+    monkeypatch.setattr(corpus, "read_article", lambda e, shown: read.append(e.id) or original(e, shown))
+    (tmp_path / "b.txt").write_text("Tokyo spoke about b.")
+    os.utime(tmp_path / "b.txt", ns=(time.time_ns(), time.time_ns() + 2_000_000))
+    assert [h["article"] for h in hits(run, "Tokyo", index=index)] == ["b"]
+    assert read == ["b"]
