@@ -161,7 +161,24 @@ def test_index_resolution_order(run, tmp_path, monkeypatch):
 
 
 def test_help_has_examples(run):
-    for command in ("articles", "show", "check"):
+    commands = (
+        "articles",
+        "show",
+        "check",
+        "officials",
+        "dates",
+        "quotes",
+        "claims",
+        "search",
+        "index",
+        "add",
+        "export",
+        "who",
+        "compare",
+        "diff",
+        "timeline",
+    )
+    for command in commands:
         result = run(command, "-h", index=None)
         assert result.exit_code == 0 and "Example" in result.output
 

@@ -1,0 +1,174 @@
+"""Commands over the extracted records: officials, dates, quotes, claims."""
+
+from __future__ import annotations
+
+import click
+
+from gsomia_cli.cli_common import State, fail, json_option
+
+
+def _filters(f):
+    f = click.option(
+        "--article",
+        "articles_",
+        multiple=True,
+        metavar="ID",
+        help="Only this article (id, prefix or outlet); repeatable.",
+    )(f)
+    f = click.option(
+        "--outlet", "outlets", multiple=True, metavar="NAME", help="Only outlets whose name contains NAME; repeatable."
+    )(f)
+    return f
+
+
+def _extractions(state: State, outlets: tuple[str, ...], articles_: tuple[str, ...]):
+    from gsomia_cli.extract import extract
+
+    corpus = state.corpus()
+    chosen = corpus.articles
+    if articles_:
+        ids = {state.article(key).id for key in articles_}
+        chosen = [a for a in chosen if a.id in ids]
+    if outlets:
+        wanted = [o.lower() for o in outlets]
+        chosen = [a for a in chosen if any(w in a.outlet.lower() for w in wanted)]
+    return [extract(a) for a in chosen]
+
+
+@click.command()
+@_filters
+@json_option
+@click.pass_obj
+def officials(state: State, outlets: tuple[str, ...], articles_: tuple[str, ...], as_json: bool) -> None:
+    """Officials named in the articles, with roles, countries, aliases.
+
+    Later mentions ("Kono", "Mr. Ko", "the minister") and misspellings
+    ("Joeng") are linked to the same person.
+
+    \b
+    Example:
+      gsomia officials --outlet "Fort Russ"
+    """
+    from gsomia_cli import render
+    from gsomia_cli.extract import officials_of, to_json
+
+    records = officials_of(_extractions(state, outlets, articles_))
+    if as_json:
+        render.print_json(to_json(records))
+        return
+    rows = [
+        (
+            r.name,
+            r.role,
+            r.country,
+            ", ".join(r.aliases),
+            len(r.mentions),
+            len({m.article for m in r.mentions}),
+        )
+        for r in records
+    ]
+    render.print_table(f"{len(rows)} officials", ["name", "role", "country", "aliases", "mentions", "articles"], rows)
+
+
+@click.command()
+@_filters
+@json_option
+@click.pass_obj
+def dates(state: State, outlets: tuple[str, ...], articles_: tuple[str, ...], as_json: bool) -> None:
+    """Dates in the articles, relative ones resolved against publication.
+
+    "Saturday", "six days left" or "October last year" become ISO values
+    (YYYY-MM-DD, YYYY-MM or YYYY, as precise as the text is).
+
+    \b
+    Example:
+      gsomia dates --article yonhap --json
+    """
+    from gsomia_cli import render
+    from gsomia_cli.extract import to_json
+
+    records = [d for ex in _extractions(state, outlets, articles_) for d in ex.dates]
+    if as_json:
+        render.print_json(to_json(records))
+        return
+    rows = [(d.article, d.text, d.value, d.sentence) for d in records]
+    render.print_table(f"{len(rows)} dates", ["article", "text", "value", "sentence"], rows)
+
+
+@click.command()
+@_filters
+@click.option("--speaker", metavar="NAME", help="Only statements by this speaker (fuzzy: 'jeong', 'Kyeong-doo').")
+@click.option("--kind", type=click.Choice(["direct", "reported"]), help="Only direct quotes or reported speech.")
+@json_option
+@click.pass_obj
+def quotes(
+    state: State,
+    outlets: tuple[str, ...],
+    articles_: tuple[str, ...],
+    speaker: str | None,
+    kind: str | None,
+    as_json: bool,
+) -> None:
+    """Who said what: quotations and reported speech with their speakers.
+
+    \b
+    Examples:
+      gsomia quotes --speaker jeong --kind direct
+      gsomia quotes --outlet asahi --json
+    """
+    from gsomia_cli import render
+    from gsomia_cli.extract import to_json
+    from gsomia_cli.people import speaker_matches
+
+    extractions = _extractions(state, outlets, articles_)
+    records = [q for ex in extractions for q in ex.quotes]
+    if kind:
+        records = [q for q in records if q.kind == kind]
+    if speaker:
+        names = speaker_matches(speaker, extractions)
+        records = [q for q in records if q.speaker in names]
+    if as_json:
+        render.print_json(to_json(records))
+        return
+    rows = [(q.article, q.speaker, q.kind, q.cue, q.text) for q in records]
+    render.print_table(f"{len(rows)} statements", ["article", "speaker", "kind", "cue", "text"], rows)
+
+
+@click.command()
+@_filters
+@click.option(
+    "--claim", "claim_ids", multiple=True, metavar="ID", help="Only this claim (see the catalog below); repeatable."
+)
+@json_option
+@click.pass_obj
+def claims(
+    state: State, outlets: tuple[str, ...], articles_: tuple[str, ...], claim_ids: tuple[str, ...], as_json: bool
+) -> None:
+    """The story's key claims as each article states them, with evidence.
+
+    The claims are defined in gsomia_cli/data/claims.yaml (extend it with
+    $GSOMIA_DATA_DIR/claims.yaml).
+
+    \b
+    Example:
+      gsomia claims --claim expiry_date
+    """
+    from gsomia_cli import render
+    from gsomia_cli.claims import catalog
+    from gsomia_cli.extract import to_json
+
+    known = {c.id for c in catalog()}
+    for cid in claim_ids:
+        if cid not in known:
+            fail(f"unknown claim {cid!r}; known: {', '.join(sorted(known))}", 2)
+    records = [c for ex in _extractions(state, outlets, articles_) for c in ex.claims]
+    if claim_ids:
+        records = [c for c in records if c.claim in claim_ids]
+    if as_json:
+        render.print_json(to_json(records))
+        return
+    rows = [
+        (c.article, c.claim, str(c.value).lower() if isinstance(c.value, bool) else c.value, c.evidence)
+        for c in records
+    ]
+    render.print_table(f"{len(rows)} claims", ["article", "claim", "value", "evidence"], rows)

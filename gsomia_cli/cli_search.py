@@ -1,0 +1,253 @@
+"""Commands over the search index: search, index, add, export."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from gsomia_cli.cli_common import State, fail, json_option
+
+
+def _open_index(state: State, rebuild: bool = False):
+    """Return the corpus's index, refreshed, with a progress bar on a terminal."""
+    from gsomia_cli.corpus import CorpusError, find_index
+    from gsomia_cli.index import Index, open_index
+
+    corpus_index = find_index(state.index)  # the corpus is read by the index, and only what changed
+    progress = _progress_bar() if sys.stderr.isatty() else None
+    try:
+        if rebuild:
+            index = Index(corpus_index)
+            return index, index.refresh(rebuild=True, progress=progress)
+        return open_index(corpus_index, progress=progress)
+    except CorpusError as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        sys.exit(1)
+
+
+def _progress_bar():
+    """Return a progress callback that draws a bar on stderr for large jobs."""
+    state: dict[str, Any] = {}
+
+    def update(done: int, total: int) -> None:
+        if total < 500:
+            return
+        if "bar" not in state:
+            from rich.progress import Progress
+
+            state["bar"] = Progress(console=__import__("gsomia_cli.render").render.console(stderr=True), transient=True)
+            state["bar"].start()
+            state["task"] = state["bar"].add_task("indexing", total=total)
+        state["bar"].update(state["task"], completed=done)
+        if done >= total:
+            state["bar"].stop()
+
+    return update
+
+
+def _date(value: str | None, option: str) -> Any:
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        fail(f"{option} {value!r} is not a date (YYYY-MM-DD)", 2)
+
+
+@click.command(context_settings={"ignore_unknown_options": True})
+@click.argument("query", nargs=-1, required=True)
+@click.option(
+    "--outlet", "outlets", multiple=True, metavar="NAME", help="Only outlets whose name contains NAME; repeatable."
+)
+@click.option("--since", metavar="DATE", help="Only articles published on or after DATE (YYYY-MM-DD).")
+@click.option("--until", metavar="DATE", help="Only articles published on or before DATE.")
+@click.option("--speaker", metavar="NAME", help="Only text inside statements by this speaker (fuzzy).")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000), help="At most this many hits.")
+@click.option("--exact", is_flag=True, help="No synonyms: 'export controls' finds only those words.")
+@json_option
+@click.pass_obj
+def search(
+    state: State,
+    query: tuple[str, ...],
+    outlets: tuple[str, ...],
+    since: str | None,
+    until: str | None,
+    speaker: str | None,
+    limit: int,
+    exact: bool,
+    as_json: bool,
+) -> None:
+    """Search the sentences of the corpus, best matches first.
+
+    QUERY: plain words (all must match; closer together ranks higher),
+    "quoted phrases", OR, -excluded, prefix*. Synonyms from
+    gsomia_cli/data/synonyms.yaml are added unless --exact; a word that is
+    nowhere in the corpus is corrected to the nearest one that is.
+
+    \b
+    Examples:
+      gsomia search "export controls"
+      gsomia search '"play into the hands"' --outlet yonhap
+      gsomia search pact --speaker jeong --since 2019-11-17 --json
+    Exit status 1 when nothing matches, like grep.
+    """
+    from gsomia_cli import render
+    from gsomia_cli.search import Filters
+    from gsomia_cli.search import search as run_search
+
+    text = " ".join(query)
+    index, _ = _open_index(state)
+    speakers = None
+    if speaker:
+        from rapidfuzz import fuzz
+
+        from gsomia_cli.textfold import fold_key
+
+        wanted = fold_key(speaker)
+        speakers = frozenset(
+            s
+            for s in index.speakers()
+            if any(fuzz.ratio(wanted, part) >= 80 for part in [fold_key(s), *fold_key(s).replace("-", " ").split()])
+        )
+    filters = Filters(outlets, _date(since, "--since"), _date(until, "--until"), speakers, limit)
+    result = run_search(index, text, filters, exact=exact)
+    index.close()
+    if as_json:
+        hits = [
+            {
+                "article": h.article,
+                "file": h.file,
+                "outlet": h.outlet,
+                "published": h.published,
+                "score": h.score,
+                "text": h.text,
+                "start": h.start,
+                "end": h.end,
+                **({"corrected": result.corrected} if result.corrected else {}),
+            }
+            for h in result.hits
+        ]
+        render.print_json(hits)
+    else:
+        render.search_hits(result)
+    if not result.hits:
+        click.echo(f"gsomia: no matches for {text!r}", err=True)
+        sys.exit(1)
+
+
+@click.command("index")
+@click.option("--rebuild", is_flag=True, help="Throw the index away and build it again.")
+@click.pass_obj
+def index_command(state: State, rebuild: bool) -> None:
+    """Build or refresh the search index (normally automatic).
+
+    The index is a cache in $GSOMIA_CACHE_DIR (default ~/.cache/gsomia),
+    keyed by the corpus path; only changed articles are re-read. It is safe
+    to delete.
+
+    \b
+    Example:
+      gsomia index --rebuild
+    """
+    index, report = _open_index(state, rebuild)
+    count = index.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    index.close()
+    if report is None:
+        click.echo(f"{count} articles, index up to date: {index.path}")
+    else:
+        click.echo(
+            f"{count} articles; {report.extracted} (re)indexed, {report.removed} removed in {report.seconds:.2f} s: {index.path}"
+        )
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.option("--outlet", required=True, help="The outlet that published the article(s).")
+@click.option("--published", required=True, metavar="DATE", help="Publication date, YYYY-MM-DD.")
+@click.option("--headline", help="The headline.")
+@click.option("--url", help="Where the article was published.")
+@click.option("--byline", help="The reporters, comma-separated.")
+@click.option("--id", "article_id", metavar="ID", help="The article id (one FILE only). Default: outlet-date.")
+@click.pass_obj
+def add(
+    state: State,
+    files: tuple[str, ...],
+    outlet: str,
+    published: str,
+    headline: str | None,
+    url: str | None,
+    byline: str | None,
+    article_id: str | None,
+) -> None:
+    """Add article files (.txt, .md, or - for stdin) to the corpus.
+
+    Each text is copied into the corpus's articles/ folder and its entry
+    appended to INDEX.md. Everything is checked first; on any error nothing
+    changes. An INDEX.md named with --index that does not exist is created.
+
+    \b
+    Examples:
+      gsomia --index ~/gsomia/INDEX.md add herald.txt --outlet "Korea Herald" --published 2019-11-18
+      pbpaste | gsomia add - --outlet Reuters --published 2019-11-22 --id reuters-lapse
+    """
+    from pathlib import Path
+
+    from gsomia_cli.corpus import find_index
+    from gsomia_cli.corpus_write import AddError, NewArticle, add_articles, read_source
+    from gsomia_cli.resources import bundled_seeds
+
+    index_path = find_index(state.index)
+    packaged = Path(__file__).resolve().parent / "seeds" / "INDEX.md"
+    if index_path.resolve() == packaged or (
+        not state.index and index_path == bundled_seeds() and "site-packages" in str(index_path)
+    ):
+        fail(
+            "the bundled seed corpus is read-only: name a corpus of your own with --index PATH (created if missing)", 2
+        )
+    if article_id and len(files) > 1:
+        fail("--id names one article: give one FILE", 2)
+    date = _date(published, "--published")
+    stdin_text = sys.stdin.read() if "-" in files else None
+    try:
+        new = [
+            NewArticle(read_source(f, stdin_text), f, outlet, date, headline, url, byline, article_id) for f in files
+        ]
+        ids = add_articles(index_path, new)
+    except AddError as exc:
+        fail(str(exc))
+    for art_id, source in zip(ids, files, strict=True):
+        click.echo(f"added {art_id} ({source}) to {index_path}")
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
+@click.pass_obj
+def export(state: State, fmt: str, output: str | None) -> None:
+    """Export every article with its metadata and extracted records.
+
+    jsonl: one JSON object per article (metadata, text, officials, mentions,
+    dates, quotes, claims). csv: one row per extracted item. The schema is
+    in the README.
+
+    \b
+    Examples:
+      gsomia export -o corpus.jsonl
+      gsomia export --format csv | head
+    """
+    from gsomia_cli.export import write_csv, write_jsonl
+
+    index, _ = _open_index(state)
+    records = index.records()
+    index.close()
+    stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        (write_jsonl if fmt == "jsonl" else write_csv)(records, stream)
+    finally:
+        if output:
+            stream.close()
