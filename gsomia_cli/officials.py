@@ -76,7 +76,10 @@ def _patterns() -> _Patterns:
         speech_verb=alternation(
             set(lex.clause_verbs) | set(lex.object_verbs) | set(lex.direct_verbs) | {"according to"}
         ),
-        name_before=re.compile(rf"(?<![\w-])(?P<name>{NAME_TOKEN})\s+(?:has\s+|had\s+)?$"),
+        # "Joeng said", "Kono, for his part, told", "Moon, speaking at a meeting, said"
+        name_before=re.compile(
+            rf"(?<![\w-])(?P<name>{NAME_TOKEN})(?:\s*,[^,\"]{{1,60}}(?:,[^,\"]{{1,20}})?,)?\s+(?:has\s+|had\s+)?$"
+        ),
         name_after=re.compile(rf"\s+(?P<name>{NAME_TOKEN})(?=[\s,.;])"),
         role_np=re.compile(
             rf"\b(?:[Tt]he|(?P<country>{lex.country_re.pattern})'s)\s+(?:(?P<adj>{lex.country_re.pattern})\s+)?(?P<noun>(?i:{lex.role_noun_re.pattern}))(?![\w-])(?!\s+{NAME_TOKEN})"
@@ -117,7 +120,9 @@ def _titled_names(text: str, ranges: list[tuple[int, int]], pat: _Patterns, lex:
 
 def _clean_name(name: str, lex: Lexicon) -> str:
     tokens = name.split()
-    while tokens and (tokens[-1] in lex.not_names or tokens[-1].endswith("'s")):
+    if tokens and tokens[-1].endswith("'s"):
+        tokens[-1] = tokens[-1][:-2]  # "Kono's office": the name is Kono
+    while tokens and tokens[-1] in lex.not_names:
         tokens.pop()
     while tokens and tokens[0] in lex.not_names:
         tokens.pop(0)
@@ -179,11 +184,12 @@ class _Resolver:
         from rapidfuzz import fuzz, process
 
         choices = {o.name: o for o in self.lex.officials} | {a: o for o in self.lex.officials for a in o.aliases}
-        match = process.extractOne(name, list(choices), scorer=fuzz.ratio, score_cutoff=FUZZY_NAME)
+        # token_sort_ratio: "Abe Shinzo" (family name first) is Shinzo Abe.
+        match = process.extractOne(name, list(choices), scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_NAME)
         if match:
             return self.add(_person(choices[match[0]]))
         for person in self.persons.values():
-            if fuzz.ratio(name, person.name) >= FUZZY_NAME:
+            if fuzz.token_sort_ratio(name, person.name) >= FUZZY_NAME:
                 return person
         return None
 
@@ -287,7 +293,7 @@ def find_officials(
     #    "according to Joeng"): resolved fuzzily against the article's officials.
     for verb in scan(pat.speech_verb):
         for m in (
-            pat.name_before.search(text, max(0, verb.start() - 40), verb.start()),
+            pat.name_before.search(text, max(0, verb.start() - 110), verb.start()),
             pat.name_after.match(text, verb.end()),
         ):
             if m is None or (

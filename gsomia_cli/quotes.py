@@ -125,7 +125,7 @@ def _statement(
 
 
 _DEFINITE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[\w.-]+\s+){0,2}$")  # "the NSO official"
-_APPOSITION_END = re.compile(r"[^,]{0,40},\s*(?:\w+\s+){0,2}")
+_APPOSITION_END = re.compile(r"[^\"]{0,60},\s*(?:\w+\s+){0,2}")
 # Time and place phrases between a reporting verb and its clause.
 _WEEKDAY_OR_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:'s)?"
 _ADVERBIAL = re.compile(

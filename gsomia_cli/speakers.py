@@ -51,9 +51,10 @@ def speaker_spans(
         return text.startswith("'s", end) or text.startswith("'", end) and text[end - 1 : end] == "s"
 
     for m in mentions:
-        if not m.in_quote:
+        # A possessive ("Kono's office") names no speaker: leave room for the phrase it is part of.
+        if not m.in_quote and not possessive(m.end):
             person = persons[m.person]
-            found.append(SpeakerSpan(m.start, m.end, person.name, person.role, "official", possessive(m.end)))
+            found.append(SpeakerSpan(m.start, m.end, person.name, person.role, "official", False))
     for a, b in ranges:
         for m in lex.anonymous_head_re.finditer(low, a, b):
             head = m.group().lower()

@@ -73,3 +73,13 @@ def test_wire_styles(styles):
     assert ("Shinzo Abe", "direct", "The decision by South Korea is a strategic one") in kyodo
     assert all("not to be named" not in text for _, _, text in kyodo)
     assert ("Mark Esper", "reported", "South Korea to stay in the agreement") in kyodo
+
+
+def test_name_order_parentheticals_and_possessives(styles):
+    mix = styles["mix"]
+    assert sorted(mix.persons) == ["Hiroshi Kajiyama", "Moon Jae-in", "Shinzo Abe", "Taro Kono"]
+    assert "Abe Shinzo" in mix.persons["Shinzo Abe"].aliases  # family name first
+    reported = [(q.speaker, q.cue, q.text[:25]) for q in mix.quotes if q.kind == "reported"]
+    assert ("Moon Jae-in", "said", 'the decision reflected "t') in reported  # "Moon, speaking at ..., said"
+    assert ("Taro Kono", "told", "the three countries must ") in reported  # "Kono, for his part, told"
+    assert ("Kono's office", "said", "no date had been set for ") in reported
