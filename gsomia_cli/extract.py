@@ -108,7 +108,7 @@ def extract(article: Article) -> Extraction:
     persons, mentions = find_officials(text, ranges, quotes, byline)
     body_ranges = [(p.start, p.end) for p in article.paragraphs if p.kind == "body"]
     statements = find_statements(
-        clean, text, sentences, quotes, speaker_spans(text, body_ranges, persons, mentions), persons
+        clean, text, sentences, quotes, speaker_spans(text, body_ranges, persons, mentions, quotes), persons
     )
     quote_records = [
         QuoteRecord(

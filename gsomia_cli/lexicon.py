@@ -97,7 +97,9 @@ def lexicon() -> Lexicon:
     # An anonymous source is found from its head noun; the modifiers before
     # it and the qualifier after it are matched from there (fast).
     anonymous_mods = re.compile(
-        r"(?<![\w-])(?:(?:" + "|".join(re.escape(m) for m in sorted(mods, key=len, reverse=True)) + r")\s+){1,4}$",
+        r"(?<![\w-])(?:(?:"
+        + "|".join(re.escape(m) for m in sorted(mods, key=len, reverse=True))
+        + r"|(?-i:[A-Z][\w.&-]*))\s+){1,5}$",  # also proper nouns: "a senior State Department official"
         re.IGNORECASE,
     )
     places = "|".join(re.escape(w) for w in sorted(country_of, key=len, reverse=True) if not w.endswith("'s"))

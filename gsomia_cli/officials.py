@@ -67,7 +67,7 @@ def _patterns() -> _Patterns:
         names.sort(key=len, reverse=True)
     return _Patterns(
         apposition=re.compile(
-            rf"(?P<name>{NAME_START}(?:\s+{NAME_TOKEN}){{1,2}}),\s+(?:the\s+|a\s+)?(?:[\w'.-]+\s+){{0,3}}?"
+            rf"(?P<name>{NAME_START}(?:\s+{NAME_TOKEN}){{0,2}}),\s+(?:the\s+|a\s+)?(?:[\w'.-]+\s+){{0,3}}?"
             rf"(?P<title>(?i:{lex.title_re.pattern}))(?=[\s,])"
         ),
         name_run=re.compile(rf"{NAME_START}(?:\s+{NAME_TOKEN})*"),
@@ -252,7 +252,12 @@ def find_officials(
     # 2b. Name, then title in apposition: "Kim You-geun, deputy director of ...".
     for m in scan(pat.apposition):
         name = _clean_name(m.group("name"), lex)
-        if len(name.split()) < 2 or name in exclude_names or not free(m.start("name"), m.start("name") + len(name)):
+        if not name or name in exclude_names or not free(m.start("name"), m.start("name") + len(name)):
+            continue
+        if " " not in name:  # one word: only a known official ("Stilwell, the top U.S. diplomat")
+            person = resolver.token(name, fuzzy=False)
+            if person is not None:
+                add(person, m.start("name"), m.start("name") + len(name), "title")
             continue
         person = resolver.full(name)
         if person is None:

@@ -64,21 +64,25 @@ class _Attributor:
                 return self.last_person
             officials = [s for s in earlier_spans if s.kind == "official"]
             return officials[-1] if officials else None
-        if span.kind == "anonymous" and not span.qualified:
-            for earlier in reversed(earlier_spans):
-                described = earlier.qualified or earlier.label.lower() not in (earlier.head, earlier.head + "s")
-                if earlier.kind == "anonymous" and described and earlier.head == span.head:
+        if span.kind != "anonymous" or span.qualified:
+            return span
+        antecedents = [e for e in earlier_spans if e.kind == "anonymous" and e.head == span.head]
+        if span.label.lower() in (span.head, span.head + "s"):  # bare: "the official", "an official"
+            for earlier in reversed(antecedents):
+                if earlier.qualified or earlier.label.lower() not in (earlier.head, earlier.head + "s"):
                     label = earlier.label
                     if earlier.qualified:  # "a senior official of X" -> "official of X"
                         label = re.sub(
                             r"^(?:[\w-]+\s+){0,3}?" + earlier.head + r"s?\b", earlier.head, label, count=1, flags=re.I
                         )
                     return SpeakerSpan(span.start, span.end, label, span.role, "anonymous", False, span.head, True)
-            # "The NSO official noted ...": with no unnamed source before it, a
-            # definite "the ... official" is the official who spoke last.
-            definite = _DEFINITE_BEFORE.search(self.text, max(0, span.start - 30), span.start) is not None
-            if definite and span.head == "official" and self.last_person is not None:
-                return self.last_person
+        # "The NSO official noted ...": with no unnamed source before it, a
+        # definite "the ... official" is the official who spoke last.
+        definite = self.text[span.start : span.start + 4].lower() == "the " or (
+            _DEFINITE_BEFORE.search(self.text, max(0, span.start - 40), span.start) is not None
+        )
+        if definite and span.head == "official" and not antecedents and self.last_person is not None:
+            return self.last_person
         return span
 
     def phrase(self, start: int, end: int) -> SpeakerSpan | None:
@@ -278,7 +282,7 @@ def _reported(clean, text, sentence: Sentence, index: int, who: _Attributor, ins
         elif cue in lex.object_verbs:
             if not re.match(r"[^.;\"]{1,80}?\bto\s+\w", stripped) or re.match(r"(?:not\s+)?to\b", stripped):
                 continue  # "asked not to be named" has no one asked
-        elif not first or first in lex.not_a_clause or stripped[0] in "\"'.,;:":
+        elif not first or first in lex.not_a_clause or first.endswith("ing") or stripped[0] in "\"'.,;:":
             continue
         if text[offset:s_end].lstrip().startswith('"'):
             continue  # 'said that "..."' is a direct quote, found as such

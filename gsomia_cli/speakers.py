@@ -39,10 +39,15 @@ def _singular(word: str) -> str:
 
 
 def speaker_spans(
-    text: str, ranges: list[tuple[int, int]], persons: dict[str, Person], mentions: list[Mention]
+    text: str,
+    ranges: list[tuple[int, int]],
+    persons: dict[str, Person],
+    mentions: list[Mention],
+    quotes: list[tuple[int, int]] = (),  # type: ignore[assignment]
 ) -> list[SpeakerSpan]:
     """Return the speaker spans of folded ``text`` within ``ranges``, sorted,
-    without overlaps (officials before sources before bodies before pronouns)."""
+    without overlaps (officials before sources before bodies before
+    pronouns), none inside the quotation marks of ``quotes``."""
     lex = lexicon()
     low = lower(text)
     found: list[SpeakerSpan] = []
@@ -60,6 +65,14 @@ def speaker_spans(
             head = m.group().lower()
             mods = lex.anonymous_mods_re.search(text, max(a, m.start() - 60), m.start())
             start = mods.start() if mods else m.start()
+            # Capitalised words may modify ("State Department official"), but not
+            # a sentence's first word ("But officials ...").
+            while start < m.start():
+                word = text[start : m.start()].split(None, 1)[0]
+                if word not in lex.not_names or word in ("The", "A", "An"):
+                    break
+                start = text.index(word, start) + len(word)
+                start += len(text[start : m.start()]) - len(text[start : m.start()].lstrip())
             q_match = lex.anonymous_qual_re.match(text, m.end(), b)
             qual = q_match.group() if q_match else ""
             end = q_match.end() if q_match else m.end()
@@ -96,6 +109,8 @@ def speaker_spans(
     found.sort(key=lambda s: (PRIORITY[s.kind], s.start, -(s.end - s.start)))
     kept: list[SpeakerSpan] = []
     taken = bytearray(len(text))
+    for a, b in quotes:  # words inside a quotation are not who is speaking
+        taken[a:b] = b"\x01" * (b - a)
     for span in found:
         if not any(taken[span.start : span.end]):
             kept.append(span)

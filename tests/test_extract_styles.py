@@ -83,3 +83,16 @@ def test_name_order_parentheticals_and_possessives(styles):
     assert ("Moon Jae-in", "said", 'the decision reflected "t') in reported  # "Moon, speaking at ..., said"
     assert ("Taro Kono", "told", "the three countries must ") in reported  # "Kono, for his part, told"
     assert ("Kono's office", "said", "no date had been set for ") in reported
+
+
+def test_described_sources_and_words_inside_quotes(styles):
+    analysis = styles["analysis"]
+    assert sorted(analysis.persons) == ["David Stilwell", "Kim Sung-han"]  # "Stilwell, the top U.S. diplomat"
+    assert [(q.speaker, q.kind, q.text[:20]) for q in analysis.quotes] == [
+        ("U.S. officials", "reported", "the collapse of the p"),
+        ("senior State Department official", "direct", "This is a win for th"),
+        ("senior State Department official", "direct", "It shows that pressu"),
+        ("Kim Sung-han", "direct", "Seoul has only postpo"),
+        ("Kim Sung-han", "direct", "Japan did not move a"),
+        ("Kim Sung-han", "direct", "Without that, the de"),
+    ]
