@@ -89,10 +89,10 @@ def test_described_sources_and_words_inside_quotes(styles):
     analysis = styles["analysis"]
     assert sorted(analysis.persons) == ["David Stilwell", "Kim Sung-han"]  # "Stilwell, the top U.S. diplomat"
     assert [(q.speaker, q.kind, q.text[:20]) for q in analysis.quotes] == [
-        ("U.S. officials", "reported", "the collapse of the p"),
+        ("U.S. officials", "reported", "the collapse of the "),
         ("senior State Department official", "direct", "This is a win for th"),
         ("senior State Department official", "direct", "It shows that pressu"),
-        ("Kim Sung-han", "direct", "Seoul has only postpo"),
+        ("Kim Sung-han", "direct", "Seoul has only postp"),
         ("Kim Sung-han", "direct", "Japan did not move a"),
         ("Kim Sung-han", "direct", "Without that, the de"),
     ]
