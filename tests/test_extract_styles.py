@@ -96,3 +96,14 @@ def test_described_sources_and_words_inside_quotes(styles):
         ("Kim Sung-han", "direct", "Japan did not move a"),
         ("Kim Sung-han", "direct", "Without that, the de"),
     ]
+
+
+def test_romanisations_british_honorific_and_a_quote_over_two_paragraphs(styles):
+    korea = styles["korea"]
+    assert list(korea.persons) == ["Jeong Kyeong-doo"]
+    assert {"Jeong Kyung-doo", "Jeoung", "Mr Jeong"} <= korea.persons["Jeong Kyeong-doo"].aliases
+    assert [(q.speaker, q.text) for q in korea.quotes if q.kind == "direct"][:3] == [
+        ("Jeong Kyeong-doo", "We will wait for Japan's response"),
+        ("Jeong Kyeong-doo", "The ball is in Tokyo's court."),
+        ("Jeong Kyeong-doo", "If Japan changes its position, we can also reconsider."),
+    ]
