@@ -23,6 +23,17 @@ OPTIONAL_KEYS = ("headline", "url", "byline", "agency", "language", "note")
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
+def metadata_dict(
+    art_id: str, outlet: str, published: dt.date, optional: dict[str, str | None], file: str
+) -> dict[str, object]:
+    """Return an article's metadata as a JSON-ready dict: id, outlet,
+    published, the optional keys that are set, file."""
+    meta: dict[str, object] = {"id": art_id, "outlet": outlet, "published": published.isoformat()}
+    meta.update({key: optional[key] for key in OPTIONAL_KEYS if optional.get(key)})
+    meta["file"] = file
+    return meta
+
+
 @dataclass(frozen=True)
 class Problem:
     """A problem found in the corpus, reported as ``path:line: message``."""
@@ -104,12 +115,8 @@ class Article:
 
     def metadata(self) -> dict[str, object]:
         """Return the metadata as a JSON-ready dict (no text)."""
-        meta: dict[str, object] = {"id": self.id, "outlet": self.outlet, "published": self.published.isoformat()}
-        for key in ("headline", "url", "byline", "agency", "language", "note"):
-            if getattr(self, key):
-                meta[key] = getattr(self, key)
-        meta["file"] = self.file
-        return meta
+        optional = {key: getattr(self, key) for key in OPTIONAL_KEYS}
+        return metadata_dict(self.id, self.outlet, self.published, optional, self.file)
 
 
 @dataclass
@@ -245,10 +252,7 @@ class CatalogEntry:
 
     def metadata(self) -> dict[str, object]:
         """Return the metadata as :meth:`Article.metadata` does."""
-        meta: dict[str, object] = {"id": self.id, "outlet": self.outlet, "published": self.published.isoformat()}
-        meta.update({k: v for k, v in self.optional.items() if v})
-        meta["file"] = self.file
-        return meta
+        return metadata_dict(self.id, self.outlet, self.published, self.optional, self.file)
 
 
 @dataclass
