@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from gsomia_cli.lexicon import lexicon
 from gsomia_cli.officials import Person
@@ -243,6 +244,16 @@ def find_statements(
     return out
 
 
+_ACCORDING_TO = re.compile(r",\s+according to\b")
+
+
+@cache
+def _tail_cue() -> re.Pattern[str]:
+    """'..., Kyodo News reported.' at the end of a clause."""
+    lex = lexicon()
+    return re.compile(r",\s+([^,\"]{2,60}?)\s+(?:has\s+|had\s+)?(?:" + lex.clause_verb_re.pattern + r")\s*[.!]?$")
+
+
 def _reported(clean, text, sentence: Sentence, index: int, who: _Attributor, inside_quote, lex) -> list[Statement]:
     s_start, s_end = sentence.start, sentence.end
     found: list[Statement] = []
@@ -287,9 +298,10 @@ def _reported(clean, text, sentence: Sentence, index: int, who: _Attributor, ins
         if text[offset:s_end].lstrip().startswith('"'):
             continue  # 'said that "..."' is a direct quote, found as such
         start, end = _trim(text, offset, s_end)
-        cut = re.search(r",\s+according to\b", text[start:end])
+        cut = _ACCORDING_TO.search(text, start, end) or _tail_cue().search(text, start, end)
         if cut:
-            end = start + cut.start()
+            end = cut.start()  # the source named after the clause is not part of what was said
+            start, end = _trim(text, start, end)
         if len(text[start:end].split()) < 3:
             continue
         who.heard(speaker)

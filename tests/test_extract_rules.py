@@ -220,3 +220,14 @@ def test_time_of_day_before_weekday_and_title_comma_name():
     assert statements("The ministry's spokesman, Kim In-chul, said the talks would start next month.") == [
         ("Kim In-chul", "reported", "said", "the talks would start next month")
     ]
+
+
+def test_a_source_named_after_the_clause_is_cut_off():
+    text = (
+        "The South Korean side stressed that it wanted a diplomatic solution, according to Yonhap. "
+        "Foreign Minister Toshimitsu Motegi argued that the export measures were not retaliation, Kyodo News reported."
+    )
+    assert statements(text) == [
+        ("South Korea", "reported", "stressed", "it wanted a diplomatic solution"),
+        ("Toshimitsu Motegi", "reported", "argued", "the export measures were not retaliation"),
+    ]
