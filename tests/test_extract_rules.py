@@ -231,3 +231,16 @@ def test_a_source_named_after_the_clause_is_cut_off():
         ("South Korea", "reported", "stressed", "it wanted a diplomatic solution"),
         ("Toshimitsu Motegi", "reported", "argued", "the export measures were not retaliation"),
     ]
+
+
+def test_present_tense_of_a_scheduled_event_points_forward():
+    ex = run("Defense Minister Taro Kono said on Friday that GSOMIA expires Saturday.")
+    assert [(d.text, d.value) for d in ex.dates] == [("Friday", "2019-11-15"), ("Saturday", "2019-11-23")]
+
+
+def test_unicode_text_keeps_offsets():
+    text = "İstanbul \u200b“Kono” said: \u202e“İt is ﬁne 😀,” Defense Minister Taro Kono said on Friday."
+    ex = run(text)
+    for record in [*ex.dates, *ex.quotes, *ex.mentions]:
+        assert ex.article.clean[record.start : record.end] == record.text
+    assert [(q.speaker, q.text) for q in ex.quotes] == [("Taro Kono", "İt is ﬁne 😀")]
