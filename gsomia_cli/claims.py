@@ -30,6 +30,7 @@ class ClaimDef:
     rules: tuple[ClaimRule, ...] = ()
     order: tuple[Any, ...] = ()
     anchor: re.Pattern[str] | None = None
+    context: re.Pattern[str] | None = None
     window: int = 5
     countdown: re.Pattern[str] | None = None
     capture: re.Pattern[str] | None = None
@@ -68,6 +69,7 @@ def catalog() -> tuple[ClaimDef, ...]:
                 rules=rules,
                 order=tuple(spec.get("order", [])),
                 anchor=_terms(spec["anchor"]) if spec.get("anchor") else None,
+                context=_terms(spec["context"]) if spec.get("context") else None,
                 window=int(spec.get("window", 5)),
                 countdown=_terms(spec["countdown"]) if spec.get("countdown") else None,
                 capture=re.compile(spec["capture"], re.IGNORECASE) if spec.get("capture") else None,
@@ -112,6 +114,8 @@ def find_claims(text: str, sentences: list[Sentence], dates: list[DateExpr]) -> 
         if claim.kind == "date" and claim.anchor is not None:
             for i in sentences_hit(claim.anchor):
                 s = sentences[i]
+                if claim.context is not None and not claim.context.search(text, s.start, s.end):
+                    continue
                 here = dates[bisect.bisect_left(date_starts, s.start) : bisect.bisect_left(date_starts, s.end)]
                 for value in _date_values(claim, text, s, here):
                     found.setdefault(value, i)

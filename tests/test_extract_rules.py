@@ -244,3 +244,15 @@ def test_unicode_text_keeps_offsets():
     for record in [*ex.dates, *ex.quotes, *ex.mentions]:
         assert ex.article.clean[record.start : record.end] == record.text
     assert [(q.speaker, q.text) for q in ex.quotes] == [("Taro Kono", "İt is ﬁne 😀")]
+
+
+def test_more_claim_phrasings():
+    assert claims("The pact lapses on Saturday unless Japan lifts its export curbs.") == {
+        "expiry_date": "2019-11-23",
+        "seoul_condition": "condition",
+    }
+    assert claims("The visa expires Friday.") == {}  # no pact in the sentence: not the pact's expiry
+    assert claims("Seoul decided to end the pact on Aug. 22.") == {}  # ending it is not its expiry
+    assert claims("The talks ended without an agreement.") == {"no_breakthrough": True}
+    assert claims("The United States sought to broker a deal to save the pact.") == {"us_pressure": True}
+    assert claims("Japan has refused to link the export controls to the pact.") == {"japan_delinks": True}

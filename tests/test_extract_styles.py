@@ -61,6 +61,7 @@ def test_dates_and_claims(styles):
     assert ("expiry_date", "2019-11-23") in claims["reuters"]
     assert ("seoul_condition", "condition") in claims["reuters"]
     assert ("expiry_date", "2019-11-23") in claims["ap"] and ("us_pressure", True) in claims["ap"]
+    assert [v for c, v in claims["ap"] if c == "expiry_date"] == ["2019-11-23"]  # not "decided to end it on Aug. 22"
     assert ("japan_delinks", True) in claims["herald"] and ("japan_delinks", True) in claims["nhk"]
     assert ("expiry_date", "2019-11-22") in claims["joongang"]
 
