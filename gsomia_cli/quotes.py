@@ -92,9 +92,22 @@ class _Attributor:
             return None
         spans = [s for s in self.within(start, end) if not s.possessive]
         if not spans:
-            return None
+            return self.named(start, end)
         best = min(spans, key=lambda s: (_rank(s), -s.start))
         return self.resolve(best)
+
+    def named(self, start: int, end: int) -> SpeakerSpan | None:
+        """A person who is no official but is named where a speaker stands
+        ('..." said Park Won-gon, a professor'): the name is the speaker."""
+        m = _PERSON_NAME.fullmatch(self.text, start, end)
+        if m is None:
+            return None
+        tokens = m.group("name").split()
+        if any(t in lexicon().not_names for t in tokens):
+            return None
+        span = SpeakerSpan(m.start("name"), m.end("name"), m.group("name"), None, "person", False)
+        self.last_person = span
+        return span
 
     def subject(self, start: int, verb_at: int) -> SpeakerSpan | None:
         """The last speaker phrase before a reporting verb at ``verb_at``; an
@@ -113,12 +126,12 @@ class _Attributor:
         return self.resolve(last)
 
     def heard(self, span: SpeakerSpan | None) -> None:
-        if span is not None and span.kind == "official":
+        if span is not None and span.kind in ("official", "person"):
             self.last_person = span
 
 
 def _rank(span: SpeakerSpan) -> int:
-    return {"official": 0, "anonymous": 1, "pronoun": 1, "body": 2}[span.kind]
+    return {"official": 0, "person": 0, "anonymous": 1, "pronoun": 1, "body": 2}[span.kind]
 
 
 def _statement(
@@ -129,6 +142,9 @@ def _statement(
     return Statement(speaker, role, kind, cue, clean[start:end], start, end, index)
 
 
+_PERSON_NAME = re.compile(
+    r"\s*(?P<name>[A-Z][a-zA-Z'-]+(?:\s+[A-Z][a-zA-Z'-]+){1,2})\s*"  # two or three capitalised words, nothing else
+)
 _DEFINITE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[\w.-]+\s+){0,2}$")  # "the NSO official"
 _APPOSITION_END = re.compile(r"[^\"]{0,60},\s*(?:\w+\s+){0,2}")
 # Time and place phrases between a reporting verb and its clause.

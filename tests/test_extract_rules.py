@@ -256,3 +256,17 @@ def test_more_claim_phrasings():
     assert claims("The talks ended without an agreement.") == {"no_breakthrough": True}
     assert claims("The United States sought to broker a deal to save the pact.") == {"us_pressure": True}
     assert claims("Japan has refused to link the export controls to the pact.") == {"japan_delinks": True}
+
+
+def test_a_named_expert_is_the_speaker_not_the_previous_one():
+    text = (
+        "Foreign Minister Kang Kyung-wha said talks would go on. "
+        '"Seoul has only postponed the problem," said Park Won-gon, a professor at Handong Global University. '
+        '"It will return," he added.'
+    )
+    assert statements(text) == [
+        ("Kang Kyung-wha", "reported", "said", "talks would go on"),
+        ("Park Won-gon", "direct", "said", "Seoul has only postponed the problem"),
+        ("Park Won-gon", "direct", "added", "It will return"),
+    ]
+    assert list(run(text).persons) == ["Kang Kyung-wha"]  # a professor is no official
