@@ -23,7 +23,7 @@ def who(state: State, name: str | None, as_json: bool) -> None:
     """Who said what, per outlet.
 
     Without NAME: every speaker (officials, bodies, anonymous sources) with
-    their statements per outlet. With NAME (fuzzy: jeong, Kyeong-doo, Joeng):
+    their statements per outlet. With NAME (fuzzy: jeong, Kyung-doo, Jeoung):
     each statement of that speaker, the renderings of one statement by
     several outlets grouped, with their word-level differences.
 

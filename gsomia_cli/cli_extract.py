@@ -43,7 +43,7 @@ def officials(state: State, outlets: tuple[str, ...], articles_: tuple[str, ...]
     """Officials named in the articles, with roles, countries, aliases.
 
     Later mentions ("Kono", "Mr. Ko", "the minister") and misspellings
-    ("Joeng") are linked to the same person.
+    ("Jeoung") are linked to the same person.
 
     \b
     Example:
@@ -97,7 +97,7 @@ def dates(state: State, outlets: tuple[str, ...], articles_: tuple[str, ...], as
 
 @click.command()
 @_filters
-@click.option("--speaker", metavar="NAME", help="Only statements by this speaker (fuzzy: 'jeong', 'Kyeong-doo').")
+@click.option("--speaker", metavar="NAME", help="Only statements by this speaker (fuzzy: 'jeong', 'Kyung-doo').")
 @click.option("--kind", type=click.Choice(["direct", "reported"]), help="Only direct quotes or reported speech.")
 @json_option
 @click.pass_obj

@@ -11,7 +11,7 @@ from functools import cache
 from gsomia_cli.lexicon import NAME_START, NAME_TOKEN, KnownOfficial, Lexicon, alternation, lexicon
 
 FUZZY_NAME = 88  # rapidfuzz ratio for a full name against a known one
-FUZZY_TOKEN = 75  # for one name token in a name position ("Joeng said")
+FUZZY_TOKEN = 75  # for one name token in a name position ("Jeoung said")
 LOOKBACK = 30  # named mentions an anaphor ("the minister") may point back over
 
 
@@ -76,7 +76,7 @@ def _patterns() -> _Patterns:
         speech_verb=alternation(
             set(lex.clause_verbs) | set(lex.object_verbs) | set(lex.direct_verbs) | {"according to"}
         ),
-        # "Joeng said", "Kono, for his part, told", "Moon, speaking at a meeting, said"
+        # "Jeoung said", "Kono, for his part, told", "Moon, speaking at a meeting, said"
         name_before=re.compile(
             rf"(?<![\w-])(?P<name>{NAME_TOKEN})(?:\s*,[^,\"]{{1,60}}(?:,[^,\"]{{1,20}})?,)?\s+(?:has\s+|had\s+)?$"
         ),
@@ -269,7 +269,7 @@ def find_officials(
             )
         start = m.start("name") + m.group("name").index(name)
         add(person, start, start + len(name), "title")
-    # 3. "his counterpart, Jeong Kyeong-doo": a name to resolve, no role given.
+    # 3. "his counterpart, Jeong Kyung-doo": a name to resolve, no role given.
     for a, b in ranges:
         at = text.find("counterpart", a, b)
         while at >= 0:
@@ -294,8 +294,8 @@ def find_officials(
             elif word in parts:
                 add(parts[word], start, start + len(word), "surname")
             previous, previous_end = token, start + len(token)
-    # 5. A name-like word where a speaker stands ("Joeng said", "said Joeng",
-    #    "according to Joeng"): resolved fuzzily against the article's officials.
+    # 5. A name-like word where a speaker stands ("Jeoung said", "said Jeoung",
+    #    "according to Jeoung"): resolved fuzzily against the article's officials.
     for verb in scan(pat.speech_verb):
         for m in (
             pat.name_before.search(text, max(0, verb.start() - 110), verb.start()),

@@ -1,5 +1,5 @@
-"""Finding a speaker by a name as a user types it ("jeong", "Kyeong-doo",
-"Joeng"), against the speakers and officials the corpus knows."""
+"""Finding a speaker by a name as a user types it ("jeong", "Kyung-doo",
+"Jeoung"), against the speakers and officials the corpus knows."""
 
 from __future__ import annotations
 
