@@ -270,3 +270,15 @@ def test_a_named_expert_is_the_speaker_not_the_previous_one():
         ("Park Won-gon", "direct", "added", "It will return"),
     ]
     assert list(run(text).persons) == ["Kang Kyung-wha"]  # a professor is no official
+
+
+def test_titles_with_names_and_without():
+    text = (
+        "Former President Park Geun-hye signed the pact in 2016. Chairman of the Joint Chiefs of Staff "
+        "Gen. Mark Milley visited Seoul. Korea Herald reporter Choi Si-young wrote the story. "
+        "The Secretary General Security Council met. The President said nothing."
+    )
+    assert officials(text) == {
+        "Park Geun-hye": ("President", None, []),
+        "Mark Milley": ("General", None, []),
+    }
