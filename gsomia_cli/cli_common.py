@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -48,3 +48,17 @@ def fail(message: str, code: int = 1) -> NoReturn:
 
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print one JSON document instead of a table.")
+
+
+def extract_each(articles: list[Article]) -> list[Any]:
+    """Return the extractions of ``articles``; an article whose extraction
+    fails is reported on stderr and contributes no records."""
+    from gsomia_cli.extract import extract_or_empty
+
+    out = []
+    for article in articles:
+        extraction, error = extract_or_empty(article)
+        if error:
+            click.echo(f"gsomia: warning: {error}", err=True)
+        out.append(extraction)
+    return out

@@ -6,13 +6,11 @@ from typing import Any
 
 import click
 
-from gsomia_cli.cli_common import State, fail, json_option
+from gsomia_cli.cli_common import State, extract_each, fail, json_option
 
 
 def _all_extractions(state: State):
-    from gsomia_cli.extract import extract
-
-    return [extract(a) for a in state.corpus().articles]
+    return extract_each(state.corpus().articles)
 
 
 @click.command()
@@ -132,10 +130,9 @@ def diff(state: State, a: str, b: str, as_json: bool) -> None:
     """
     from gsomia_cli import render
     from gsomia_cli.compare import diff_articles
-    from gsomia_cli.extract import extract
 
     first, second = state.article(a), state.article(b)
-    result = diff_articles(extract(first), extract(second))
+    result = diff_articles(*extract_each([first, second]))
     if as_json:
         data = dict(result.__dict__)
         data["quotes"] = [{k: v for k, v in q.items() if k != "diff"} for q in result.quotes]

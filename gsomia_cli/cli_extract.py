@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from gsomia_cli.cli_common import State, fail, json_option
+from gsomia_cli.cli_common import State, extract_each, fail, json_option
 
 
 def _filters(f):
@@ -22,8 +22,6 @@ def _filters(f):
 
 
 def _extractions(state: State, outlets: tuple[str, ...], articles_: tuple[str, ...]):
-    from gsomia_cli.extract import extract
-
     corpus = state.corpus()
     chosen = corpus.articles
     if articles_:
@@ -32,7 +30,7 @@ def _extractions(state: State, outlets: tuple[str, ...], articles_: tuple[str, .
     if outlets:
         wanted = [o.lower() for o in outlets]
         chosen = [a for a in chosen if any(w in a.outlet.lower() for w in wanted)]
-    return [extract(a) for a in chosen]
+    return extract_each(chosen)
 
 
 @click.command()

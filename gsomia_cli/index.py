@@ -86,9 +86,9 @@ class RefreshReport:
 
 def extraction_records(article: Article) -> dict[str, Any]:
     """Return the extraction of ``article`` as JSON-ready data."""
-    from gsomia_cli.extract import extract
+    from gsomia_cli.extract import extract_or_empty
 
-    ex = extract(article)
+    ex, _ = extract_or_empty(article)  # a failed article is still searchable, with no records
     return {
         "officials": [
             {"name": p.name, "role": p.role, "country": p.country, "aliases": sorted(p.aliases)}

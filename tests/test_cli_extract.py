@@ -101,3 +101,20 @@ def test_user_data_dir_extends_the_claims(run, tmp_path, monkeypatch):
         monkeypatch.delenv("GSOMIA_DATA_DIR")
         for cached in (resources.load_data, claims.catalog, lexicon.lexicon):
             cached.cache_clear()
+
+
+def test_an_article_that_breaks_extraction_costs_only_its_own_records(run, monkeypatch):
+    from gsomia_cli import extract as extract_module
+
+    real = extract_module.extract
+
+    def flaky(article):
+        if article.id.startswith("vietnam"):
+            raise ValueError("boom")
+        return real(article)
+
+    monkeypatch.setattr(extract_module, "extract", flaky)
+    result = run("claims", "--claim", "expiry_date", "--json")
+    assert result.exit_code == 0
+    assert len(json.loads(result.stdout)) == 4
+    assert "warning: vietnam-2019-11-17: extraction failed (ValueError: boom)" in result.stderr
