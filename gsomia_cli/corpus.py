@@ -303,9 +303,12 @@ def read_catalog(index_path: str | os.PathLike[str]) -> Catalog:
         published = meta["published"]
         if isinstance(published, str):
             try:
-                published = dt.date.fromisoformat(published)
+                published = dt.date.fromisoformat(published.strip())
             except ValueError:
-                pass
+                try:  # a full ISO timestamp names its date too
+                    published = dt.datetime.fromisoformat(published.strip()).date()
+                except ValueError:
+                    pass
         if isinstance(published, dt.datetime):
             published = published.date()
         if not isinstance(published, dt.date):

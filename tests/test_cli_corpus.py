@@ -205,3 +205,11 @@ def test_console_script_runs_from_any_directory(tmp_path):
     assert out.returncode == 0, out.stderr
     assert len(json.loads(out.stdout)) == 5
     assert SEEDS_INDEX.is_file()
+
+
+def test_published_may_be_a_timestamp(run, tmp_path):
+    body = "outlet: X\npublished: '2019-11-22 10:30'\nfile: a.txt"
+    result, index = check(run, tmp_path, entry("a", body), {"a.txt": "Text."})
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(run("articles", "--json", index=index).stdout)
+    assert data[0]["published"] == "2019-11-22"
