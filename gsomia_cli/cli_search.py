@@ -104,16 +104,9 @@ def search(
     index, _ = _open_index(state)
     speakers = None
     if speaker:
-        from rapidfuzz import fuzz
+        from gsomia_cli.people import match_names
 
-        from gsomia_cli.textfold import fold_key
-
-        wanted = fold_key(speaker)
-        speakers = frozenset(
-            s
-            for s in index.speakers()
-            if any(fuzz.ratio(wanted, part) >= 80 for part in [fold_key(s), *fold_key(s).replace("-", " ").split()])
-        )
+        speakers = frozenset(match_names(speaker, {s: {s} for s in index.speakers()}))
     filters = Filters(outlets, _date(since, "--since"), _date(until, "--until"), speakers, limit)
     result = run_search(index, text, filters, exact=exact)
     index.close()

@@ -118,9 +118,8 @@ def extract(article: Article) -> Extraction:
     ]
     persons, mentions = find_officials(text, ranges, quotes, byline)
     body_ranges = [(p.start, p.end) for p in article.paragraphs if p.kind == "body"]
-    statements = find_statements(
-        clean, text, sentences, quotes, speaker_spans(text, body_ranges, persons, mentions, quotes), persons
-    )
+    speakers = speaker_spans(text, body_ranges, persons, mentions, quotes)
+    statements = find_statements(clean, text, sentences, quotes, speakers)
     quote_records = [
         QuoteRecord(
             aid,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gsomia_cli.corpus import Article, CatalogEntry, Corpus, read_articles, read_catalog
+from gsomia_cli.corpus import Article, CatalogEntry, read_articles, read_catalog
 from gsomia_cli.textfold import fold
 
 SCHEMA_VERSION = "3"
@@ -189,9 +189,7 @@ class Index:
                 return False
         return True
 
-    def refresh(
-        self, rebuild: bool = False, corpus: Corpus | None = None, progress: Callable[[int, int], None] | None = None
-    ) -> RefreshReport:
+    def refresh(self, rebuild: bool = False, progress: Callable[[int, int], None] | None = None) -> RefreshReport:
         """Bring the index up to date with the corpus, reading and extracting
         only the articles whose file or metadata changed, and return what was
         done. Raises CorpusError when the corpus has a problem."""
@@ -200,15 +198,11 @@ class Index:
             self.db.close()
             self.db = self._create()
         stored = dict(self.db.execute("SELECT id, fingerprint FROM articles"))
-        if corpus is None:
-            catalog = read_catalog(self.corpus_index)
-            catalog.raise_problems()
-            stale = [e for e in catalog.entries if stored.get(e.id) != fingerprint(e)]
-            changed = read_articles(catalog, stale)
-            wanted = {e.id for e in catalog.entries}
-        else:
-            changed = [a for a in corpus.articles if stored.get(a.id) != fingerprint(a)]
-            wanted = {a.id for a in corpus.articles}
+        catalog = read_catalog(self.corpus_index)
+        catalog.raise_problems()
+        stale = [e for e in catalog.entries if stored.get(e.id) != fingerprint(e)]
+        changed = read_articles(catalog, stale)
+        wanted = {e.id for e in catalog.entries}
         removed = [aid for aid in stored if aid not in wanted]
         with self.db:
             for aid in removed + [a.id for a in changed if a.id in stored]:
@@ -251,7 +245,7 @@ class Index:
         return [s for (s,) in self.db.execute("SELECT DISTINCT speaker FROM statements")]
 
 
-def open_index(corpus_index: Path, corpus: Corpus | None = None, progress=None) -> tuple[Index, RefreshReport | None]:
+def open_index(corpus_index: Path, progress=None) -> tuple[Index, RefreshReport | None]:
     """Return the index of a corpus, refreshed if anything changed (and the
     refresh report, or None when it was already fresh). When the cache
     folder cannot be written, the index is built in memory for this run."""
@@ -260,6 +254,6 @@ def open_index(corpus_index: Path, corpus: Corpus | None = None, progress=None) 
     except (OSError, sqlite3.OperationalError) as exc:
         print(f"gsomia: warning: cannot write the index cache ({exc}); indexing in memory", file=sys.stderr)
         index = Index(corpus_index, Path(":memory:"))
-    if index.is_fresh() and corpus is None:
+    if index.is_fresh():
         return index, None
-    return index, index.refresh(corpus=corpus, progress=progress)
+    return index, index.refresh(progress=progress)

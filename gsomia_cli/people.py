@@ -27,13 +27,20 @@ def speaker_names(extractions: Iterable[Extraction]) -> dict[str, set[str]]:
 
 
 def speaker_matches(query: str, extractions: Iterable[Extraction]) -> set[str]:
-    """Return the speaker labels that ``query`` names: a whole name, a part
-    of one (surname, given name) or a near spelling of either."""
+    """Return the speaker labels that ``query`` names among the corpus's
+    speakers and officials (aliases included)."""
+    return match_names(query, speaker_names(extractions))
+
+
+def match_names(query: str, names: dict[str, set[str]]) -> set[str]:
+    """Return the labels of ``names`` (label -> the names it goes by) that
+    ``query`` names: a whole name, a part of one (surname, given name) or a
+    near spelling of either."""
     from rapidfuzz import fuzz
 
     wanted = fold_key(query)
     out = set()
-    for label, aliases in speaker_names(extractions).items():
+    for label, aliases in names.items():
         for alias in aliases:
             key = fold_key(alias)
             parts = key.replace("-", " ").split() + key.split()

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from functools import cache
 
 from gsomia_cli.lexicon import lexicon
-from gsomia_cli.officials import Person
 from gsomia_cli.sentences import Sentence
 from gsomia_cli.speakers import SpeakerSpan
 
@@ -41,11 +40,10 @@ class Statement:
 class _Attributor:
     """Resolves speaker phrases in one article, remembering the last speaker."""
 
-    def __init__(self, text: str, spans: list[SpeakerSpan], persons: dict[str, Person]):
+    def __init__(self, text: str, spans: list[SpeakerSpan]):
         self.text = text
         self.spans = spans
         self.starts = [s.start for s in spans]
-        self.persons = persons
         self.last_person: SpeakerSpan | None = None
 
     def within(self, start: int, end: int) -> list[SpeakerSpan]:
@@ -177,13 +175,12 @@ def find_statements(
     sentences: list[Sentence],
     quotes: list[tuple[int, int]],
     spans: list[SpeakerSpan],
-    persons: dict[str, Person],
 ) -> list[Statement]:
     """Return the direct quotes and reported speech of one article, in text
     order. ``text`` is the folded clean text, ``quotes`` the sorted spans
     ``(open, close)`` of quotation marks in clean-text offsets."""
     lex = lexicon()
-    who = _Attributor(text, spans, persons)
+    who = _Attributor(text, spans)
     out: list[Statement] = []
     quote_starts = [q[0] for q in quotes]
     previous_quote: tuple[Statement, int] | None = None  # and its paragraph
