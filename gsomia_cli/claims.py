@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
+from collections.abc import Iterator
 from typing import Any
 
 from gsomia_cli.dates import DateExpr
@@ -15,9 +16,19 @@ from gsomia_cli.textfold import lower
 
 
 @dataclass(frozen=True)
+class TermGroup:
+    """Terms of which one must be in the sentence. ``gate``: literal texts of
+    which one must be in the article for any term to match (None: no such
+    texts), checked first because a substring test costs far less than a scan."""
+
+    pattern: re.Pattern[str]
+    gate: tuple[str, ...] | None
+
+
+@dataclass(frozen=True)
 class ClaimRule:
     value: Any
-    groups: tuple[re.Pattern[str], ...]  # every group must match one sentence
+    groups: tuple[TermGroup, ...]  # every group must match one sentence
 
 
 @dataclass(frozen=True)
@@ -36,7 +47,7 @@ class ClaimDef:
     capture: re.Pattern[str] | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # many per article: cheap to create
 class ClaimHit:
     """An article's value for a claim, with the sentence that gives it."""
 
@@ -51,6 +62,57 @@ def _terms(terms: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?<!\w-)(?:" + "|".join(f"(?:{t})" for t in terms) + r")(?!\w|-\w)")
 
 
+def leading_literal(term: str) -> str:
+    """Return the text that every match of regular expression ``term`` begins
+    with ('' when it begins with a class, a group or an escape sequence)."""
+    if _has_top_level_alternative(term):
+        return ""
+    out: list[str] = []
+    i = 0
+    while i < len(term):
+        if term[i] == "\\" and i + 1 < len(term) and not term[i + 1].isalnum():
+            char, step = term[i + 1], 2
+        elif term[i].isalnum() or term[i] in " '-,":
+            char, step = term[i], 1
+        else:
+            break
+        quantifier = term[i + step : i + step + 1]
+        if quantifier in ("?", "*", "{"):
+            break
+        out.append(char)
+        if quantifier == "+":
+            break
+        i += step
+    return "".join(out)
+
+
+def _has_top_level_alternative(term: str) -> bool:
+    depth, i = 0, 0
+    while i < len(term):
+        ch = term[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":  # a character class: skip to its end
+            i = term.find("]", i + 2)
+            if i < 0:
+                return True  # malformed: claim nothing
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+def _group(terms: list[str]) -> TermGroup:
+    literals = [leading_literal(t) for t in terms]
+    gate = tuple(sorted(set(literals))) if all(len(x) >= 2 for x in literals) else None
+    return TermGroup(_terms(terms), gate)
+
+
 @cache
 def catalog() -> tuple[ClaimDef, ...]:
     """Return the claim definitions, in catalog order."""
@@ -58,7 +120,7 @@ def catalog() -> tuple[ClaimDef, ...]:
     for cid, spec in (load_data("claims.yaml").get("claims") or {}).items():
         kind = spec.get("kind", "flag")
         rules = tuple(
-            ClaimRule(rule.get("value", True), tuple(_terms(group) for group in rule.get("all", [])))
+            ClaimRule(rule.get("value", True), tuple(_group(group) for group in rule.get("all", [])))
             for rule in spec.get("rules", [])
         )
         out.append(
@@ -99,14 +161,17 @@ def find_claims(text: str, sentences: list[Sentence], dates: list[DateExpr]) -> 
     starts = [s.start for s in sentences]
     date_starts = [d.start for d in dates]  # dates come in text order
 
-    def sentences_hit(pattern: re.Pattern[str]) -> list[int]:
-        """Indices of body sentences where ``pattern`` matches (one pass over the text)."""
-        hit: list[int] = []
+    def sentences_hit(pattern: re.Pattern[str]) -> Iterator[int]:
+        """Indices of body sentences where ``pattern`` matches, in order (one pass over the text)."""
+        last = -1
         for m in pattern.finditer(text):
             k = bisect.bisect_right(starts, m.start()) - 1
-            if k >= 0 and m.start() < sentences[k].end and sentences[k].kind == "body" and (not hit or hit[-1] != k):
-                hit.append(k)
-        return hit
+            if k > last and m.start() < sentences[k].end and sentences[k].kind == "body":
+                last = k
+                yield k
+
+    def possible(group: TermGroup) -> bool:
+        return group.gate is None or any(literal in text for literal in group.gate)
 
     hits: list[ClaimHit] = []
     for claim in catalog():
@@ -126,13 +191,14 @@ def find_claims(text: str, sentences: list[Sentence], dates: list[DateExpr]) -> 
                     found.setdefault(" ".join(m.group(1).split()), k)
         else:
             for rule in claim.rules:
-                if not rule.groups:
+                if not rule.groups or rule.value in found or not all(possible(g) for g in rule.groups):
                     continue
                 # The first group finds candidate sentences; the rest are checked there only.
-                for i in sentences_hit(rule.groups[0]):
+                for i in sentences_hit(rule.groups[0].pattern):
                     s = sentences[i]
-                    if all(g.search(text, s.start, s.end) for g in rule.groups[1:]):
-                        found.setdefault(rule.value, i)
+                    if all(g.pattern.search(text, s.start, s.end) for g in rule.groups[1:]):
+                        found[rule.value] = i  # the first sentence that gives this value
+                        break
         if claim.kind == "choice" and found:
             ranked = sorted(found, key=lambda v: claim.order.index(v) if v in claim.order else len(claim.order))
             found = {ranked[0]: found[ranked[0]]}

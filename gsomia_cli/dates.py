@@ -34,7 +34,7 @@ _MONTH_CONTEXT = re.compile(
 _DETERMINER = re.compile(r"(?:its|the|his|her|their|this|that)\s+$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # many per article: cheap to create
 class DateExpr:
     """A date expression in clean text: ``text`` at ``start:end``, ``value``
     its ISO value; ``countdown`` is True for "six days left"-style spans."""

@@ -86,7 +86,7 @@ class RefreshReport:
 
 def extraction_records(article: Article) -> dict[str, Any]:
     """Return the extraction of ``article`` as JSON-ready data."""
-    from gsomia_cli.extract import extract_or_empty
+    from gsomia_cli.extract import extract_or_empty, fields
 
     ex, _ = extract_or_empty(article)  # a failed article is still searchable, with no records
     return {
@@ -94,10 +94,10 @@ def extraction_records(article: Article) -> dict[str, Any]:
             {"name": p.name, "role": p.role, "country": p.country, "aliases": sorted(p.aliases)}
             for p in ex.persons.values()
         ],
-        "mentions": [{**vars(m), "name": name} for m, name in zip(ex.mentions, ex.mention_people, strict=True)],
-        "dates": [dict(vars(d)) for d in ex.dates],  # flat records: a shallow copy is enough
-        "quotes": [dict(vars(q)) for q in ex.quotes],
-        "claims": [dict(vars(c)) for c in ex.claims],
+        "mentions": [{**fields(m), "name": name} for m, name in zip(ex.mentions, ex.mention_people, strict=True)],
+        "dates": [fields(d) for d in ex.dates],
+        "quotes": [fields(q) for q in ex.quotes],
+        "claims": [fields(c) for c in ex.claims],
     }
 
 

@@ -17,7 +17,7 @@ from gsomia_cli.textfold import fold, fold_key
 PARAGRAPH_KINDS = ("body", "headline", "caption", "credit", "byline")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # many per article: cheap to create
 class Paragraph:
     """A paragraph of clean text: ``clean[start:end] == text``; ``raw_start``
     is where the same characters begin in the raw text."""

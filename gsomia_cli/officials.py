@@ -27,7 +27,7 @@ class Person:
     aliases: set[str] = field(default_factory=set)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # many per article: cheap to create
 class Mention:
     """A mention of ``person`` at ``start:end`` of the clean text; ``how`` is
     name, title, surname, honorific, fuzzy or role (an anaphor)."""

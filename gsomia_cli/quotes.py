@@ -21,7 +21,7 @@ SHORT_QUOTE_GAP = 10  # ... so its reporting verb must stand within this many wo
 LOOKBACK = 40  # speaker phrases a pronoun or "the official" may point back over
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # many per article: cheap to create
 class Statement:
     """A quotation (``kind`` direct) or reported speech (``kind`` reported):
     ``text`` is ``clean[start:end]``; ``speaker`` a canonical name, body or

@@ -12,7 +12,7 @@ from gsomia_cli.resources import load_data
 from gsomia_cli.textfold import fold
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # many per article: cheap to create
 class Sentence:
     """A sentence: ``clean[start:end] == text``; ``kind`` is its paragraph's
     kind and ``paragraph`` that paragraph's index."""
