@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from collections.abc import Iterator
 from typing import Any
 
 from gsomia_cli.dates import DateExpr
