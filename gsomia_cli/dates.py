@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from gsomia_cli.lexicon import alternation
+from gsomia_cli.lexicon import alternation, trie_pattern
 from gsomia_cli.resources import load_data
 
 FULL_MONTHS = (
@@ -87,25 +87,17 @@ def _grammar() -> _Grammar:
             rf"(?P<left>\b(?P<left_n>{number_alt})\s+(?P<left_u>days?|weeks?)\s+(?P<left_w>left|remaining|to go|ago|later|from now)\b)",
         ]
     )
-    starters = [
-        "last",
-        "this",
-        "next",
-        "earlier",
-        "later",
-        "in",
-        "within",
-        "yesterday",
-        "today",
-        "tomorrow",
-        "early",
-        "mid",
-        "late",
-        *data["numbers"],
-    ]
-    # Where a date can begin: a digit, a capital, or a temporal word. Trying the
-    # full grammar only there keeps extraction fast.
-    trigger = re.compile(r"(?<!\w)(?=\d|[A-Z]|(?:" + "|".join(sorted(starters, key=len, reverse=True)) + r")\b)")
+    starters = ["last", "this", "next", "earlier", "later", "in", "within", "yesterday", "today", "tomorrow"]
+    starters += ["early", "mid", "late"]
+    words = [*months, *data["weekdays"], *starters]
+    numbers = "|".join(sorted(data["numbers"], key=len, reverse=True))
+    # Where a date can begin: a digit, a month or weekday, a temporal word, or
+    # a number of days or weeks. Trying the full grammar only there keeps
+    # extraction fast.
+    trigger = re.compile(
+        rf"(?<!\w)(?=\d|(?:{trie_pattern(words + [w.capitalize() for w in words])})(?![a-z])"
+        rf"|(?i:{numbers})\s+(?i:days?|weeks?)\b)"
+    )
     return _Grammar(
         pattern=re.compile(pattern),
         trigger=trigger,

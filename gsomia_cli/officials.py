@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from gsomia_cli.lexicon import NAME_START, NAME_TOKEN, KnownOfficial, Lexicon, alternation, lexicon
+from gsomia_cli.textfold import lower
 
 FUZZY_NAME = 88  # rapidfuzz ratio for a full name against a known one
 FUZZY_TOKEN = 75  # for one name token in a name position ("Jeoung said")
@@ -44,7 +45,7 @@ class Mention:
 class _Patterns:
     name_run: re.Pattern[str]
     apposition: re.Pattern[str]
-    title: re.Pattern[str]
+    title: re.Pattern[str]  # on lower-cased text (faster than a case-insensitive regex)
     counterpart: re.Pattern[str]
     speech_verb: re.Pattern[str]
     name_before: re.Pattern[str]
@@ -71,7 +72,7 @@ def _patterns() -> _Patterns:
             rf"(?P<title>(?i:{lex.title_re.pattern}))(?=[\s,])"
         ),
         name_run=re.compile(rf"{NAME_START}(?:\s+{NAME_TOKEN})*"),
-        title=lex.title_re,
+        title=alternation(list(lex.titles)),
         counterpart=re.compile(rf"counterparts?,?\s+(?P<name>{NAME})"),
         speech_verb=alternation(
             set(lex.clause_verbs) | set(lex.object_verbs) | set(lex.direct_verbs) | {"according to"}
@@ -95,12 +96,12 @@ _WORD_GOES_ON = re.compile(r"\w|-\w")
 HONORIFICS = frozenset({"Mr", "Ms", "Mrs", "Dr"})
 
 
-def _titled_names(text: str, ranges: list[tuple[int, int]], pat: _Patterns, lex: Lexicon):
+def _titled_names(text: str, low: str, ranges: list[tuple[int, int]], pat: _Patterns, lex: Lexicon):
     """Yield ``(title, title_start, name, name_start)`` for each name that
     follows a title. Titles are found in one pass; a run of capitalised
     words is a name where a title ends just before one of its words."""
     for a, b in ranges:
-        title_ends = {m.end(): m for m in pat.title.finditer(text, a, b)}
+        title_ends = {m.end(): m for m in pat.title.finditer(low, a, b)}
         if not title_ends:
             continue
         for run in pat.name_run.finditer(text, a, b):
@@ -237,7 +238,7 @@ def find_officials(
                 add(resolver.exact(name), start, end, "name")  # type: ignore[arg-type]
                 break
     # 2. Title + name: "Defense Minister Taro Kono", "spokesperson Ko Min-jung".
-    for title, title_start, name, start in _titled_names(text, ranges, pat, lex):
+    for title, title_start, name, start in _titled_names(text, lower(text), ranges, pat, lex):
         if name in exclude_names:
             continue
         person = resolver.full(name) if " " in name else resolver.token(name, fuzzy=True)
