@@ -131,6 +131,12 @@ def search(
     if not result.hits:
         click.echo(f"gsomia: no matches for {text!r}", err=True)
         sys.exit(1)
+    if result.ranked_newest:
+        click.echo(
+            f"gsomia: more than {result.ranked_newest:,} sentences match; the {result.ranked_newest:,} of the newest"
+            " articles were ranked. Add words, --since/--until or --outlet to rank them all.",
+            err=True,
+        )
 
 
 @click.command("index")

@@ -18,7 +18,7 @@ from typing import Any
 from gsomia_cli.corpus import Article, CatalogEntry, read_articles, read_catalog
 from gsomia_cli.textfold import fold
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 TOKENIZER = "porter unicode61 remove_diacritics 2"
 
 SCHEMA = f"""
@@ -40,6 +40,19 @@ CREATE INDEX statements_speaker ON statements (speaker);
 CREATE VIRTUAL TABLE sentences_fts USING fts5(text, tokenize = '{TOKENIZER}');
 CREATE VIRTUAL TABLE vocabulary USING fts5vocab(sentences_fts, 'row');
 """
+
+
+# A sentence's rowid carries its article's publication day in the high bits,
+# so that rowid order is date order: search can take the matches of the newest
+# articles first without sorting them.
+DAY_SHIFT = 24
+
+
+def first_rowid_of_day(published: str) -> int:
+    """Return the lowest sentence rowid of articles published on ``published`` (ISO date)."""
+    import datetime as dt
+
+    return dt.date.fromisoformat(published).toordinal() << DAY_SHIFT
 
 
 def cache_dir() -> Path:
@@ -224,7 +237,11 @@ class Index:
     def _insert(self, prepared: Prepared) -> None:
         row, sentences, statements = prepared
         self.db.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)", row)
-        first = (self.db.execute("SELECT max(rowid) FROM sentences").fetchone()[0] or 0) + 1
+        day = first_rowid_of_day(row[2])
+        last = self.db.execute(
+            "SELECT max(rowid) FROM sentences WHERE rowid >= ? AND rowid < ?", (day, day + (1 << DAY_SHIFT))
+        ).fetchone()[0]
+        first = day if last is None else last + 1
         self.db.executemany(
             "INSERT INTO sentences (rowid, article, start, end, kind) VALUES (?, ?, ?, ?, ?)",
             [(first + n, row[0], start, end, kind) for n, (start, end, kind, _) in enumerate(sentences)],

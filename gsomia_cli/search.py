@@ -12,6 +12,12 @@ from gsomia_cli.query import Query, Term, expand, parse
 
 CANDIDATES = 100  # best-ranked rows re-ranked by proximity (at least 5 x --limit)
 TYPO_SIMILARITY = 0.6
+# BM25 over every match costs about a microsecond a match plus a scan of each
+# phrase's whole posting list, far too slow for a common word in 100,000
+# articles. Beyond this many matches, only the matches of the newest articles
+# are ranked, and the result says so.
+RANK_ALL_UP_TO = 2_000
+K1, B = 1.2, 0.75  # BM25's usual constants
 
 
 @dataclass(frozen=True)
@@ -39,6 +45,7 @@ class SearchResult:
     query: str
     hits: list[Hit] = field(default_factory=list)
     corrected: str | None = None
+    ranked_newest: int | None = None  # set when only this many matches, of the newest articles, were ranked
 
 
 @dataclass(frozen=True)
@@ -112,6 +119,21 @@ def _inside_statement(index: Index, article: str, start: int, marks, speakers: f
     return any(a <= start + m0 and start + m1 <= b for m0, m1 in marks for a, b in spans)
 
 
+def _rank_newest(rows: list[tuple[int, str]], wanted: int) -> list[tuple[int, float]]:
+    """Return the best ``wanted`` of ``rows`` (rowid, highlighted text) as
+    (rowid, rank), rank being minus a BM25 score in which every matched word
+    weighs the same: term-frequency saturation and length normalisation, no
+    inverse document frequency (which needs a scan of the whole index)."""
+    lengths = [len(text.split()) for _, text in rows]
+    average = sum(lengths) / len(lengths)
+    scored = []
+    for (rowid, text), length in zip(rows, lengths, strict=True):
+        tf = text.count("\x02")
+        scored.append((rowid, -tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / average))))
+    scored.sort(key=lambda r: r[1])
+    return scored[:wanted]
+
+
 def search(index: Index, text: str, filters: Filters = Filters(), exact: bool = False) -> SearchResult:
     """Return the sentences matching query ``text``, best first."""
     query = parse(text)
@@ -146,12 +168,22 @@ def search(index: Index, text: str, filters: Filters = Filters(), exact: bool = 
     joins = " JOIN sentences s ON s.rowid = f.rowid JOIN articles a ON a.id = s.article" if len(where) > 1 else ""
     wanted = max(CANDIDATES, filters.limit * 5)
     # Rank first, on the FTS table alone when there are no filters; details after, for the few kept.
-    ranked = index.db.execute(
-        f"SELECT f.rowid, f.rank FROM sentences_fts f{joins} WHERE {' AND '.join(where)} ORDER BY f.rank LIMIT ?",
-        [*args, wanted],
+    # Rowid order is publication order (see index.DAY_SHIFT): the first rows are the newest.
+    newest = index.db.execute(
+        f"SELECT f.rowid, highlight(sentences_fts, 0, char(2), char(3)) FROM sentences_fts f{joins}"
+        f" WHERE {' AND '.join(where)} ORDER BY f.rowid DESC LIMIT ?",
+        [*args, RANK_ALL_UP_TO + 1],
     ).fetchall()
-    if not ranked:
+    if not newest:
         return result
+    if len(newest) <= RANK_ALL_UP_TO:
+        ranked = index.db.execute(
+            f"SELECT f.rowid, f.rank FROM sentences_fts f{joins} WHERE {' AND '.join(where)} ORDER BY f.rank LIMIT ?",
+            [*args, wanted],
+        ).fetchall()
+    else:
+        ranked = _rank_newest(newest[:RANK_ALL_UP_TO], wanted)
+        result.ranked_newest = RANK_ALL_UP_TO
     rank_of = dict(ranked)
     details = index.db.execute(
         "SELECT f.rowid, highlight(sentences_fts, 0, char(2), char(3)), s.article, s.start, s.end, s.kind, a.file,"

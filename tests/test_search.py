@@ -49,6 +49,32 @@ def test_ranking_prefers_the_topic_over_a_passing_mention(run, tmp_path):
     assert [h["text"][:20] for h in found] == ["Japan tightened expo", "The minister spoke a"]
 
 
+def test_a_very_common_word_ranks_the_newest_matches_and_says_so(run, tmp_path, monkeypatch):
+    import gsomia_cli.search as search_module
+
+    monkeypatch.setattr(search_module, "RANK_ALL_UP_TO", 2)
+    entries = entry("old", "outlet: X\npublished: 2019-11-01\nfile: old.txt") + entry(
+        "new", "outlet: Y\npublished: 2019-11-20\nfile: new.txt"
+    )
+    files = {
+        "old.txt": "Seoul said no to Seoul.\n\nSeoul said yes.\n",
+        "new.txt": "In Seoul, the talks went on for a long time without any result at all.\n\nSeoul and Seoul and Seoul.\n",
+    }
+    index = write_corpus(tmp_path, entries, files)
+    found = hits(run, "Seoul", "--exact", index=index)
+    # Three matches, more than 2: only the two sentences of the newest article are ranked, more matches first.
+    assert [h["text"] for h in found] == [
+        "Seoul and Seoul and Seoul.",
+        "In Seoul, the talks went on for a long time without any result at all.",
+    ]
+    result = run("search", "Seoul", "--exact", index=index)
+    assert result.exit_code == 0
+    assert "more than 2 sentences match; the 2 of the newest articles were ranked" in result.stderr
+    narrowed = run("search", "Seoul", "--exact", "--until", "2019-11-10", index=index)
+    assert "were ranked" not in narrowed.stderr
+    assert "Seoul said no to Seoul." in narrowed.stdout
+
+
 def test_typo_correction(run):
     for typo, fixed in (("exprot", "export"), ("Esperr", "esper"), ("Kyung-doo", "kyeong")):
         found = hits(run, typo)
