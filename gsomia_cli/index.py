@@ -18,7 +18,7 @@ from typing import Any
 from gsomia_cli.corpus import Article, CatalogEntry, read_articles, read_catalog
 from gsomia_cli.textfold import fold
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 TOKENIZER = "porter unicode61 remove_diacritics 2"
 
 SCHEMA = f"""
@@ -39,6 +39,9 @@ CREATE TABLE statements (
 CREATE INDEX statements_speaker ON statements (speaker);
 CREATE VIRTUAL TABLE sentences_fts USING fts5(text, tokenize = '{TOKENIZER}');
 CREATE VIRTUAL TABLE vocabulary USING fts5vocab(sentences_fts, 'row');
+-- A copy of the vocabulary, made on first need after a change: reading
+-- fts5vocab walks the whole index.
+CREATE TABLE terms (term TEXT PRIMARY KEY, doc INTEGER NOT NULL) WITHOUT ROWID;
 """
 
 
@@ -225,6 +228,8 @@ class Index:
                 if progress:
                     progress(n, len(changed))
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('index_stat', ?)", (_stat(self.corpus_index),))
+            if changed or removed:
+                self.db.execute("DELETE FROM meta WHERE key = 'terms'")
         return RefreshReport(len(wanted), len(changed), len(removed), time.perf_counter() - started, rebuild, self.path)
 
     def _delete(self, article_id: str) -> None:
@@ -256,6 +261,15 @@ class Index:
         """Return ``(metadata, clean text, extraction records)`` for every article."""
         rows = self.db.execute("SELECT metadata, text, records FROM articles ORDER BY published, id")
         return [(json.loads(m), t, json.loads(r)) for m, t, r in rows]
+
+    def vocabulary(self) -> dict[str, int]:
+        """Return every indexed term with the number of sentences that have it."""
+        if self._meta("terms") is None:
+            with self.db:
+                self.db.execute("DELETE FROM terms")
+                self.db.execute("INSERT INTO terms SELECT term, doc FROM vocabulary")
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('terms', 'fresh')")
+        return dict(self.db.execute("SELECT term, doc FROM terms"))
 
     def speakers(self) -> list[str]:
         """Return every speaker label in the index."""

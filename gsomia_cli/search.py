@@ -79,7 +79,7 @@ def correct(index: Index, query: Query) -> bool:
                 new_words.append(word)
                 continue
             if vocabulary is None:
-                vocabulary = dict(index.db.execute("SELECT term, doc FROM vocabulary"))
+                vocabulary = index.vocabulary()
             best = process.extract(
                 word, list(vocabulary), scorer=OSA.normalized_similarity, limit=5, score_cutoff=TYPO_SIMILARITY
             )
@@ -185,17 +185,17 @@ def search(index: Index, text: str, filters: Filters = Filters(), exact: bool = 
         ranked = _rank_newest(newest[:RANK_ALL_UP_TO], wanted)
         result.ranked_newest = RANK_ALL_UP_TO
     rank_of = dict(ranked)
+    highlighted = dict(newest)  # every ranked row is among them
     details = index.db.execute(
-        "SELECT f.rowid, highlight(sentences_fts, 0, char(2), char(3)), s.article, s.start, s.end, s.kind, a.file,"
-        " a.outlet, a.published, substr(a.text, s.start + 1, s.end - s.start),"
+        "SELECT s.rowid, s.article, s.start, s.end, s.kind, a.file, a.outlet, a.published,"
+        " substr(a.text, s.start + 1, s.end - s.start),"
         " substr(a.text, max(1, s.start - 79), min(80, s.start)), substr(a.text, s.end + 1, 80)"
-        " FROM sentences_fts f JOIN sentences s ON s.rowid = f.rowid JOIN articles a ON a.id = s.article"
-        f" WHERE sentences_fts MATCH ? AND f.rowid IN ({','.join('?' * len(ranked))})",
-        [expr, *rank_of],
+        f" FROM sentences s JOIN articles a ON a.id = s.article WHERE s.rowid IN ({','.join('?' * len(ranked))})",
+        list(rank_of),
     )
     hits = []
-    for rowid, highlighted, article, start, end, kind, file, outlet, published, text, before, after in details:
-        _, marks = _marks(highlighted)
+    for rowid, article, start, end, kind, file, outlet, published, text, before, after in details:
+        _, marks = _marks(highlighted[rowid])
         if filters.speakers is not None and not _inside_statement(index, article, start, marks, filters.speakers):
             continue
         score = -rank_of[rowid] + _proximity(marks) + (0.0 if kind == "body" else -0.5)
