@@ -120,8 +120,9 @@ def test_typo_correction_sees_words_added_since(run, tmp_path):
     entries = entry("a", "outlet: X\npublished: 2019-11-20\nfile: a.txt")
     index = write_corpus(tmp_path, entries, {"a.txt": "Japan kept its export controls.\n"})
     assert hits(run, "exprot", index=index)[0]["corrected"] == "export"
-    (tmp_path / "a.txt").write_text("Japan kept its export controls.\n\nSeoul let the pact lapse.\n", encoding="utf-8")
-    assert hits(run, "lapze", index=index)[0]["corrected"] == "lapse"
+    assert hits(run, "Esperr", index=index) == []
+    (tmp_path / "a.txt").write_text("Japan kept its export controls.\n\nEsper met Kono.\n", encoding="utf-8")
+    assert hits(run, "Esperr", index=index)[0]["corrected"] == "esper"
 
 
 def test_filters(run):
