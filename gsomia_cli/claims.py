@@ -13,6 +13,7 @@ from gsomia_cli.dates import DateExpr
 from gsomia_cli.resources import load_data
 from gsomia_cli.sentences import Sentence
 from gsomia_cli.textfold import lower
+from gsomia_cli.wordstarts import Heads, WordStarts, head_of_literal
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,13 @@ class TermGroup:
 
     pattern: re.Pattern[str]
     gate: tuple[str, ...] | None
+    heads: Heads | None  # the words every match begins with (None: any word)
+
+    def sentence_matches(self, text: str, words: WordStarts) -> Iterator[re.Match[str]]:
+        """Yield the matches in lower-cased ``text`` (of which ``words`` are the word starts)."""
+        if self.heads is None:
+            return self.pattern.finditer(text)
+        return words.finditer(self.pattern, self.heads, text)
 
 
 @dataclass(frozen=True)
@@ -40,7 +48,7 @@ class ClaimDef:
     kind: str  # date | choice | flag | text
     rules: tuple[ClaimRule, ...] = ()
     order: tuple[Any, ...] = ()
-    anchor: re.Pattern[str] | None = None
+    anchor: TermGroup | None = None
     context: re.Pattern[str] | None = None
     window: int = 5
     countdown: re.Pattern[str] | None = None
@@ -110,7 +118,34 @@ def _has_top_level_alternative(term: str) -> bool:
 def _group(terms: list[str]) -> TermGroup:
     literals = [leading_literal(t) for t in terms]
     gate = tuple(sorted(set(literals))) if all(len(x) >= 2 for x in literals) else None
-    return TermGroup(_terms(terms), gate)
+    heads: Heads | None = Heads(frozenset())
+    for term in terms:
+        head = term_heads(term)
+        heads = heads | head if heads is not None and head is not None else None
+    return TermGroup(_terms(terms), gate, heads)
+
+
+_LEADING_CHOICE = re.compile(r"\((?:\?:)?([\w' |-]+)\)(?![?*{])")  # "(little|few|no) signs?"
+
+
+def term_heads(term: str) -> Heads | None:
+    """Return the words every match of regular expression ``term`` begins
+    with, or None when that cannot be told simply."""
+    literal = leading_literal(term)
+    if literal:
+        # A term that is all literal text ends its first word where it ends.
+        return head_of_literal(literal, whole=literal == term)
+    choice = _LEADING_CHOICE.match(term)
+    if choice is None or _has_top_level_alternative(term):
+        return None
+    whole = term[choice.end() : choice.end() + 1] in ("", " ")
+    heads = Heads(frozenset())
+    for alternative in choice.group(1).split("|"):
+        head = head_of_literal(alternative, whole=whole)
+        if head is None:
+            return None
+        heads = heads | head
+    return heads
 
 
 @cache
@@ -130,7 +165,7 @@ def catalog() -> tuple[ClaimDef, ...]:
                 kind=kind,
                 rules=rules,
                 order=tuple(spec.get("order", [])),
-                anchor=_terms(spec["anchor"]) if spec.get("anchor") else None,
+                anchor=_group(spec["anchor"]) if spec.get("anchor") else None,
                 context=_terms(spec["context"]) if spec.get("context") else None,
                 window=int(spec.get("window", 5)),
                 countdown=_terms(spec["countdown"]) if spec.get("countdown") else None,
@@ -143,7 +178,7 @@ def catalog() -> tuple[ClaimDef, ...]:
 def _date_values(claim: ClaimDef, text: str, sentence: Sentence, here: list[DateExpr]) -> list[str]:
     if not here or claim.anchor is None:
         return []
-    anchors = list(claim.anchor.finditer(text, sentence.start, sentence.end))
+    anchors = list(claim.anchor.pattern.finditer(text, sentence.start, sentence.end))
     if not anchors:
         return []
     values = []
@@ -154,17 +189,17 @@ def _date_values(claim: ClaimDef, text: str, sentence: Sentence, here: list[Date
     return values
 
 
-def find_claims(text: str, sentences: list[Sentence], dates: list[DateExpr]) -> list[ClaimHit]:
-    """Return each claim's values in one article (folded clean ``text``),
-    one hit per distinct value with its first evidence sentence."""
+def find_claims(text: str, sentences: list[Sentence], dates: list[DateExpr], words: WordStarts) -> list[ClaimHit]:
+    """Return each claim's values in one article (folded clean ``text``, its
+    ``words``), one hit per distinct value with its first evidence sentence."""
     original, text = text, lower(text)
     starts = [s.start for s in sentences]
     date_starts = [d.start for d in dates]  # dates come in text order
 
-    def sentences_hit(pattern: re.Pattern[str]) -> Iterator[int]:
-        """Indices of body sentences where ``pattern`` matches, in order (one pass over the text)."""
+    def sentences_hit(group: TermGroup) -> Iterator[int]:
+        """Indices of body sentences where ``group`` matches, in order."""
         last = -1
-        for m in pattern.finditer(text):
+        for m in group.sentence_matches(text, words):
             k = bisect.bisect_right(starts, m.start()) - 1
             if k > last and m.start() < sentences[k].end and sentences[k].kind == "body":
                 last = k
@@ -193,10 +228,13 @@ def find_claims(text: str, sentences: list[Sentence], dates: list[DateExpr]) -> 
             for rule in claim.rules:
                 if not rule.groups or rule.value in found or not all(possible(g) for g in rule.groups):
                     continue
-                # The first group finds candidate sentences; the rest are checked there only.
-                for i in sentences_hit(rule.groups[0].pattern):
+                # One group finds candidate sentences (one that begins with known
+                # words if any: the fastest); the rest are checked there only.
+                lead = next((g for g in rule.groups if g.heads is not None), rule.groups[0])
+                rest = [g for g in rule.groups if g is not lead]
+                for i in sentences_hit(lead):
                     s = sentences[i]
-                    if all(g.pattern.search(text, s.start, s.end) for g in rule.groups[1:]):
+                    if all(g.pattern.search(text, s.start, s.end) for g in rest):
                         found[rule.value] = i  # the first sentence that gives this value
                         break
         if claim.kind == "choice" and found:

@@ -9,8 +9,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from gsomia_cli.lexicon import alternation, trie_pattern
+from gsomia_cli.lexicon import alternation
 from gsomia_cli.resources import load_data
+from gsomia_cli.wordstarts import Heads, WordStarts
 
 FULL_MONTHS = (
     "january",
@@ -49,7 +50,7 @@ class DateExpr:
 @dataclass(frozen=True)
 class _Grammar:
     pattern: re.Pattern[str]
-    trigger: re.Pattern[str]
+    starts: Heads  # the words (and digits) a date can begin with
     months: dict[str, int]
     numbers: dict[str, int]
     weekdays: list[str]
@@ -87,20 +88,14 @@ def _grammar() -> _Grammar:
             rf"(?P<left>\b(?P<left_n>{number_alt})\s+(?P<left_u>days?|weeks?)\s+(?P<left_w>left|remaining|to go|ago|later|from now)\b)",
         ]
     )
-    starters = ["last", "this", "next", "earlier", "later", "in", "within", "yesterday", "today", "tomorrow"]
-    starters += ["early", "mid", "late"]
-    words = [*months, *data["weekdays"], *starters]
-    numbers = "|".join(sorted(data["numbers"], key=len, reverse=True))
-    # Where a date can begin: a digit, a month or weekday, a temporal word, or
-    # a number of days or weeks. Trying the full grammar only there keeps
-    # extraction fast.
-    trigger = re.compile(
-        rf"(?<!\w)(?=\d|(?:{trie_pattern(words + [w.capitalize() for w in words])})(?![a-z])"
-        rf"|(?i:{numbers})\s+(?i:days?|weeks?)\b)"
-    )
+    starters = ["last", "this", "next", "earlier", "later", "yesterday", "today", "tomorrow", "early", "mid", "late"]
+    # Where a date can begin: a month or weekday, a temporal word or a digit;
+    # and the one or two words before "days" or "weeks" ("in six days", "a
+    # week left"). Trying the full grammar only there keeps extraction fast.
+    starts = Heads(frozenset([*months, *data["weekdays"], *starters]), tuple("0123456789"))
     return _Grammar(
         pattern=re.compile(pattern),
-        trigger=trigger,
+        starts=starts,
         months={k.capitalize(): v for k, v in months.items()},
         numbers=data["numbers"],
         weekdays=[w.capitalize() for w in data["weekdays"]],
@@ -265,29 +260,47 @@ def _value(
     return None
 
 
-def _matches(sentence: str, g: _Grammar):
-    pos = 0
-    while True:
-        t = g.trigger.search(sentence, pos)
-        if t is None:
+_UNITS = Heads(frozenset({"day", "days", "week", "weeks"}))
+_TWO_WORDS_BEFORE = re.compile(r"(?:(\w+)\s+)?(\w+)\s+$")
+
+
+def _before_units(text: str, units: list[int]) -> list[int]:
+    """Where the one or two words before each "days" or "weeks" begin."""
+    out = []
+    for at in units:
+        m = _TWO_WORDS_BEFORE.search(text, max(0, at - 30), at)
+        if m:
+            out.extend(m.start(g) for g in (1, 2) if m.start(g) >= 0)
+    return out
+
+
+def _matches(sentence: str, s_start: int, starts: list[int], g: _Grammar):
+    """Yield the date expressions of ``sentence`` (at ``s_start`` of the
+    text), trying the grammar where a date can begin (``starts``, sorted)."""
+    after = 0
+    for i in range(bisect.bisect_left(starts, s_start), len(starts)):
+        at = starts[i] - s_start
+        if at >= len(sentence):
             return
-        m = g.pattern.match(sentence, t.start())
+        if at < after:
+            continue
+        m = g.pattern.match(sentence, at)
         if m:
             yield m
-            pos = max(m.end(), t.start() + 1)
-        else:
-            pos = t.start() + 1
+            after = max(m.end(), at + 1)
 
 
-def find_dates(text: str, sentences: list[tuple[int, int]], published: dt.date) -> list[DateExpr]:
-    """Return the date expressions in folded ``text``, sentence by sentence
-    (``sentences`` are ``(start, end)`` spans), resolved against ``published``."""
+def find_dates(text: str, sentences: list[tuple[int, int]], published: dt.date, words: WordStarts) -> list[DateExpr]:
+    """Return the date expressions in folded ``text`` (whose word starts are
+    ``words``), sentence by sentence (``sentences`` are ``(start, end)``
+    spans), resolved against ``published``."""
     g = _grammar()
+    starts = sorted(words.at(g.starts) + _before_units(text, words.at(_UNITS)))
     out: list[DateExpr] = []
     for s_start, s_end in sentences:
         sentence = text[s_start:s_end]
         marks = _Markers(sentence, g)
-        for m in _matches(sentence, g):
+        for m in _matches(sentence, s_start, starts, g):
             resolved = _value(m, sentence, m.start(), published, g, marks)
             if resolved is None:
                 continue

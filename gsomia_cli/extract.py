@@ -13,7 +13,8 @@ from gsomia_cli.officials import Person, find_officials
 from gsomia_cli.quotemarks import quote_spans
 from gsomia_cli.quotes import find_statements
 from gsomia_cli.speakers import speaker_spans
-from gsomia_cli.textfold import fold
+from gsomia_cli.textfold import fold, lower
+from gsomia_cli.wordstarts import WordStarts
 
 READ_KINDS = ("body", "headline", "caption")
 
@@ -104,6 +105,7 @@ def extract(article: Article) -> Extraction:
     """Return the extraction of one article."""
     clean = article.clean
     text = fold(clean)
+    words = WordStarts(lower(text))
     sentences = article.sentences
     aid, afile, outlet = article.id, article.file, article.outlet
     ranges = [(p.start, p.end) for p in article.paragraphs if p.kind in READ_KINDS]
@@ -111,15 +113,15 @@ def extract(article: Article) -> Extraction:
     byline = {n.strip() for n in (article.byline or "").split(",") if n.strip()}
 
     spans = [(s.start, s.end) for s in sentences if s.kind in READ_KINDS]
-    date_exprs = find_dates(text, spans, article.published)
+    date_exprs = find_dates(text, spans, article.published, words)
     dates = [
         DateRecord(aid, afile, outlet, clean[d.start : d.end], d.value, d.start, d.end, _sentence_of(article, d.start))
         for d in date_exprs
     ]
-    persons, mentions = find_officials(text, ranges, quotes, byline)
+    persons, mentions = find_officials(text, ranges, quotes, byline, words)
     body_ranges = [(p.start, p.end) for p in article.paragraphs if p.kind == "body"]
-    speakers = speaker_spans(text, body_ranges, persons, mentions, quotes)
-    statements = find_statements(clean, text, sentences, quotes, speakers)
+    speakers = speaker_spans(text, body_ranges, persons, mentions, quotes, words)
+    statements = find_statements(clean, text, sentences, quotes, speakers, words)
     quote_records = [
         QuoteRecord(
             aid,
@@ -147,7 +149,7 @@ def extract(article: Article) -> Extraction:
             sentences[h.sentence].start,
             sentences[h.sentence].end,
         )
-        for h in find_claims(text, sentences, date_exprs)
+        for h in find_claims(text, sentences, date_exprs, words)
     ]
     return Extraction(
         article,

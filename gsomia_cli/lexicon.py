@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from gsomia_cli.resources import load_data
+from gsomia_cli.wordstarts import Heads, heads_of
 
 
 def trie_pattern(words: list[str] | set[str], ignore_case: bool = False) -> str:
@@ -73,6 +74,14 @@ class Lexicon:
     not_a_clause: frozenset[str]
     officials: tuple[KnownOfficial, ...]
     official_by_key: dict[str, KnownOfficial]  # lower-case name/alias -> official
+    # The first words of the phrases above, to find them by (see wordstarts).
+    title_heads: Heads
+    country_heads: Heads
+    body_heads: Heads
+    anonymous_head_heads: Heads
+    pronoun_heads: Heads
+    clause_verb_heads: Heads
+    direct_verb_heads: Heads
 
 
 NAME_TOKEN = r"[A-Z][a-zA-Z']+(?:-[a-zA-Z]+)?"
@@ -112,6 +121,7 @@ def lexicon() -> Lexicon:
         re.IGNORECASE,
     )
     verbs = lang["reporting_verbs"]
+    clause_verbs = set(verbs["clause"]) | set(verbs["object"]) | set(lang["leading_cues"])
     officials = []
     by_key: dict[str, KnownOfficial] = {}
     for item in load_data("officials.yaml").get("officials", []):
@@ -142,9 +152,16 @@ def lexicon() -> Lexicon:
         clause_verbs=frozenset(verbs["clause"]),
         object_verbs=frozenset(verbs["object"]),
         direct_verbs=frozenset(verbs["direct"]),
-        clause_verb_re=alternation(set(verbs["clause"]) | set(verbs["object"]) | set(lang["leading_cues"])),
+        clause_verb_re=alternation(clause_verbs),
         direct_verb_re=alternation(verbs["direct"]),
         not_a_clause=frozenset(lang["not_a_clause"]),
         officials=tuple(officials),
         official_by_key=by_key,
+        title_heads=heads_of(titles),
+        country_heads=heads_of(country_of),
+        body_heads=heads_of(body_of),
+        anonymous_head_heads=heads_of(heads),
+        pronoun_heads=heads_of(lang["pronouns"]),
+        clause_verb_heads=heads_of(clause_verbs),
+        direct_verb_heads=heads_of(verbs["direct"]),
     )

@@ -10,6 +10,7 @@ from functools import cache
 
 from gsomia_cli.lexicon import NAME_START, NAME_TOKEN, KnownOfficial, Lexicon, alternation, lexicon
 from gsomia_cli.textfold import lower
+from gsomia_cli.wordstarts import Heads, WordStarts, heads_of
 
 FUZZY_NAME = 88  # rapidfuzz ratio for a full name against a known one
 FUZZY_TOKEN = 75  # for one name token in a name position ("Jeoung said")
@@ -53,6 +54,8 @@ class _Patterns:
     role_np: re.Pattern[str]
     known_by_first: dict[str, list[str]]
     country_before: re.Pattern[str]
+    speech_verb_heads: Heads
+    role_np_heads: Heads
 
 
 NAME = rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}}"
@@ -66,6 +69,7 @@ def _patterns() -> _Patterns:
         known_by_first.setdefault(key.split()[0], []).append(key)
     for names in known_by_first.values():
         names.sort(key=len, reverse=True)
+    speech_verbs = set(lex.clause_verbs) | set(lex.object_verbs) | set(lex.direct_verbs) | {"according to"}
     return _Patterns(
         apposition=re.compile(
             rf"(?P<name>{NAME_START}(?:\s+{NAME_TOKEN}){{0,2}}),\s+(?:the\s+|a\s+)?(?:[\w'.-]+\s+){{0,3}}?"
@@ -74,9 +78,7 @@ def _patterns() -> _Patterns:
         name_run=re.compile(rf"{NAME_START}(?:\s+{NAME_TOKEN})*"),
         title=alternation(list(lex.titles)),
         counterpart=re.compile(rf"counterparts?,?\s+(?P<name>{NAME})"),
-        speech_verb=alternation(
-            set(lex.clause_verbs) | set(lex.object_verbs) | set(lex.direct_verbs) | {"according to"}
-        ),
+        speech_verb=alternation(speech_verbs),
         # "Jeoung said", "Kono, for his part, told", "Moon, speaking at a meeting, said"
         name_before=re.compile(
             rf"(?<![\w-])(?P<name>{NAME_TOKEN})(?:\s*,[^,\"]{{1,60}}(?:,[^,\"]{{1,20}})?,)?\s+(?:has\s+|had\s+)?$"
@@ -86,6 +88,8 @@ def _patterns() -> _Patterns:
             rf"\b(?:[Tt]he|(?P<country>{lex.country_re.pattern})'s)\s+(?:(?P<adj>{lex.country_re.pattern})\s+)?(?P<noun>(?i:{lex.role_noun_re.pattern}))(?![\w-])(?!\s+{NAME_TOKEN})"
         ),
         known_by_first=known_by_first,
+        speech_verb_heads=heads_of(speech_verbs),
+        role_np_heads=heads_of(["the"]) | lex.country_heads,
         country_before=re.compile(rf"(?P<country>{lex.country_re.pattern})(?:'s)?\s+(?:[\w-]+\s+){{0,3}}$"),
     )
 
@@ -96,12 +100,12 @@ _WORD_GOES_ON = re.compile(r"\w|-\w")
 HONORIFICS = frozenset({"Mr", "Ms", "Mrs", "Dr"})
 
 
-def _titled_names(text: str, low: str, ranges: list[tuple[int, int]], pat: _Patterns, lex: Lexicon):
+def _titled_names(text: str, low: str, words: WordStarts, ranges: list[tuple[int, int]], pat: _Patterns, lex: Lexicon):
     """Yield ``(title, title_start, name, name_start)`` for each name that
     follows a title. Titles are found in one pass; a run of capitalised
     words is a name where a title ends just before one of its words."""
     for a, b in ranges:
-        title_ends = {m.end(): m for m in pat.title.finditer(low, a, b)}
+        title_ends = {m.end(): m for m in words.finditer(pat.title, lex.title_heads, low, a, b)}
         if not title_ends:
             continue
         for run in pat.name_run.finditer(text, a, b):
@@ -196,12 +200,17 @@ class _Resolver:
 
 
 def find_officials(
-    text: str, ranges: list[tuple[int, int]], quotes: list[tuple[int, int]], exclude_names: set[str]
+    text: str,
+    ranges: list[tuple[int, int]],
+    quotes: list[tuple[int, int]],
+    exclude_names: set[str],
+    words: WordStarts,
 ) -> tuple[dict[str, Person], list[Mention]]:
     """Return the officials of one article and their mentions. ``text`` is the
     folded clean text, ``ranges`` the spans to read (not bylines or credits),
     ``quotes`` the spans inside quotation marks (sorted), ``exclude_names``
-    names that are not officials (the byline's reporters)."""
+    names that are not officials (the byline's reporters), ``words`` the
+    word starts of the text."""
     lex, pat = lexicon(), _patterns()
     resolver = _Resolver(lex)
     mentions: list[Mention] = []
@@ -224,9 +233,9 @@ def find_officials(
         if mention.text != person.name and how != "role":
             person.aliases.add(mention.text)
 
-    def scan(regex: re.Pattern[str]):
+    def scan(regex: re.Pattern[str], heads: Heads | None = None):
         for a, b in ranges:
-            yield from regex.finditer(text, a, b)
+            yield from regex.finditer(text, a, b) if heads is None else words.finditer(regex, heads, text, a, b)
 
     # Capitalised words, found once: names are looked up among them.
     tokens = [(m.start(), m.group()) for a, b in ranges for m in _CAPITALISED.finditer(text, a, b)]
@@ -238,7 +247,7 @@ def find_officials(
                 add(resolver.exact(name), start, end, "name")  # type: ignore[arg-type]
                 break
     # 2. Title + name: "Defense Minister Taro Kono", "spokesperson Ko Min-jung".
-    for title, title_start, name, start in _titled_names(text, lower(text), ranges, pat, lex):
+    for title, title_start, name, start in _titled_names(text, lower(text), words, ranges, pat, lex):
         if name in exclude_names:
             continue
         person = resolver.full(name) if " " in name else resolver.token(name, fuzzy=True)
@@ -297,7 +306,7 @@ def find_officials(
             previous, previous_end = token, start + len(token)
     # 5. A name-like word where a speaker stands ("Jeoung said", "said Jeoung",
     #    "according to Jeoung"): resolved fuzzily against the article's officials.
-    for verb in scan(pat.speech_verb):
+    for verb in scan(pat.speech_verb, pat.speech_verb_heads):
         for m in (
             pat.name_before.search(text, max(0, verb.start() - 110), verb.start()),
             pat.name_after.match(text, verb.end()),
@@ -315,7 +324,7 @@ def find_officials(
     # 6. Anaphors: "the minister", "Seoul's defense minister".
     named = sorted((x for x in mentions if not x.in_quote), key=lambda x: x.start)
     named_ends = [x.end for x in named]
-    for m in scan(pat.role_np):
+    for m in scan(pat.role_np, pat.role_np_heads):
         roles = lex.role_nouns[m.group("noun").lower()]
         country_word = m.group("country") or m.group("adj")
         country = lex.country_of.get(country_word) if country_word else None

@@ -13,6 +13,7 @@ from functools import cache
 from gsomia_cli.lexicon import lexicon
 from gsomia_cli.sentences import Sentence
 from gsomia_cli.speakers import SpeakerSpan
+from gsomia_cli.wordstarts import WordStarts
 
 MAX_SPEAKER_WORDS = 9
 MAX_SUBJECT_GAP = 12  # words between a subject and its reporting verb
@@ -175,6 +176,7 @@ def find_statements(
     sentences: list[Sentence],
     quotes: list[tuple[int, int]],
     spans: list[SpeakerSpan],
+    words: WordStarts,
 ) -> list[Statement]:
     """Return the direct quotes and reported speech of one article, in text
     order. ``text`` is the folded clean text, ``quotes`` the sorted spans
@@ -210,7 +212,12 @@ def find_statements(
             speaker, cue = None, None
             # 1. After the quote: '..." X said' / '..." said X'.
             tail_start = min(q_close + 1, s_end)
-            verb = lex.direct_verb_re.search(text, tail_start, min(next_open, tail_start + 90))
+            verb = next(
+                words.finditer(
+                    lex.direct_verb_re, lex.direct_verb_heads, text, tail_start, min(next_open, tail_start + 90)
+                ),
+                None,
+            )
             if verb:
                 lead = text[tail_start : verb.start()]
                 if lead.strip(" ,.;:!?-"):
@@ -221,8 +228,8 @@ def find_statements(
                 cue = verb.group() if speaker else None
             # 2. Before the quote: 'X said, "..."', 'X called the decision "...".
             if speaker is None:
-                verbs = list(lex.direct_verb_re.finditer(text, prev_close, q_open))
-                verbs += list(lex.clause_verb_re.finditer(text, prev_close, q_open))
+                verbs = list(words.finditer(lex.direct_verb_re, lex.direct_verb_heads, text, prev_close, q_open))
+                verbs += list(words.finditer(lex.clause_verb_re, lex.clause_verb_heads, text, prev_close, q_open))
                 verbs = [v for v in verbs if not inside_quote(v.start())]
                 if verbs:
                     verb = max(verbs, key=lambda v: v.start())
@@ -253,7 +260,7 @@ def find_statements(
             statement = _statement(speaker, "direct", cue, clean, c_start, c_end, index)
             out.append(statement)
             previous_quote = (statement, sentence.paragraph)
-        out.extend(_reported(clean, text, sentence, index, who, inside_quote, lex))
+        out.extend(_reported(clean, text, words, sentence, index, who, inside_quote, lex))
     return out
 
 
@@ -267,11 +274,13 @@ def _tail_cue() -> re.Pattern[str]:
     return re.compile(r",\s+([^,\"]{2,60}?)\s+(?:has\s+|had\s+)?(?:" + lex.clause_verb_re.pattern + r")\s*[.!]?$")
 
 
-def _reported(clean, text, sentence: Sentence, index: int, who: _Attributor, inside_quote, lex) -> list[Statement]:
+def _reported(
+    clean, text, words: WordStarts, sentence: Sentence, index: int, who: _Attributor, inside_quote, lex
+) -> list[Statement]:
     s_start, s_end = sentence.start, sentence.end
     found: list[Statement] = []
     according: list[re.Match[str]] = []
-    for verb in lex.clause_verb_re.finditer(text, s_start, s_end):
+    for verb in words.finditer(lex.clause_verb_re, lex.clause_verb_heads, text, s_start, s_end):
         cue = verb.group()
         if inside_quote(verb.start()):
             continue

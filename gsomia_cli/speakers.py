@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from gsomia_cli.lexicon import lexicon
 from gsomia_cli.officials import Mention, Person
 from gsomia_cli.textfold import lower
+from gsomia_cli.wordstarts import WordStarts
 
 PRIORITY = {"official": 0, "anonymous": 1, "body": 2, "pronoun": 3}
 # "Japan's trade ministry", "the Defense Ministry": an institution that speaks.
@@ -43,7 +44,8 @@ def speaker_spans(
     ranges: list[tuple[int, int]],
     persons: dict[str, Person],
     mentions: list[Mention],
-    quotes: list[tuple[int, int]] = (),  # type: ignore[assignment]
+    quotes: list[tuple[int, int]],
+    words: WordStarts,
 ) -> list[SpeakerSpan]:
     """Return the speaker spans of folded ``text`` within ``ranges``, sorted,
     without overlaps (officials before sources before bodies before
@@ -61,7 +63,7 @@ def speaker_spans(
             person = persons[m.person]
             found.append(SpeakerSpan(m.start, m.end, person.name, person.role, "official", False))
     for a, b in ranges:
-        for m in lex.anonymous_head_re.finditer(low, a, b):
+        for m in words.finditer(lex.anonymous_head_re, lex.anonymous_head_heads, low, a, b):
             head = m.group().lower()
             mods = lex.anonymous_mods_re.search(text, max(a, m.start() - 60), m.start())
             start = mods.start() if mods else m.start()
@@ -97,14 +99,14 @@ def speaker_spans(
                     bool(qual),
                 )
             )
-        for m in lex.body_re.finditer(low, a, b):
+        for m in words.finditer(lex.body_re, lex.body_heads, low, a, b):
             found.append(
                 SpeakerSpan(m.start(), m.end(), lex.body_of[m.group().lower()], "body", "body", possessive(m.end()))
             )
         for m in _INSTITUTION.finditer(text, a, b):
             phrase = _DETERMINER.sub("", m.group())
             found.append(SpeakerSpan(m.start(), m.end(), phrase, "body", "body", possessive(m.end())))
-        for m in lex.pronoun_re.finditer(low, a, b):
+        for m in words.finditer(lex.pronoun_re, lex.pronoun_heads, low, a, b):
             found.append(SpeakerSpan(m.start(), m.end(), m.group().lower(), None, "pronoun", False))
     found.sort(key=lambda s: (PRIORITY[s.kind], s.start, -(s.end - s.start)))
     kept: list[SpeakerSpan] = []
