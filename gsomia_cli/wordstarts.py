@@ -12,15 +12,29 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 _WORD = re.compile(r"\w+")
+_PREFIXES: set[str] = set()  # the prefixes of every Heads made
+_PREFIXES_OF_WORD: dict[str, tuple[str, ...]] = {}  # word -> the known prefixes it begins with
 
 
-@dataclass(frozen=True)
+def _prefixes_of(word: str) -> tuple[str, ...]:
+    found = _PREFIXES_OF_WORD.get(word)
+    if found is None:  # once per distinct word: the vocabulary of news is soon seen
+        found = _PREFIXES_OF_WORD[word] = tuple(p for p in _PREFIXES if word.startswith(p))
+    return found
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: looked up once per pattern and article
 class Heads:
     """What every match of a pattern begins with: one of ``words`` (whole
     lower-case words) or a word that starts with one of ``prefixes``."""
 
     words: frozenset[str]
     prefixes: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not _PREFIXES.issuperset(self.prefixes):
+            _PREFIXES.update(self.prefixes)
+            _PREFIXES_OF_WORD.clear()
 
     def __or__(self, other: Heads) -> Heads:
         return Heads(self.words | other.words, tuple(sorted(set(self.prefixes) | set(other.prefixes))))
@@ -63,14 +77,15 @@ class WordStarts:
                 found.append(m.start())
         self.positions = positions
         self._cache: dict[Heads, list[int]] = {}
-        self._by_first_letter: dict[str, list[str]] | None = None
+        self._by_prefix: dict[str, list[str]] | None = None
 
     def _words_beginning(self, prefix: str) -> list[str]:
-        if self._by_first_letter is None:
-            self._by_first_letter = {}
+        if self._by_prefix is None:
+            self._by_prefix = {}
             for word in self.positions:
-                self._by_first_letter.setdefault(word[0], []).append(word)
-        return [w for w in self._by_first_letter.get(prefix[0], ()) if w.startswith(prefix)]
+                for known in _prefixes_of(word):
+                    self._by_prefix.setdefault(known, []).append(word)
+        return self._by_prefix.get(prefix, [])
 
     def at(self, heads: Heads) -> list[int]:
         """Return, sorted, where a word of ``heads`` begins."""
