@@ -15,6 +15,7 @@ from gsomia_cli.wordstarts import Heads, WordStarts, heads_of
 FUZZY_NAME = 88  # rapidfuzz ratio for a full name against a known one
 FUZZY_TOKEN = 75  # for one name token in a name position ("Jeoung said")
 LOOKBACK = 30  # named mentions an anaphor ("the minister") may point back over
+ROLE_NP_SPAN = 60  # at most this from "the" or "Seoul's" to the role noun of "the (South Korean) minister"
 
 
 @dataclass
@@ -56,6 +57,7 @@ class _Patterns:
     country_before: re.Pattern[str]
     speech_verb_heads: Heads
     role_np_heads: Heads
+    role_noun_heads: Heads
 
 
 NAME = rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}}"
@@ -90,6 +92,7 @@ def _patterns() -> _Patterns:
         known_by_first=known_by_first,
         speech_verb_heads=heads_of(speech_verbs),
         role_np_heads=heads_of(["the"]) | lex.country_heads,
+        role_noun_heads=heads_of(lex.role_nouns),
         country_before=re.compile(rf"(?P<country>{lex.country_re.pattern})(?:'s)?\s+(?:[\w-]+\s+){{0,3}}$"),
     )
 
@@ -233,9 +236,9 @@ def find_officials(
         if mention.text != person.name and how != "role":
             person.aliases.add(mention.text)
 
-    def scan(regex: re.Pattern[str], heads: Heads | None = None):
+    def scan(regex: re.Pattern[str], heads: Heads | None = None, near: tuple[Heads, int] | None = None):
         for a, b in ranges:
-            yield from regex.finditer(text, a, b) if heads is None else words.finditer(regex, heads, text, a, b)
+            yield from regex.finditer(text, a, b) if heads is None else words.finditer(regex, heads, text, a, b, near)
 
     # Capitalised words, found once: names are looked up among them.
     tokens = [(m.start(), m.group()) for a, b in ranges for m in _CAPITALISED.finditer(text, a, b)]
@@ -324,7 +327,8 @@ def find_officials(
     # 6. Anaphors: "the minister", "Seoul's defense minister".
     named = sorted((x for x in mentions if not x.in_quote), key=lambda x: x.start)
     named_ends = [x.end for x in named]
-    for m in scan(pat.role_np, pat.role_np_heads):
+    # ("The" is everywhere: tried only where a role noun follows closely.)
+    for m in scan(pat.role_np, pat.role_np_heads, (pat.role_noun_heads, ROLE_NP_SPAN)):
         roles = lex.role_nouns[m.group("noun").lower()]
         country_word = m.group("country") or m.group("adj")
         country = lex.country_of.get(country_word) if country_word else None

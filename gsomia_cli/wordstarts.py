@@ -104,12 +104,21 @@ class WordStarts:
         return found
 
     def finditer(
-        self, pattern: re.Pattern[str], heads: Heads, text: str, start: int = 0, end: int | None = None
+        self,
+        pattern: re.Pattern[str],
+        heads: Heads,
+        text: str,
+        start: int = 0,
+        end: int | None = None,
+        near: tuple[Heads, int] | None = None,
     ) -> Iterator[re.Match[str]]:
         """Yield what ``pattern.finditer(text, start, end)`` would, for a
-        pattern each of whose matches begins with one of ``heads``."""
+        pattern each of whose matches begins with one of ``heads`` and, when
+        ``near`` is ``(other_heads, distance)``, has a word of ``other_heads``
+        beginning at most ``distance`` characters after its start."""
         end = len(text) if end is None else end
         found = self.at(heads)
+        others = self.at(near[0]) if near else []
         after = start
         for i in range(bisect.bisect_left(found, start), len(found)):
             at = found[i]
@@ -117,6 +126,10 @@ class WordStarts:
                 continue
             if at >= end:
                 return
+            if near:
+                k = bisect.bisect_right(others, at)
+                if k == len(others) or others[k] - at > near[1]:
+                    continue
             m = pattern.match(text, at, end)
             if m:
                 yield m
