@@ -1,0 +1,68 @@
+"""Word starts: the one-pass word index must give exactly what the regular
+expressions it stands in for would."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gsomia_cli.claims import term_heads
+from gsomia_cli.lexicon import alternation
+from gsomia_cli.wordstarts import Heads, WordStarts, heads_of
+
+PIECES = ["the", "minister", "defense minister", "said", "says", "he", "she", "x-he", "the_he", "2019", "élan", "naïve"]
+SEPARATORS = [" ", "  ", ", ", ".", "-", "\n\n", '"', "—", "’", "_"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(SEPARATORS)), max_size=40))
+def test_positions_are_those_of_the_words(pairs):
+    text = "".join(p + s for p, s in pairs)
+    expected: dict[str, list[int]] = {}
+    for m in re.finditer(r"\w+", text):
+        expected.setdefault(m.group(), []).append(m.start())
+    assert WordStarts(text).positions == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(SEPARATORS)), max_size=40),
+    st.integers(0, 60),
+    st.integers(0, 400),
+)
+def test_finditer_is_the_patterns_own(pairs, start, length):
+    text = "".join(p + s for p, s in pairs)
+    words = WordStarts(text)
+    phrases = ["minister", "defense minister", "he", "said", "2019"]
+    pattern = alternation(phrases)
+    end = min(len(text), start + length)
+    expected = [(m.start(), m.end()) for m in pattern.finditer(text, start, end)]
+    got = [(m.start(), m.end()) for m in words.finditer(pattern, heads_of(phrases), text, start, end)]
+    assert got == expected
+
+
+def test_prefixes_and_nearby_words():
+    text = "the pact expires on saturday; the deal expired. the minister said so."
+    words = WordStarts(text)
+    assert words.at(Heads(frozenset(), ("expir",))) == [text.index("expires"), text.index("expired")]
+    the = [m.start() for m in re.finditer(r"\bthe\b", text)]
+    assert words.at(Heads(frozenset({"the"}), ("sat",))) == sorted([*the, text.index("saturday")])
+    the_minister = re.compile(r"the \w+")
+    near = (heads_of(["minister"]), 10)
+    found = [m.group() for m in words.finditer(the_minister, heads_of(["the"]), text, near=near)]
+    assert found == ["the minister"]
+
+
+def test_heads_of_claim_terms():
+    assert term_heads(r"expir\w*").prefixes == ("expir",) and not term_heads(r"expir\w*").words
+    assert term_heads("only if").words == frozenset({"only"})
+    assert term_heads(r"u\.s\.").words == frozenset({"u"})
+    assert term_heads("us").words == frozenset({"us"}) and term_heads("us").prefixes == ()
+    choice = term_heads("(little|few|no) signs?")
+    assert choice.words == frozenset({"little", "few", "no"})
+    assert term_heads(r"(japan|tokyo)\b[^.]{0,60}\bfirst").prefixes == ("japan", "tokyo")
+    assert term_heads(r"\w+ days? left") is None
+    assert term_heads("(entirely )?(different|separate) issues") is None
+    assert term_heads("a|b") is None
