@@ -81,6 +81,7 @@ class Lexicon:
     anonymous_head_heads: Heads
     pronoun_heads: Heads
     clause_verb_heads: Heads
+    clause_verb_last_words: frozenset[str]  # the words clause_verb_re's matches end with
     direct_verb_heads: Heads
 
 
@@ -163,5 +164,6 @@ def lexicon() -> Lexicon:
         anonymous_head_heads=heads_of(heads),
         pronoun_heads=heads_of(lang["pronouns"]),
         clause_verb_heads=heads_of(clause_verbs),
+        clause_verb_last_words=frozenset(v.split()[-1].lower() for v in clause_verbs),
         direct_verb_heads=heads_of(verbs["direct"]),
     )

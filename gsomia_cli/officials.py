@@ -105,25 +105,26 @@ HONORIFICS = frozenset({"Mr", "Ms", "Mrs", "Dr"})
 
 def _titled_names(text: str, low: str, words: WordStarts, ranges: list[tuple[int, int]], pat: _Patterns, lex: Lexicon):
     """Yield ``(title, title_start, name, name_start)`` for each name that
-    follows a title. Titles are found in one pass; a run of capitalised
-    words is a name where a title ends just before one of its words."""
+    follows a title: a run of capitalised words (the first three) that
+    begins right after the title, past spaces and commas ("the ministry's
+    spokesman, Kim In-chul"). A run takes the first title before one of its
+    words."""
     for a, b in ranges:
-        title_ends = {m.end(): m for m in words.finditer(pat.title, lex.title_heads, low, a, b)}
-        if not title_ends:
-            continue
-        for run in pat.name_run.finditer(text, a, b):
-            tokens = list(_TOKEN.finditer(text, run.start(), run.end()))
-            for k, token in enumerate(tokens):
-                end = token.start()
-                while end > a and (text[end - 1].isspace() or text[end - 1] == ","):
-                    end -= 1  # "the ministry's spokesman, Kim In-chul"
-                title = title_ends.get(end) if end < token.start() else None
-                if not title:
-                    continue
-                name = _clean_name(" ".join(t.group() for t in tokens[k : k + 3]), lex)
-                if name:
-                    yield title.group().strip(), title.start(), name, text.index(name.split()[0], token.start())
-                break
+        run_end = a
+        for title in words.finditer(pat.title, lex.title_heads, low, a, b):
+            start = title.end()
+            while start < b and (text[start].isspace() or text[start] == ","):
+                start += 1
+            if start == title.end() or start < run_end:
+                continue
+            run = pat.name_run.match(text, start, b)
+            if run is None:
+                continue
+            run_end = run.end()
+            tokens = [t.group() for t in _TOKEN.finditer(text, run.start(), run.end())]
+            name = _clean_name(" ".join(tokens[:3]), lex)
+            if name:
+                yield title.group().strip(), title.start(), name, text.index(name.split()[0], start)
 
 
 def _clean_name(name: str, lex: Lexicon) -> str:

@@ -265,13 +265,28 @@ def find_statements(
 
 
 _ACCORDING_TO = re.compile(r",\s+according to\b")
+_THAT = re.compile(r"\bthat\b")
+_TO_INFINITIVE = re.compile(r"[^.;\"]{1,80}?\bto\s+\w")  # "urged Tokyo to reconsider"
+_TO_FIRST = re.compile(r"(?:not\s+)?to\b")
 
 
 @cache
-def _tail_cue() -> re.Pattern[str]:
-    """'..., Kyodo News reported.' at the end of a clause."""
+def _tail_cue() -> tuple[re.Pattern[str], frozenset[str]]:
+    """'..., Kyodo News reported.' at the end of a clause (group 1 the
+    source, group 2 the verb); and the last words of the verbs, to test
+    a clause's last word with before the costly pattern."""
     lex = lexicon()
-    return re.compile(r",\s+([^,\"]{2,60}?)\s+(?:has\s+|had\s+)?(?:" + lex.clause_verb_re.pattern + r")\s*[.!]?$")
+    pattern = re.compile(r",\s+([^,\"]{2,60}?)\s+(?:has\s+|had\s+)?(" + lex.clause_verb_re.pattern + r")\s*[.!]?$")
+    return pattern, lex.clause_verb_last_words
+
+
+def _tail_cue_in(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The source and verb that end the clause ``text[start:end]``, if any."""
+    pattern, last_words = _tail_cue()
+    clause = text[max(start, end - 40) : end].rstrip(" .!\n")
+    if clause[clause.rfind(" ") + 1 :] not in last_words:
+        return None
+    return pattern.search(text, start, end)
 
 
 def _reported(
@@ -297,7 +312,7 @@ def _reported(
         stripped = after.lstrip(" ,")
         first = stripped.split(None, 1)[0].lower() if stripped.split() else ""
         offset = s_end - len(stripped)
-        that = re.search(r"\bthat\b", text[verb.end() : min(s_end, verb.end() + 60)])
+        that = _THAT.search(text[verb.end() : min(s_end, verb.end() + 60)])
         between = text[verb.end() : verb.end() + that.start()] if that else ""
         if that and (
             '"' in between
@@ -313,14 +328,14 @@ def _reported(
         if that:
             offset = verb.end() + that.end()
         elif cue in lex.object_verbs:
-            if not re.match(r"[^.;\"]{1,80}?\bto\s+\w", stripped) or re.match(r"(?:not\s+)?to\b", stripped):
+            if not _TO_INFINITIVE.match(stripped) or _TO_FIRST.match(stripped):
                 continue  # "asked not to be named" has no one asked
         elif not first or first in lex.not_a_clause or first.endswith("ing") or stripped[0] in "\"'.,;:":
             continue
         if text[offset:s_end].lstrip().startswith('"'):
             continue  # 'said that "..."' is a direct quote, found as such
         start, end = _trim(text, offset, s_end)
-        cut = _ACCORDING_TO.search(text, start, end) or _tail_cue().search(text, start, end)
+        cut = _ACCORDING_TO.search(text, start, end) or _tail_cue_in(text, start, end)
         if cut:
             end = cut.start()  # the source named after the clause is not part of what was said
             start, end = _trim(text, start, end)
@@ -330,15 +345,12 @@ def _reported(
         found.append(_statement(speaker, "reported", cue, clean, start, end, index))
     if found:
         return found
-    sentence_text = text[s_start:s_end]
     # '..., Seoul's defense minister has said.' / '..., the Kyodo news agency reported.'
-    tail = re.search(
-        r",\s+([^,\"]{2,60}?)\s+(?:has\s+|had\s+)?(" + lex.clause_verb_re.pattern + r")\s*[.!]?$", sentence_text
-    )
-    if tail and not sentence_text.lstrip().startswith('"'):
-        speaker = who.phrase(s_start + tail.start(1), s_start + tail.end(1))
+    tail = _tail_cue_in(text, s_start, s_end)
+    if tail and not text[s_start:s_end].lstrip().startswith('"'):
+        speaker = who.phrase(tail.start(1), tail.end(1))
         if speaker:
-            start, end = _trim(text, s_start, s_start + tail.start())
+            start, end = _trim(text, s_start, tail.start())
             who.heard(speaker)
             return [_statement(speaker, "reported", tail.group(2), clean, start, end, index)]
     for verb in according:

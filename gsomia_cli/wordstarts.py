@@ -136,8 +136,9 @@ class WordStarts:
         end: int | None = None,
         near: tuple[Heads, int] | None = None,
     ) -> Iterator[re.Match[str]]:
-        """Yield what ``pattern.finditer(text, start, end)`` would, for a
-        pattern each of whose matches begins with one of ``heads`` and, when
+        """Yield what ``pattern.finditer(text, start, end)`` would (``end``
+        not inside a word), for a pattern each of whose matches begins with
+        one of ``heads`` and, when
         ``near`` is ``(other_heads, distance)``, has a word of ``other_heads``
         beginning at most ``distance`` characters after its start."""
         end = len(text) if end is None else end
