@@ -16,7 +16,7 @@ TYPO_SIMILARITY = 0.6
 # phrase's whole posting list, far too slow for a common word in 100,000
 # articles. Beyond this many matches, only the matches of the newest articles
 # are ranked, and the result says so.
-RANK_ALL_UP_TO = 2_000
+RANK_ALL_UP_TO = 1_000
 K1, B = 1.2, 0.75  # BM25's usual constants
 
 
