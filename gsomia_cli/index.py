@@ -10,12 +10,12 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gsomia_cli.corpus import Article, CatalogEntry, read_articles, read_catalog
+from gsomia_cli.corpus import Article, CatalogEntry, Problem, read_article, read_catalog
 from gsomia_cli.textfold import fold
 
 SCHEMA_VERSION = "5"
@@ -142,16 +142,71 @@ def prepare(article: Article) -> Prepared:
     return row, sentences, statements
 
 
-def _prepare_all(articles: list[Article]):
-    """Yield the prepared rows of ``articles`` in order, using every core for a large batch."""
+def prepare_entry(job: tuple[CatalogEntry, str]) -> Prepared | Problem:
+    """Read the file of a catalog entry (``job``: the entry and how to show
+    INDEX.md in a problem) and return its rows, or the problem with the file."""
+    entry, shown = job
+    article = read_article(entry, shown)
+    return article if isinstance(article, Problem) else prepare(article)
+
+
+def _prepare_all(entries: list[CatalogEntry], shown: str) -> Iterator[Prepared | Problem]:
+    """Yield the prepared rows of ``entries`` in order; a large batch is read
+    and extracted on every core."""
+    jobs = [(e, shown) for e in entries]
     workers = os.cpu_count() or 1
-    if len(articles) < PARALLEL_MIN or workers < 2:
-        yield from map(prepare, articles)
+    if len(jobs) < PARALLEL_MIN or workers < 2:
+        yield from map(prepare_entry, jobs)
         return
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(prepare, articles, chunksize=64)
+        yield from pool.map(prepare_entry, jobs, chunksize=64)
+
+
+class _Writer:
+    """Adds prepared articles to the index a batch at a time: a few large
+    statements cost far less than several small ones per article."""
+
+    BATCH = 256
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+        self.next_rowid: dict[int, int] = {}  # first free sentence rowid, by day
+        self.articles: list[tuple[Any, ...]] = []
+        self.sentences: list[tuple[Any, ...]] = []
+        self.texts: list[tuple[int, str]] = []
+        self.statements: list[tuple[str, str, int, int]] = []
+
+    def _rowid(self, published: str, count: int) -> int:
+        day = first_rowid_of_day(published)
+        if day not in self.next_rowid:
+            last = self.db.execute(
+                "SELECT max(rowid) FROM sentences WHERE rowid >= ? AND rowid < ?", (day, day + (1 << DAY_SHIFT))
+            ).fetchone()[0]
+            self.next_rowid[day] = day if last is None else last + 1
+        first = self.next_rowid[day]
+        self.next_rowid[day] = first + count
+        return first
+
+    def add(self, prepared: Prepared) -> None:
+        row, sentences, statements = prepared
+        first = self._rowid(row[2], len(sentences))
+        self.articles.append(row)
+        self.sentences += [(first + n, row[0], start, end, kind) for n, (start, end, kind, _) in enumerate(sentences)]
+        self.texts += [(first + n, text) for n, (_, _, _, text) in enumerate(sentences)]
+        self.statements += statements
+        if len(self.articles) >= self.BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        self.db.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)", self.articles)
+        self.db.executemany(
+            "INSERT INTO sentences (rowid, article, start, end, kind) VALUES (?, ?, ?, ?, ?)", self.sentences
+        )
+        self.db.executemany("INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)", self.texts)
+        self.db.executemany("INSERT INTO statements VALUES (?, ?, ?, ?)", self.statements)
+        self.articles, self.sentences, self.texts, self.statements = [], [], [], []
 
 
 class Index:
@@ -216,20 +271,35 @@ class Index:
         stored = dict(self.db.execute("SELECT id, fingerprint FROM articles"))
         catalog = read_catalog(self.corpus_index)
         catalog.raise_problems()
-        stale = [e for e in catalog.entries if stored.get(e.id) != fingerprint(e)]
-        changed = read_articles(catalog, stale)
+        # In publication order: sentence rowids then grow (see DAY_SHIFT), so
+        # the tables are appended to rather than split.
+        stale = sorted(
+            (e for e in catalog.entries if stored.get(e.id) != fingerprint(e)), key=lambda e: (e.published, e.id)
+        )
+        shown = str(catalog.index_path)
+        # A missing file is known from its stat, before any work; a file that
+        # is empty or not UTF-8 only once read, and then nothing is written.
+        catalog.raise_problems([read_article(e, shown) for e in stale if _stat(e.path) == "missing"])  # type: ignore[misc]
         wanted = {e.id for e in catalog.entries}
         removed = [aid for aid in stored if aid not in wanted]
+        problems: list[Problem] = []
         with self.db:
-            for aid in removed + [a.id for a in changed if a.id in stored]:
+            for aid in removed + [e.id for e in stale if e.id in stored]:
                 self._delete(aid)
-            for n, prepared in enumerate(_prepare_all(changed), 1):
-                self._insert(prepared)
+            writer = _Writer(self.db)
+            for n, prepared in enumerate(_prepare_all(stale, shown), 1):
+                if isinstance(prepared, Problem):
+                    problems.append(prepared)
+                elif not problems:
+                    writer.add(prepared)
                 if progress:
-                    progress(n, len(changed))
+                    progress(n, len(stale))
+            writer.flush()
+            catalog.raise_problems(problems)  # raised inside the transaction: it is rolled back
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('index_stat', ?)", (_stat(self.corpus_index),))
-            if changed or removed:
+            if stale or removed:
                 self.db.execute("DELETE FROM meta WHERE key = 'terms'")
+        changed = stale
         return RefreshReport(len(wanted), len(changed), len(removed), time.perf_counter() - started, rebuild, self.path)
 
     def _delete(self, article_id: str) -> None:
@@ -238,24 +308,6 @@ class Index:
         self.db.execute("DELETE FROM sentences WHERE article = ?", (article_id,))
         self.db.execute("DELETE FROM statements WHERE article = ?", (article_id,))
         self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-
-    def _insert(self, prepared: Prepared) -> None:
-        row, sentences, statements = prepared
-        self.db.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)", row)
-        day = first_rowid_of_day(row[2])
-        last = self.db.execute(
-            "SELECT max(rowid) FROM sentences WHERE rowid >= ? AND rowid < ?", (day, day + (1 << DAY_SHIFT))
-        ).fetchone()[0]
-        first = day if last is None else last + 1
-        self.db.executemany(
-            "INSERT INTO sentences (rowid, article, start, end, kind) VALUES (?, ?, ?, ?, ?)",
-            [(first + n, row[0], start, end, kind) for n, (start, end, kind, _) in enumerate(sentences)],
-        )
-        self.db.executemany(
-            "INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)",
-            [(first + n, text) for n, (_, _, _, text) in enumerate(sentences)],
-        )
-        self.db.executemany("INSERT INTO statements VALUES (?, ?, ?, ?)", statements)
 
     def records(self) -> list[tuple[dict[str, Any], str, dict[str, Any]]]:
         """Return ``(metadata, clean text, extraction records)`` for every article."""

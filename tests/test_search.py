@@ -195,15 +195,31 @@ def test_unwritable_cache_falls_back_to_memory(run, tmp_path, monkeypatch):
 
 
 def test_refresh_reads_only_changed_files(run, tmp_path, monkeypatch):
-    from gsomia_cli import corpus
+    from gsomia_cli import index as index_module
 
     entries = "".join(entry(k, f"outlet: X\npublished: 2019-11-20\nfile: {k}.txt") for k in "abc")
     index = write_corpus(tmp_path, entries, {f"{k}.txt": f"Seoul spoke about {k}." for k in "abc"})
     assert hits(run, "Seoul", index=index)
     read: list[str] = []
-    original = corpus.read_article
-    monkeypatch.setattr(corpus, "read_article", lambda e, shown: read.append(e.id) or original(e, shown))
+    original = index_module.read_article
+    monkeypatch.setattr(index_module, "read_article", lambda e, shown: read.append(e.id) or original(e, shown))
     (tmp_path / "b.txt").write_text("Tokyo spoke about b.")
     os.utime(tmp_path / "b.txt", ns=(time.time_ns(), time.time_ns() + 2_000_000))
     assert [h["article"] for h in hits(run, "Tokyo", index=index)] == ["b"]
     assert read == ["b"]
+
+
+def test_a_bad_file_found_while_indexing_changes_nothing(run, tmp_path):
+    entries = "".join(entry(k, f"outlet: X\npublished: 2019-11-2{n}\nfile: {k}.txt") for n, k in enumerate("ab"))
+    index = write_corpus(tmp_path, entries, {"a.txt": "Seoul spoke.", "b.txt": "Tokyo spoke."})
+    assert {h["article"] for h in hits(run, "spoke", index=index)} == {"a", "b"}
+    (tmp_path / "a.txt").write_text("Seoul spoke again.", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"Tok\xe9o spoke.")
+    bad = run("search", "spoke", index=index)
+    assert bad.exit_code != 0
+    assert f"{index}:14: article 'b': file 'b.txt' is not UTF-8 (byte 3)" in bad.stderr
+    (tmp_path / "b.txt").unlink()
+    missing = run("search", "spoke", index=index)
+    assert f"{index}:14: article 'b': file 'b.txt' is missing" in missing.stderr
+    (tmp_path / "b.txt").write_text("Tokyo spoke.", encoding="utf-8")
+    assert {h["text"] for h in hits(run, "spoke", index=index)} == {"Seoul spoke again.", "Tokyo spoke."}
