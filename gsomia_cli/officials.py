@@ -241,6 +241,12 @@ def find_officials(
         for a, b in ranges:
             yield from regex.finditer(text, a, b) if heads is None else words.finditer(regex, heads, text, a, b, near)
 
+    def scan_where(regex: re.Pattern[str], needed: Heads):
+        """Scan the ranges that have a word of ``needed``, which every match contains."""
+        for a, b in ranges:
+            if words.any_in(needed, a, b):
+                yield from regex.finditer(text, a, b)
+
     # Capitalised words, found once: names are looked up among them.
     tokens = [(m.start(), m.group()) for a, b in ranges for m in _CAPITALISED.finditer(text, a, b)]
     # 1. Full names of known officials.
@@ -264,7 +270,7 @@ def find_officials(
             )
         add(person, start, start + len(name), "title")
     # 2b. Name, then title in apposition: "Kim You-geun, deputy director of ...".
-    for m in scan(pat.apposition):
+    for m in scan_where(pat.apposition, lex.title_heads):
         name = _clean_name(m.group("name"), lex)
         if not name or name in exclude_names or not free(m.start("name"), m.start("name") + len(name)):
             continue

@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from gsomia_cli.lexicon import lexicon
 from gsomia_cli.officials import Mention, Person
 from gsomia_cli.textfold import lower
-from gsomia_cli.wordstarts import WordStarts
+from gsomia_cli.wordstarts import WordStarts, heads_of
 
 PRIORITY = {"official": 0, "anonymous": 1, "body": 2, "pronoun": 3}
 # "Japan's trade ministry", "the Defense Ministry": an institution that speaks.
 _INSTITUTION = re.compile(
     r"(?:\b(?:the|[A-Z][a-z]+'s)\s+)(?:[A-Za-z][a-z]+\s+){0,3}?(?:[Mm]inistry|[Gg]overnment|[Aa]dministration|[Aa]gency|[Oo]ffice|[Cc]ommand)\b"
 )
+_INSTITUTION_NOUNS = heads_of(["ministry", "government", "administration", "agency", "office", "command"])
 _DETERMINER = re.compile(r"^(?:a|an|the|one|another)\s+", re.IGNORECASE)
 
 
@@ -103,9 +104,10 @@ def speaker_spans(
             found.append(
                 SpeakerSpan(m.start(), m.end(), lex.body_of[m.group().lower()], "body", "body", possessive(m.end()))
             )
-        for m in _INSTITUTION.finditer(text, a, b):
-            phrase = _DETERMINER.sub("", m.group())
-            found.append(SpeakerSpan(m.start(), m.end(), phrase, "body", "body", possessive(m.end())))
+        if words.any_in(_INSTITUTION_NOUNS, a, b):  # which every institution ends with
+            for m in _INSTITUTION.finditer(text, a, b):
+                phrase = _DETERMINER.sub("", m.group())
+                found.append(SpeakerSpan(m.start(), m.end(), phrase, "body", "body", possessive(m.end())))
         for m in words.finditer(lex.pronoun_re, lex.pronoun_heads, low, a, b):
             found.append(SpeakerSpan(m.start(), m.end(), m.group().lower(), None, "pronoun", False))
     found.sort(key=lambda s: (PRIORITY[s.kind], s.start, -(s.end - s.start)))

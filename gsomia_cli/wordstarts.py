@@ -127,6 +127,12 @@ class WordStarts:
             self._cache[heads] = found
         return found
 
+    def any_in(self, heads: Heads, start: int, end: int) -> bool:
+        """True when a word of ``heads`` begins in ``start:end``."""
+        found = self.at(heads)
+        k = bisect.bisect_left(found, start)
+        return k < len(found) and found[k] < end
+
     def finditer(
         self,
         pattern: re.Pattern[str],
