@@ -11,6 +11,7 @@ from functools import cache
 
 from gsomia_cli.lexicon import alternation
 from gsomia_cli.resources import load_data
+from gsomia_cli.textfold import lower
 from gsomia_cli.wordstarts import Heads, WordStarts
 
 FULL_MONTHS = (
@@ -99,8 +100,8 @@ def _grammar() -> _Grammar:
         months={k.capitalize(): v for k, v in months.items()},
         numbers=data["numbers"],
         weekdays=[w.capitalize() for w in data["weekdays"]],
-        future=alternation(data["future_markers"], re.IGNORECASE),
-        past=alternation(data["past_markers"], re.IGNORECASE),
+        future=alternation([m.lower() for m in data["future_markers"]]),  # on lower-cased text: faster
+        past=alternation([m.lower() for m in data["past_markers"]]),
         ambiguous=frozenset(m.capitalize() for m in data["ambiguous_months"]),
         units=re.compile(r"\s*(?:" + "|".join(re.escape(u) for u in data["quantity_units"]) + r")\b", re.IGNORECASE),
         span_words=re.compile(
@@ -119,8 +120,9 @@ class _Markers:
     def _scan(self) -> tuple[list[int], list[int], list[int]]:
         # Found on first need only: most sentences with a date never ask.
         if self._found is None:
-            future = list(self.g.future.finditer(self.sentence))
-            past = [m.start() for m in self.g.past.finditer(self.sentence)]
+            low = lower(self.sentence)
+            future = list(self.g.future.finditer(low))
+            past = [m.start() for m in self.g.past.finditer(low)]
             self._found = ([m.start() for m in future], [m.end() for m in future], past)
         return self._found
 
