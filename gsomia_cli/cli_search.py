@@ -133,8 +133,8 @@ def search(
         sys.exit(1)
     if result.ranked_newest:
         click.echo(
-            f"gsomia: more than {result.ranked_newest:,} sentences match; the {result.ranked_newest:,} of the newest"
-            " articles were ranked. Add words, --since/--until or --outlet to rank them all.",
+            f"gsomia: more than {result.ranked_newest:,} sentences match; only the {result.ranked_newest:,} from the"
+            " newest articles were ranked. Narrow the query (more words, --since/--until, --outlet) to rank every match.",
             err=True,
         )
 

@@ -69,7 +69,7 @@ def test_a_very_common_word_ranks_the_newest_matches_and_says_so(run, tmp_path, 
     ]
     result = run("search", "Seoul", "--exact", index=index)
     assert result.exit_code == 0
-    assert "more than 2 sentences match; the 2 of the newest articles were ranked" in result.stderr
+    assert "more than 2 sentences match; only the 2 from the newest articles were ranked" in result.stderr
     narrowed = run("search", "Seoul", "--exact", "--until", "2019-11-10", index=index)
     assert "were ranked" not in narrowed.stderr
     assert "Seoul said no to Seoul." in narrowed.stdout
