@@ -127,6 +127,17 @@ def _titled_names(text: str, low: str, words: WordStarts, ranges: list[tuple[int
                 yield title.group().strip(), title.start(), name, text.index(name.split()[0], start)
 
 
+def _name_before(text: str, token_starts: list[int], verb_at: int, pat: _Patterns) -> re.Match[str] | None:
+    """The name-like word that is the subject of a verb at ``verb_at``
+    ("Jeoung said", "Kono, for his part, told"): ``name_before`` tried at
+    the capitalised words (``token_starts``, sorted) just before the verb."""
+    for k in range(bisect.bisect_left(token_starts, verb_at - 110), bisect.bisect_left(token_starts, verb_at)):
+        m = pat.name_before.match(text, token_starts[k], verb_at)
+        if m:
+            return m
+    return None
+
+
 def _clean_name(name: str, lex: Lexicon) -> str:
     tokens = name.split()
     if tokens and tokens[-1].endswith("'s"):
@@ -316,9 +327,10 @@ def find_officials(
             previous, previous_end = token, start + len(token)
     # 5. A name-like word where a speaker stands ("Jeoung said", "said Jeoung",
     #    "according to Jeoung"): resolved fuzzily against the article's officials.
+    token_starts = [start for start, _ in tokens]
     for verb in scan(pat.speech_verb, pat.speech_verb_heads):
         for m in (
-            pat.name_before.search(text, max(0, verb.start() - 110), verb.start()),
+            _name_before(text, token_starts, verb.start(), pat),
             pat.name_after.match(text, verb.end()),
         ):
             if m is None or (
