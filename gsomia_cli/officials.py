@@ -248,10 +248,6 @@ def find_officials(
         if mention.text != person.name and how != "role":
             person.aliases.add(mention.text)
 
-    def scan(regex: re.Pattern[str], heads: Heads | None = None, near: tuple[Heads, int] | None = None):
-        for a, b in ranges:
-            yield from regex.finditer(text, a, b) if heads is None else words.finditer(regex, heads, text, a, b, near)
-
     def scan_where(regex: re.Pattern[str], needed: Heads):
         """Scan the ranges that have a word of ``needed``, which every match contains."""
         for a, b in ranges:
@@ -328,7 +324,7 @@ def find_officials(
     # 5. A name-like word where a speaker stands ("Jeoung said", "said Jeoung",
     #    "according to Jeoung"): resolved fuzzily against the article's officials.
     token_starts = [start for start, _ in tokens]
-    for verb in scan(pat.speech_verb, pat.speech_verb_heads):
+    for verb in words.finditer_in(pat.speech_verb, pat.speech_verb_heads, text, ranges):
         for m in (
             _name_before(text, token_starts, verb.start(), pat),
             pat.name_after.match(text, verb.end()),
@@ -347,7 +343,7 @@ def find_officials(
     named = sorted((x for x in mentions if not x.in_quote), key=lambda x: x.start)
     named_ends = [x.end for x in named]
     # ("The" is everywhere: tried only where a role noun follows closely.)
-    for m in scan(pat.role_np, pat.role_np_heads, (pat.role_noun_heads, ROLE_NP_SPAN)):
+    for m in words.finditer_in(pat.role_np, pat.role_np_heads, text, ranges, (pat.role_noun_heads, ROLE_NP_SPAN)):
         roles = lex.role_nouns[m.group("noun").lower()]
         country_word = m.group("country") or m.group("adj")
         country = lex.country_of.get(country_word) if country_word else None

@@ -4,10 +4,11 @@ pronouns, as spans of the text that attribution can point at."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
-from gsomia_cli.lexicon import lexicon
+from gsomia_cli.lexicon import Lexicon, lexicon
 from gsomia_cli.officials import Mention, Person
 from gsomia_cli.textfold import lower
 from gsomia_cli.wordstarts import WordStarts, heads_of
@@ -18,6 +19,7 @@ _INSTITUTION = re.compile(
     r"(?:\b(?:the|[A-Z][a-z]+'s)\s+)(?:[A-Za-z][a-z]+\s+){0,3}?(?:[Mm]inistry|[Gg]overnment|[Aa]dministration|[Aa]gency|[Oo]ffice|[Cc]ommand)\b"
 )
 _INSTITUTION_NOUNS = heads_of(["ministry", "government", "administration", "agency", "office", "command"])
+_QUALIFIER = re.compile(r"\s+(of|close to|at|from|in|with|familiar with)\s+(.*)$", re.IGNORECASE)
 _DETERMINER = re.compile(r"^(?:a|an|the|one|another)\s+", re.IGNORECASE)
 
 
@@ -40,6 +42,49 @@ def _singular(word: str) -> str:
     return word[:-1] if word.lower().endswith("s") and not word.lower().endswith("ss") else word
 
 
+def _possessive(text: str, end: int) -> bool:
+    return text.startswith("'s", end) or text.startswith("'", end) and text[end - 1 : end] == "s"
+
+
+def _anonymous(text: str, m: re.Match[str], a: int, b: int, lex: Lexicon) -> SpeakerSpan | None:
+    """The anonymous source whose head noun ``m`` found in ``text[a:b]``,
+    with the modifiers before the noun and the qualifier after it; None for
+    a bare "people"."""
+    head = m.group().lower()
+    mods = lex.anonymous_mods_re.search(text, max(a, m.start() - 60), m.start())
+    start = mods.start() if mods else m.start()
+    # Capitalised words may modify ("State Department official"), but not
+    # a sentence's first word ("But officials ...").
+    while start < m.start():
+        word = text[start : m.start()].split(None, 1)[0]
+        if word not in lex.not_names or word in ("The", "A", "An"):
+            break
+        start = text.index(word, start) + len(word)
+        start += len(text[start : m.start()]) - len(text[start : m.start()].lstrip())
+    q_match = lex.anonymous_qual_re.match(text, m.end(), b)
+    qual = q_match.group() if q_match else ""
+    end = q_match.end() if q_match else m.end()
+    if head in ("people", "person") and not qual:
+        return None
+    phrase = _DETERMINER.sub("", text[start:end])
+    if qual:
+        # "of the presidential office" -> "of the South Korean presidential office"
+        q = _QUALIFIER.match(qual)
+        body = lex.body_of.get(q.group(2).lower()) if q else None
+        if body and q and q.group(2).lower().startswith("the "):
+            phrase = phrase[: len(phrase) - len(qual)] + f" {q.group(1)} the {body}"
+    return SpeakerSpan(
+        start,
+        end,
+        phrase,
+        "anonymous source",
+        "anonymous",
+        _possessive(text, end),
+        _singular(head.split()[-1]),
+        bool(qual),
+    )
+
+
 def speaker_spans(
     text: str,
     ranges: list[tuple[int, int]],
@@ -55,61 +100,28 @@ def speaker_spans(
     low = lower(text)
     found: list[SpeakerSpan] = []
 
-    def possessive(end: int) -> bool:
-        return text.startswith("'s", end) or text.startswith("'", end) and text[end - 1 : end] == "s"
-
     for m in mentions:
         # A possessive ("Kono's office") names no speaker: leave room for the phrase it is part of.
-        if not m.in_quote and not possessive(m.end):
+        if not m.in_quote and not _possessive(text, m.end):
             person = persons[m.person]
             found.append(SpeakerSpan(m.start, m.end, person.name, person.role, "official", False))
+    range_starts = [a for a, _ in ranges]
+    for m in words.finditer_in(lex.anonymous_head_re, lex.anonymous_head_heads, low, ranges):
+        a, b = ranges[bisect.bisect_right(range_starts, m.start()) - 1]
+        source = _anonymous(text, m, a, b, lex)
+        if source:
+            found.append(source)
+    for m in words.finditer_in(lex.body_re, lex.body_heads, low, ranges):
+        found.append(
+            SpeakerSpan(m.start(), m.end(), lex.body_of[m.group().lower()], "body", "body", _possessive(text, m.end()))
+        )
     for a, b in ranges:
-        for m in words.finditer(lex.anonymous_head_re, lex.anonymous_head_heads, low, a, b):
-            head = m.group().lower()
-            mods = lex.anonymous_mods_re.search(text, max(a, m.start() - 60), m.start())
-            start = mods.start() if mods else m.start()
-            # Capitalised words may modify ("State Department official"), but not
-            # a sentence's first word ("But officials ...").
-            while start < m.start():
-                word = text[start : m.start()].split(None, 1)[0]
-                if word not in lex.not_names or word in ("The", "A", "An"):
-                    break
-                start = text.index(word, start) + len(word)
-                start += len(text[start : m.start()]) - len(text[start : m.start()].lstrip())
-            q_match = lex.anonymous_qual_re.match(text, m.end(), b)
-            qual = q_match.group() if q_match else ""
-            end = q_match.end() if q_match else m.end()
-            if head in ("people", "person") and not qual:
-                continue
-            phrase = _DETERMINER.sub("", text[start:end])
-            if qual:
-                # "of the presidential office" -> "of the South Korean presidential office"
-                q = re.match(r"\s+(of|close to|at|from|in|with|familiar with)\s+(.*)$", qual, re.IGNORECASE)
-                body = lex.body_of.get(q.group(2).lower()) if q else None
-                if body and q and q.group(2).lower().startswith("the "):
-                    phrase = phrase[: len(phrase) - len(qual)] + f" {q.group(1)} the {body}"
-            found.append(
-                SpeakerSpan(
-                    start,
-                    end,
-                    phrase,
-                    "anonymous source",
-                    "anonymous",
-                    possessive(end),
-                    _singular(head.split()[-1]),
-                    bool(qual),
-                )
-            )
-        for m in words.finditer(lex.body_re, lex.body_heads, low, a, b):
-            found.append(
-                SpeakerSpan(m.start(), m.end(), lex.body_of[m.group().lower()], "body", "body", possessive(m.end()))
-            )
         if words.any_in(_INSTITUTION_NOUNS, a, b):  # which every institution ends with
             for m in _INSTITUTION.finditer(text, a, b):
                 phrase = _DETERMINER.sub("", m.group())
-                found.append(SpeakerSpan(m.start(), m.end(), phrase, "body", "body", possessive(m.end())))
-        for m in words.finditer(lex.pronoun_re, lex.pronoun_heads, low, a, b):
-            found.append(SpeakerSpan(m.start(), m.end(), m.group().lower(), None, "pronoun", False))
+                found.append(SpeakerSpan(m.start(), m.end(), phrase, "body", "body", _possessive(text, m.end())))
+    for m in words.finditer_in(lex.pronoun_re, lex.pronoun_heads, low, ranges):
+        found.append(SpeakerSpan(m.start(), m.end(), m.group().lower(), None, "pronoun", False))
     found.sort(key=lambda s: (PRIORITY[s.kind], s.start, -(s.end - s.start)))
     kept: list[SpeakerSpan] = []
     taken = bytearray(len(text))

@@ -144,24 +144,41 @@ class WordStarts:
     ) -> Iterator[re.Match[str]]:
         """Yield what ``pattern.finditer(text, start, end)`` would (``end``
         not inside a word), for a pattern each of whose matches begins with
-        one of ``heads`` and, when
-        ``near`` is ``(other_heads, distance)``, has a word of ``other_heads``
-        beginning at most ``distance`` characters after its start."""
-        end = len(text) if end is None else end
+        one of ``heads`` and, when ``near`` is ``(other_heads, distance)``,
+        has a word of ``other_heads`` beginning at most ``distance``
+        characters after its start."""
+        return self.finditer_in(pattern, heads, text, [(start, len(text) if end is None else end)], near)
+
+    def finditer_in(
+        self,
+        pattern: re.Pattern[str],
+        heads: Heads,
+        text: str,
+        ranges: list[tuple[int, int]],
+        near: tuple[Heads, int] | None = None,
+    ) -> Iterator[re.Match[str]]:
+        """Yield what :meth:`finditer` would for each of ``ranges`` (sorted,
+        not overlapping) in turn, in one pass."""
+        if not ranges:
+            return
         found = self.at(heads)
         others = self.at(near[0]) if near else []
-        after = start
-        for i in range(bisect.bisect_left(found, start), len(found)):
+        r, (a, b) = 0, ranges[0]
+        after = a
+        for i in range(bisect.bisect_left(found, a), len(found)):
             at = found[i]
-            if at < after:
+            while at >= b:  # on to the range that can hold it
+                r += 1
+                if r == len(ranges):
+                    return
+                a, b = ranges[r]
+            if at < a or at < after:
                 continue
-            if at >= end:
-                return
             if near:
                 k = bisect.bisect_right(others, at)
                 if k == len(others) or others[k] - at > near[1]:
                     continue
-            m = pattern.match(text, at, end)
+            m = pattern.match(text, at, b)
             if m:
                 yield m
                 after = max(m.end(), at + 1)

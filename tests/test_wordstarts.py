@@ -45,6 +45,25 @@ def test_finditer_is_the_patterns_own(pairs, start, length):
     assert got == expected
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(SEPARATORS)), max_size=40),
+    st.lists(st.integers(0, 400), max_size=8),
+)
+def test_finditer_in_several_ranges_is_the_patterns_own(pairs, cuts):
+    text = "".join(p + s for p, s in pairs)
+    # Ranges between cuts that fall between words, as paragraphs and sentences do.
+    edges = sorted(
+        {c for c in cuts if c <= len(text) and (c == len(text) or not (text[c].isalnum() or text[c] == "_"))}
+    )
+    ranges = [(x, y) for x, y in zip(edges[::2], edges[1::2], strict=False) if x < y]
+    phrases = ["minister", "defense minister", "he", "said", "2019"]
+    pattern = alternation(phrases)
+    expected = [(m.start(), m.end()) for a, b in ranges for m in pattern.finditer(text, a, b)]
+    got = [(m.start(), m.end()) for m in WordStarts(text).finditer_in(pattern, heads_of(phrases), text, ranges)]
+    assert got == expected
+
+
 def test_prefixes_and_nearby_words():
     text = "the pact expires on saturday; the deal expired. the minister said so."
     words = WordStarts(text)
