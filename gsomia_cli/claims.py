@@ -12,7 +12,6 @@ from typing import Any
 from gsomia_cli.dates import DateExpr
 from gsomia_cli.resources import load_data
 from gsomia_cli.sentences import Sentence
-from gsomia_cli.textfold import lower
 from gsomia_cli.wordstarts import Heads, WordStarts, head_of_literal
 
 
@@ -192,7 +191,7 @@ def _date_values(claim: ClaimDef, text: str, sentence: Sentence, here: list[Date
 def find_claims(text: str, sentences: list[Sentence], dates: list[DateExpr], words: WordStarts) -> list[ClaimHit]:
     """Return each claim's values in one article (folded clean ``text``, its
     ``words``), one hit per distinct value with its first evidence sentence."""
-    original, text = text, lower(text)
+    original, text = text, words.low
     starts = [s.start for s in sentences]
     date_starts = [d.start for d in dates]  # dates come in text order
 

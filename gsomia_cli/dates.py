@@ -297,7 +297,7 @@ def find_dates(text: str, sentences: list[tuple[int, int]], published: dt.date, 
     ``words``), sentence by sentence (``sentences`` are ``(start, end)``
     spans), resolved against ``published``."""
     g = _grammar()
-    starts = sorted(words.at(g.starts) + _before_units(text, words.at(_UNITS)))
+    starts = sorted({*words.at(g.starts), *_before_units(text, words.at(_UNITS))})
     out: list[DateExpr] = []
     for s_start, s_end in sentences:
         sentence = text[s_start:s_end]

@@ -299,8 +299,7 @@ class Index:
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('index_stat', ?)", (_stat(self.corpus_index),))
             if stale or removed:
                 self.db.execute("DELETE FROM meta WHERE key = 'terms'")
-        changed = stale
-        return RefreshReport(len(wanted), len(changed), len(removed), time.perf_counter() - started, rebuild, self.path)
+        return RefreshReport(len(wanted), len(stale), len(removed), time.perf_counter() - started, rebuild, self.path)
 
     def _delete(self, article_id: str) -> None:
         rows = [r for (r,) in self.db.execute("SELECT rowid FROM sentences WHERE article = ?", (article_id,))]

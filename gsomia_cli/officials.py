@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from gsomia_cli.lexicon import NAME_START, NAME_TOKEN, KnownOfficial, Lexicon, alternation, lexicon
-from gsomia_cli.textfold import lower
 from gsomia_cli.wordstarts import Heads, WordStarts, heads_of
 
 FUZZY_NAME = 88  # rapidfuzz ratio for a full name against a known one
@@ -264,7 +263,7 @@ def find_officials(
                 add(resolver.exact(name), start, end, "name")  # type: ignore[arg-type]
                 break
     # 2. Title + name: "Defense Minister Taro Kono", "spokesperson Ko Min-jung".
-    for title, title_start, name, start in _titled_names(text, lower(text), words, ranges, pat, lex):
+    for title, title_start, name, start in _titled_names(text, words.low, words, ranges, pat, lex):
         if name in exclude_names:
             continue
         person = resolver.full(name) if " " in name else resolver.token(name, fuzzy=True)

@@ -271,22 +271,18 @@ _TO_FIRST = re.compile(r"(?:not\s+)?to\b")
 
 
 @cache
-def _tail_cue() -> tuple[re.Pattern[str], frozenset[str]]:
+def _tail_cue() -> re.Pattern[str]:
     """'..., Kyodo News reported.' at the end of a clause (group 1 the
-    source, group 2 the verb); and the last words of the verbs, to test
-    a clause's last word with before the costly pattern."""
-    lex = lexicon()
-    pattern = re.compile(r",\s+([^,\"]{2,60}?)\s+(?:has\s+|had\s+)?(" + lex.clause_verb_re.pattern + r")\s*[.!]?$")
-    return pattern, lex.clause_verb_last_words
+    source, group 2 the verb)."""
+    return re.compile(r",\s+([^,\"]{2,60}?)\s+(?:has\s+|had\s+)?(" + lexicon().clause_verb_re.pattern + r")\s*[.!]?$")
 
 
 def _tail_cue_in(text: str, start: int, end: int) -> re.Match[str] | None:
     """The source and verb that end the clause ``text[start:end]``, if any."""
-    pattern, last_words = _tail_cue()
     clause = text[max(start, end - 40) : end].rstrip(" .!\n")
-    if clause[clause.rfind(" ") + 1 :] not in last_words:
-        return None
-    return pattern.search(text, start, end)
+    if clause[clause.rfind(" ") + 1 :] not in lexicon().clause_verb_last_words:
+        return None  # (a cheap test before the costly pattern)
+    return _tail_cue().search(text, start, end)
 
 
 def _reported(

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from gsomia_cli.lexicon import Lexicon, lexicon
 from gsomia_cli.officials import Mention, Person
-from gsomia_cli.textfold import lower
 from gsomia_cli.wordstarts import WordStarts, heads_of
 
 PRIORITY = {"official": 0, "anonymous": 1, "body": 2, "pronoun": 3}
@@ -97,7 +96,7 @@ def speaker_spans(
     without overlaps (officials before sources before bodies before
     pronouns), none inside the quotation marks of ``quotes``."""
     lex = lexicon()
-    low = lower(text)
+    low = words.low
     found: list[SpeakerSpan] = []
 
     for m in mentions:

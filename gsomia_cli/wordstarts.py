@@ -77,9 +77,10 @@ def head_of_literal(literal: str, whole: bool) -> Heads | None:
 
 
 class WordStarts:
-    """The start of every word of one lower-cased text, by word."""
+    """The start of every word of one lower-cased text (``low``), by word."""
 
     def __init__(self, low: str):
+        self.low = low
         # Every non-word character made a space, then one split on spaces: far
         # faster than a regex match per word. A word is what r"\w+" matches.
         positions: dict[str, list[int]] = {}
