@@ -17,19 +17,10 @@ from gsomia_cli.wordstarts import Heads, WordStarts, head_of_literal
 
 @dataclass(frozen=True)
 class TermGroup:
-    """Terms of which one must be in the sentence. ``gate``: literal texts of
-    which one must be in the article for any term to match (None: no such
-    texts), checked first because a substring test costs far less than a scan."""
+    """Terms of which one must be in the sentence."""
 
     pattern: re.Pattern[str]
-    gate: tuple[str, ...] | None
     heads: Heads | None  # the words every match begins with (None: any word)
-
-    def sentence_matches(self, text: str, words: WordStarts) -> Iterator[re.Match[str]]:
-        """Yield the matches in lower-cased ``text`` (of which ``words`` are the word starts)."""
-        if self.heads is None:
-            return self.pattern.finditer(text)
-        return words.finditer(self.pattern, self.heads, text)
 
 
 @dataclass(frozen=True)
@@ -52,6 +43,7 @@ class ClaimDef:
     window: int = 5
     countdown: re.Pattern[str] | None = None
     capture: re.Pattern[str] | None = None
+    capture_heads: Heads | None = None  # the words every capture begins with (None: any)
 
 
 @dataclass(slots=True)  # many per article: cheap to create
@@ -115,16 +107,41 @@ def _has_top_level_alternative(term: str) -> bool:
 
 
 def _group(terms: list[str]) -> TermGroup:
-    literals = [leading_literal(t) for t in terms]
-    gate = tuple(sorted(set(literals))) if all(len(x) >= 2 for x in literals) else None
     heads: Heads | None = Heads(frozenset())
     for term in terms:
         head = term_heads(term)
         heads = heads | head if heads is not None and head is not None else None
-    return TermGroup(_terms(terms), gate, heads)
+    return TermGroup(_terms(terms), heads)
 
 
-_LEADING_CHOICE = re.compile(r"\((?:\?:)?([\w' |-]+)\)(?![?*{])")  # "(little|few|no) signs?"
+def _leading_group(term: str) -> tuple[list[str], str] | None:
+    """The alternatives of the group ``term`` begins with, and the rest of
+    ``term`` after the group; None when it begins with no plain group."""
+    if not term.startswith("(") or term.startswith(("(?=", "(?!", "(?<", "(?P")):
+        return None
+    inner = 3 if term.startswith("(?:") else 1
+    if term[inner : inner + 1] == "?":
+        return None  # a flag or another special group
+    depth, i, cuts = 0, 0, [inner - 1]
+    while i < len(term):
+        ch = term[i]
+        if ch == "\\":
+            i += 1
+        elif ch == "[":  # a character class: skip to its end
+            i = term.find("]", i + 2)
+            if i < 0:
+                return None
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                cuts.append(i)
+                return [term[a + 1 : b] for a, b in zip(cuts, cuts[1:], strict=False)], term[i + 1 :]
+        elif ch == "|" and depth == 1:
+            cuts.append(i)
+        i += 1
+    return None
 
 
 def term_heads(term: str) -> Heads | None:
@@ -134,14 +151,16 @@ def term_heads(term: str) -> Heads | None:
     if literal:
         # A term that is all literal text ends its first word where it ends.
         return head_of_literal(literal, whole=literal == term)
-    choice = _LEADING_CHOICE.match(term)
-    if choice is None or _has_top_level_alternative(term):
+    group = _leading_group(term)
+    if group is None or _has_top_level_alternative(term) or group[1][:1] in ("?", "*", "{"):
         return None
-    whole = term[choice.end() : choice.end() + 1] in ("", " ")
+    alternatives, rest = group
     heads = Heads(frozenset())
-    for alternative in choice.group(1).split("|"):
-        head = head_of_literal(alternative, whole=whole)
-        if head is None:
+    for alternative in alternatives:
+        literal = leading_literal(alternative)
+        # An alternative that is all literal text ends its first word where the group ends.
+        head = literal and head_of_literal(literal, whole=literal == alternative and rest[:1] in ("", " "))
+        if not head:
             return None
         heads = heads | head
     return heads
@@ -169,6 +188,7 @@ def catalog() -> tuple[ClaimDef, ...]:
                 window=int(spec.get("window", 5)),
                 countdown=_terms(spec["countdown"]) if spec.get("countdown") else None,
                 capture=re.compile(spec["capture"], re.IGNORECASE) if spec.get("capture") else None,
+                capture_heads=term_heads(spec["capture"].lower()) if spec.get("capture") else None,
             )
         )
     return tuple(out)
@@ -193,25 +213,37 @@ def find_claims(text: str, sentences: list[Sentence], dates: list[DateExpr], wor
     ``words``), one hit per distinct value with its first evidence sentence."""
     original, text = text, words.low
     starts = [s.start for s in sentences]
+    body = {i for i, s in enumerate(sentences) if s.kind == "body"}
     date_starts = [d.start for d in dates]  # dates come in text order
 
-    def sentences_hit(group: TermGroup) -> Iterator[int]:
-        """Indices of body sentences where ``group`` matches, in order."""
-        last = -1
-        for m in group.sentence_matches(text, words):
-            k = bisect.bisect_right(starts, m.start()) - 1
-            if k > last and m.start() < sentences[k].end and sentences[k].kind == "body":
-                last = k
-                yield k
+    def sentences_with(heads: Heads | None) -> set[int]:
+        """The body sentences where a word of ``heads`` begins (all when None)."""
+        if heads is None:
+            return body
+        found = {bisect.bisect_right(starts, at) - 1 for at in words.at(heads)}
+        return found & body
 
-    def possible(group: TermGroup) -> bool:
-        return group.gate is None or any(literal in text for literal in group.gate)
+    def has(group: TermGroup, s: Sentence) -> bool:
+        if group.heads is None:
+            return group.pattern.search(text, s.start, s.end) is not None
+        return words.search(group.pattern, group.heads, text, s.start, s.end) is not None
+
+    def sentences_where_all(groups: tuple[TermGroup, ...]) -> Iterator[int]:
+        """The body sentences, in order, where every group has a term: tried
+        only where a head word of the group with the fewest begins."""
+        counts = [(len(words.at(g.heads)), n) for n, g in enumerate(groups) if g.heads is not None]
+        if counts and min(counts)[0] == 0:
+            return  # a group none of whose words is in the article
+        candidates = sentences_with(groups[min(counts)[1]].heads) if counts else body
+        for i in sorted(candidates):
+            if all(has(g, sentences[i]) for g in groups):
+                yield i
 
     hits: list[ClaimHit] = []
     for claim in catalog():
         found: dict[Any, int] = {}
         if claim.kind == "date" and claim.anchor is not None:
-            for i in sentences_hit(claim.anchor):
+            for i in sentences_where_all((claim.anchor,)):
                 s = sentences[i]
                 if claim.context is not None and not claim.context.search(text, s.start, s.end):
                     continue
@@ -219,23 +251,20 @@ def find_claims(text: str, sentences: list[Sentence], dates: list[DateExpr], wor
                 for value in _date_values(claim, text, s, here):
                     found.setdefault(value, i)
         elif claim.kind == "text" and claim.capture:
-            for m in claim.capture.finditer(original):
+            if claim.capture_heads is None:
+                captures = claim.capture.finditer(original)
+            else:
+                captures = words.finditer(claim.capture, claim.capture_heads, original)
+            for m in captures:
                 k = bisect.bisect_right(starts, m.start()) - 1
-                if k >= 0 and sentences[k].kind == "body":
+                if k in body:
                     found.setdefault(" ".join(m.group(1).split()), k)
         else:
             for rule in claim.rules:
-                if not rule.groups or rule.value in found or not all(possible(g) for g in rule.groups):
-                    continue
-                # One group finds candidate sentences (one that begins with known
-                # words if any: the fastest); the rest are checked there only.
-                lead = next((g for g in rule.groups if g.heads is not None), rule.groups[0])
-                rest = [g for g in rule.groups if g is not lead]
-                for i in sentences_hit(lead):
-                    s = sentences[i]
-                    if all(g.pattern.search(text, s.start, s.end) for g in rest):
-                        found[rule.value] = i  # the first sentence that gives this value
-                        break
+                if rule.groups and rule.value not in found:
+                    first = next(sentences_where_all(rule.groups), None)
+                    if first is not None:
+                        found[rule.value] = first
         if claim.kind == "choice" and found:
             ranked = sorted(found, key=lambda v: claim.order.index(v) if v in claim.order else len(claim.order))
             found = {ranked[0]: found[ranked[0]]}

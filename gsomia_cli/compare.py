@@ -14,7 +14,6 @@ from gsomia_cli.claims import catalog
 from gsomia_cli.extract import Extraction
 from gsomia_cli.lexicon import lexicon
 from gsomia_cli.statements import similarity, statements_of, word_diff
-from gsomia_cli.textfold import fold
 
 SAME_SENTENCE = 60  # similarity at which two articles' sentences tell the same thing
 SPEECH_WINDOW = 6  # words between a speaker's name and "said"/"made the remarks"
@@ -73,7 +72,7 @@ def remark_dates(ex: Extraction) -> dict[str, set[str]]:
     in sentences that carry their statement, or name them just before a
     speech word ("Jeong made the remarks ... on Sunday")."""
     article = ex.article
-    text = fold(article.clean)
+    text = article.folded
     out: dict[str, set[str]] = {}
     for d in ex.dates:
         if len(d.value) != 10:

@@ -16,6 +16,7 @@ from functools import cached_property
 from pathlib import Path
 
 from gsomia_cli.normalize import Paragraph, clean_paragraphs, join
+from gsomia_cli.quotemarks import quote_spans
 from gsomia_cli.sentences import Sentence, split_paragraph
 
 REQUIRED_KEYS = ("outlet", "published", "file")
@@ -84,10 +85,26 @@ class Article:
         return join(self.paragraphs)
 
     @cached_property
+    def folded(self) -> str:
+        """The clean text folded (see :mod:`textfold`): same offsets."""
+        return join(self.paragraphs, folded=True)
+
+    @cached_property
+    def quotes(self) -> list[tuple[int, int]]:
+        """The ``(open, close)`` clean-text offsets of the quotation marks
+        of every paragraph, sorted (see :func:`quote_spans`)."""
+        return [(p.start + a, p.start + b) for p in self.paragraphs for a, b in quote_spans(p.text)]
+
+    @cached_property
     def sentences(self) -> list[Sentence]:
         out = []
+        quotes, k = self.quotes, 0
         for index, para in enumerate(self.paragraphs):
-            for start, end in split_paragraph(para.text):
+            mine = []
+            while k < len(quotes) and quotes[k][0] < para.end:
+                mine.append((quotes[k][0] - para.start, quotes[k][1] - para.start))
+                k += 1
+            for start, end in split_paragraph(para.text, para.folded, mine):
                 out.append(Sentence(para.start + start, para.start + end, para.text[start:end], index, para.kind))
         return out
 

@@ -10,10 +10,9 @@ from gsomia_cli.claims import find_claims
 from gsomia_cli.corpus import Article
 from gsomia_cli.dates import find_dates
 from gsomia_cli.officials import Person, find_officials
-from gsomia_cli.quotemarks import quote_spans
 from gsomia_cli.quotes import find_statements
 from gsomia_cli.speakers import speaker_spans
-from gsomia_cli.textfold import fold, lower
+from gsomia_cli.textfold import lower
 from gsomia_cli.wordstarts import WordStarts
 
 READ_KINDS = ("body", "headline", "caption")
@@ -104,12 +103,12 @@ def extract_or_empty(article: Article) -> tuple[Extraction, str | None]:
 def extract(article: Article) -> Extraction:
     """Return the extraction of one article."""
     clean = article.clean
-    text = fold(clean)
+    text = article.folded
     words = WordStarts(lower(text))
     sentences = article.sentences
     aid, afile, outlet = article.id, article.file, article.outlet
     ranges = [(p.start, p.end) for p in article.paragraphs if p.kind in READ_KINDS]
-    quotes = sorted((p.start + a, p.start + b) for p in article.paragraphs for a, b in quote_spans(p.text))
+    quotes = article.quotes
     byline = {n.strip() for n in (article.byline or "").split(",") if n.strip()}
 
     spans = [(s.start, s.end) for s in sentences if s.kind in READ_KINDS]

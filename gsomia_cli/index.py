@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from gsomia_cli.corpus import Article, CatalogEntry, Problem, read_article, read_catalog
-from gsomia_cli.textfold import fold
 
 SCHEMA_VERSION = "5"
 TOKENIZER = "porter unicode61 remove_diacritics 2"
@@ -136,7 +135,7 @@ def prepare(article: Article) -> Prepared:
         json.dumps(records),
         article.clean,
     )
-    folded = fold(article.clean)
+    folded = article.folded
     sentences = [(s.start, s.end, s.kind, folded[s.start : s.end]) for s in article.sentences]
     statements = [(article.id, q["speaker"], q["start"], q["end"]) for q in records["quotes"] if q["speaker"]]
     return row, sentences, statements

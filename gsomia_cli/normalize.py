@@ -19,14 +19,16 @@ PARAGRAPH_KINDS = ("body", "headline", "caption", "credit", "byline")
 
 @dataclass(slots=True)  # many per article: cheap to create
 class Paragraph:
-    """A paragraph of clean text: ``clean[start:end] == text``; ``raw_start``
-    is where the same characters begin in the raw text."""
+    """A paragraph of clean text: ``clean[start:end] == text``; ``folded``
+    is ``fold(text)``; ``raw_start`` is where the same characters begin in
+    the raw text."""
 
     start: int
     end: int
     text: str
     kind: str
     raw_start: int
+    folded: str
 
 
 @dataclass(frozen=True)
@@ -101,8 +103,8 @@ def clean_paragraphs(raw: str, headline: str | None = None) -> list[Paragraph]:
         text = raw[start:end].rstrip()
         if not text:
             continue
+        folded = folded_raw[start : start + len(text)]
         if kind == "body":
-            folded = folded_raw[start : start + len(text)]
             kind = next((k for k, p in rules.kinds if p.search(folded)), "body")
         if kind == "body" and not paragraphs and len(blocks) > 1 and _is_headline(text, headline, True):
             kind = "headline"
@@ -110,11 +112,12 @@ def clean_paragraphs(raw: str, headline: str | None = None) -> list[Paragraph]:
             kind = "headline"
         if paragraphs:
             clean_pos += 2
-        paragraphs.append(Paragraph(clean_pos, clean_pos + len(text), text, kind, start))
+        paragraphs.append(Paragraph(clean_pos, clean_pos + len(text), text, kind, start, folded))
         clean_pos += len(text)
     return paragraphs
 
 
-def join(paragraphs: list[Paragraph]) -> str:
-    """Return the clean text made of ``paragraphs`` (blank line between)."""
-    return "\n\n".join(p.text for p in paragraphs)
+def join(paragraphs: list[Paragraph], folded: bool = False) -> str:
+    """Return the clean text made of ``paragraphs`` (blank line between), or
+    when ``folded`` that text folded."""
+    return "\n\n".join(p.folded if folded else p.text for p in paragraphs)

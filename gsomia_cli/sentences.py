@@ -63,12 +63,15 @@ def _is_boundary(text: str, m: re.Match[str], lex: _Lexicon) -> bool:
     return True
 
 
-def split_paragraph(text: str) -> list[tuple[int, int]]:
+def split_paragraph(
+    text: str, folded: str | None = None, quotes: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
     """Return ``(start, end)`` spans of the sentences of one paragraph, white
-    space trimmed. No sentence ends inside a closed quotation."""
-    folded = fold(text)
+    space trimmed. No sentence ends inside a closed quotation. ``folded``
+    and ``quotes`` are ``fold(text)`` and ``quote_spans(text)`` when known."""
+    folded = fold(text) if folded is None else folded
     lex = _lexicon()
-    spans = [(a, b) for a, b in quote_spans(text) if b < len(text)]
+    spans = [(a, b) for a, b in (quote_spans(text) if quotes is None else quotes) if b < len(text)]
     opens = [a for a, _ in spans]
     bounds = [0]
     for m in _END.finditer(folded):

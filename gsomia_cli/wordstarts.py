@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _WORD = re.compile(r"\w+")
 
@@ -25,12 +25,20 @@ class _NonWordToSpace(dict):
 
 
 _SPACES = _NonWordToSpace()
-# Which words begin with which prefixes of the patterns' heads, worked out
-# once per distinct word: the vocabulary of news is soon seen.
-_PREFIXES: set[str] = set()  # the prefixes of every Heads made
-_CLASSIFIED: set[str] = set()  # the words checked against them
-_PREFIXES_OF_WORD: dict[str, tuple[str, ...]] = {}  # checked words that begin with some
-_GENERATION = [0]  # counts the changes of _PREFIXES
+# Non-ASCII characters that are no word characters (dashes, symbols): made
+# spaces first, so that text with no other non-ASCII left takes the fast
+# ASCII path of str.translate.
+_NON_ASCII_NON_WORD = re.compile(r"[^\w\x00-\x7f]")
+# Every distinct word met in any text, in the order met: a pattern's
+# prefixes are checked once against each (news vocabulary is soon seen).
+_VOCABULARY: list[str] = []
+_MET: set[str] = set()
+
+
+@dataclass
+class _Expansion:
+    words: set[str] = field(default_factory=set)  # words met that begin with a prefix
+    checked: int = 0  # how many of _VOCABULARY have been checked
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: looked up once per pattern and article
@@ -40,16 +48,20 @@ class Heads:
 
     words: frozenset[str]
     prefixes: tuple[str, ...] = ()
-
-    def __post_init__(self) -> None:
-        if not _PREFIXES.issuperset(self.prefixes):
-            _PREFIXES.update(self.prefixes)
-            _CLASSIFIED.clear()
-            _PREFIXES_OF_WORD.clear()
-            _GENERATION[0] += 1
+    _expansion: _Expansion = field(default_factory=_Expansion, init=False, repr=False)
 
     def __or__(self, other: Heads) -> Heads:
         return Heads(self.words | other.words, tuple(sorted(set(self.prefixes) | set(other.prefixes))))
+
+    def prefixed(self) -> set[str]:
+        """Return the words met so far that begin with one of ``prefixes``."""
+        expansion = self._expansion
+        if expansion.checked < len(_VOCABULARY):
+            for word in _VOCABULARY[expansion.checked :]:
+                if word.startswith(self.prefixes):
+                    expansion.words.add(word)
+            expansion.checked = len(_VOCABULARY)
+        return expansion.words
 
 
 def heads_of(phrases: Iterable[str]) -> Heads:
@@ -84,8 +96,9 @@ class WordStarts:
         # Every non-word character made a space, then one split on spaces: far
         # faster than a regex match per word. A word is what r"\w+" matches.
         positions: dict[str, list[int]] = {}
+        spaced = low if low.isascii() else _NON_ASCII_NON_WORD.sub(" ", low)
         at = 0
-        for word in low.translate(_SPACES).split(" "):
+        for word in spaced.translate(_SPACES).split(" "):
             if word:
                 found = positions.get(word)
                 if found is None:
@@ -95,22 +108,7 @@ class WordStarts:
             at += len(word) + 1
         self.positions = positions
         self._cache: dict[Heads, list[int]] = {}
-        self._by_prefix: dict[str, list[str]] | None = None
-        self._generation = _GENERATION[0]
-
-    def _words_beginning(self, prefix: str) -> list[str]:
-        if self._by_prefix is None or self._generation != _GENERATION[0]:
-            self._by_prefix, self._generation = {}, _GENERATION[0]
-            words = self.positions.keys()
-            for word in words - _CLASSIFIED:  # words never seen before
-                _CLASSIFIED.add(word)
-                found = tuple(p for p in _PREFIXES if word.startswith(p))
-                if found:
-                    _PREFIXES_OF_WORD[word] = found
-            for word in words & _PREFIXES_OF_WORD.keys():
-                for known in _PREFIXES_OF_WORD[word]:
-                    self._by_prefix.setdefault(known, []).append(word)
-        return self._by_prefix.get(prefix, [])
+        self._words: set[str] | None = None  # the distinct words, made when first needed
 
     def at(self, heads: Heads) -> list[int]:
         """Return, sorted, where a word of ``heads`` begins."""
@@ -121,9 +119,14 @@ class WordStarts:
             for word in heads.words & positions.keys():
                 found += positions[word]
             if heads.prefixes:
-                words = {w for prefix in heads.prefixes for w in self._words_beginning(prefix)}
-                for word in words - heads.words:
-                    found += positions[word]
+                if self._words is None:
+                    self._words = set(positions)
+                    new = self._words - _MET
+                    _MET.update(new)
+                    _VOCABULARY.extend(new)
+                for word in heads.prefixed() & self._words:  # (a set & a set: the smaller one is walked)
+                    if word not in heads.words:
+                        found += positions[word]
             found.sort()
             self._cache[heads] = found
         return found
@@ -133,6 +136,18 @@ class WordStarts:
         found = self.at(heads)
         k = bisect.bisect_left(found, start)
         return k < len(found) and found[k] < end
+
+    def search(self, pattern: re.Pattern[str], heads: Heads, text: str, start: int, end: int) -> re.Match[str] | None:
+        """Return the first match :meth:`finditer` would yield, or None."""
+        found = self.at(heads)
+        for i in range(bisect.bisect_left(found, start), len(found)):
+            at = found[i]
+            if at >= end:
+                return None
+            m = pattern.match(text, at, end)
+            if m:
+                return m
+        return None
 
     def finditer(
         self,

@@ -87,3 +87,9 @@ def test_heads_of_claim_terms():
     assert term_heads(r"\w+ days? left") is None
     assert term_heads("(entirely )?(different|separate) issues") is None
     assert term_heads("a|b") is None
+    nested = term_heads("(general security of military (?:intelligence )?information|military information) agreement")
+    assert nested.words == frozenset({"general", "military"}) and nested.prefixes == ()
+    mixed = term_heads(r"(export\w*|curbs) on")
+    assert mixed.words == frozenset({"curbs"}) and mixed.prefixes == ("export",)
+    assert term_heads("(?i:japan) first") is None  # a flag group: not told
+    assert term_heads("(japan|tokyo)? first") is None  # an optional group: any word may begin
