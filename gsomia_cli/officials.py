@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -14,7 +15,9 @@ from gsomia_cli.wordstarts import Heads, WordStarts, heads_of
 FUZZY_NAME = 88  # rapidfuzz ratio for a full name against a known one
 FUZZY_TOKEN = 75  # for one name token in a name position ("Jeoung said")
 LOOKBACK = 30  # named mentions an anaphor ("the minister") may point back over
-ROLE_NP_SPAN = 60  # at most this from "the" or "Seoul's" to the role noun of "the (South Korean) minister"
+ROLE_NP_SPAN = 60
+APPOSITION_SPAN = 100  # at most this from the comma after a name to its title ("Kim, the deputy minister")
+NAME_SPAN = 80  # at most this long a name of up to three words  # at most this from "the" or "Seoul's" to the role noun of "the (South Korean) minister"
 
 
 @dataclass
@@ -108,22 +111,47 @@ def _titled_names(text: str, low: str, words: WordStarts, ranges: list[tuple[int
     begins right after the title, past spaces and commas ("the ministry's
     spokesman, Kim In-chul"). A run takes the first title before one of its
     words."""
-    for a, b in ranges:
-        run_end = a
-        for title in words.finditer(pat.title, lex.title_heads, low, a, b):
-            start = title.end()
-            while start < b and (text[start].isspace() or text[start] == ","):
-                start += 1
-            if start == title.end() or start < run_end:
-                continue
-            run = pat.name_run.match(text, start, b)
-            if run is None:
-                continue
-            run_end = run.end()
-            tokens = [t.group() for t in _TOKEN.finditer(text, run.start(), run.end())]
-            name = _clean_name(" ".join(tokens[:3]), lex)
-            if name:
-                yield title.group().strip(), title.start(), name, text.index(name.split()[0], start)
+    run_end = 0
+    for title in words.finditer_in(pat.title, lex.title_heads, low, ranges):
+        start, b = title.end(), title.endpos  # (the end of the title's range)
+        while start < b and (text[start].isspace() or text[start] == ","):
+            start += 1
+        if start == title.end() or start < run_end:
+            continue
+        run = pat.name_run.match(text, start, b)
+        if run is None:
+            continue
+        run_end = run.end()
+        tokens = [t.group() for t in _TOKEN.finditer(text, run.start(), run.end())]
+        name = _clean_name(" ".join(tokens[:3]), lex)
+        if name:
+            yield title.group().strip(), title.start(), name, text.index(name.split()[0], start)
+
+
+def _appositions(
+    text: str, ranges: list[tuple[int, int]], token_starts: list[int], titles: list[int], pat: _Patterns
+) -> Iterator[re.Match[str]]:
+    """Yield what ``pat.apposition.finditer`` would in each of ``ranges``
+    ("Kim You-geun, deputy director of ..."), tried only at the capitalised
+    words (``token_starts``) that end a name before a comma shortly before a
+    title (at ``titles``)."""
+    candidates: set[int] = set()
+    for title_at in titles:
+        comma = text.rfind(",", max(0, title_at - APPOSITION_SPAN), title_at)
+        while comma >= 0:
+            first = bisect.bisect_left(token_starts, comma - NAME_SPAN)
+            candidates.update(token_starts[first : bisect.bisect_left(token_starts, comma)])
+            comma = text.rfind(",", max(0, title_at - APPOSITION_SPAN), comma)
+    range_starts = [a for a, _ in ranges]
+    after = 0
+    for start in sorted(candidates):
+        a, b = ranges[bisect.bisect_right(range_starts, start) - 1]
+        if start < after or not a <= start < b:
+            continue
+        m = pat.apposition.match(text, start, b)
+        if m:
+            yield m
+            after = m.end()
 
 
 def _name_before(text: str, token_starts: list[int], verb_at: int, pat: _Patterns) -> re.Match[str] | None:
@@ -247,12 +275,6 @@ def find_officials(
         if mention.text != person.name and how != "role":
             person.aliases.add(mention.text)
 
-    def scan_where(regex: re.Pattern[str], needed: Heads):
-        """Scan the ranges that have a word of ``needed``, which every match contains."""
-        for a, b in ranges:
-            if words.any_in(needed, a, b):
-                yield from regex.finditer(text, a, b)
-
     # Capitalised words, found once: names are looked up among them.
     tokens = [(m.start(), m.group()) for a, b in ranges for m in _CAPITALISED.finditer(text, a, b)]
     # 1. Full names of known officials.
@@ -276,7 +298,7 @@ def find_officials(
             )
         add(person, start, start + len(name), "title")
     # 2b. Name, then title in apposition: "Kim You-geun, deputy director of ...".
-    for m in scan_where(pat.apposition, lex.title_heads):
+    for m in _appositions(text, ranges, [start for start, _ in tokens], words.at(lex.title_heads), pat):
         name = _clean_name(m.group("name"), lex)
         if not name or name in exclude_names or not free(m.start("name"), m.start("name") + len(name)):
             continue

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -129,6 +130,18 @@ class _Attributor:
             self.last_person = span
 
 
+class _Verbs:
+    """Reporting verbs found in an article, looked up by where they begin."""
+
+    def __init__(self, found: Iterable[re.Match[str]]):
+        self.found = list(found)
+        self.starts = [m.start() for m in self.found]
+
+    def between(self, start: int, end: int) -> list[re.Match[str]]:
+        """The verbs that begin in ``start:end``, in order."""
+        return self.found[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
+
+
 def _rank(span: SpeakerSpan) -> int:
     return {"official": 0, "person": 0, "anonymous": 1, "pronoun": 1, "body": 2}[span.kind]
 
@@ -191,6 +204,11 @@ def find_statements(
         k = bisect.bisect_right(quote_starts, pos) - 1
         return k >= 0 and quotes[k][0] < pos < quotes[k][1]
 
+    # The reporting verbs of every body sentence, found in one pass.
+    body = [(s.start, s.end) for s in sentences if s.kind == "body"]
+    direct_verbs = _Verbs(words.finditer_in(lex.direct_verb_re, lex.direct_verb_heads, text, body))
+    clause_verbs = _Verbs(words.finditer_in(lex.clause_verb_re, lex.clause_verb_heads, text, body))
+
     for index, sentence in enumerate(sentences):
         if sentence.kind != "body":
             continue
@@ -212,12 +230,7 @@ def find_statements(
             speaker, cue = None, None
             # 1. After the quote: '..." X said' / '..." said X'.
             tail_start = min(q_close + 1, s_end)
-            verb = next(
-                words.finditer(
-                    lex.direct_verb_re, lex.direct_verb_heads, text, tail_start, min(next_open, tail_start + 90)
-                ),
-                None,
-            )
+            verb = next(iter(direct_verbs.between(tail_start, min(next_open, tail_start + 90))), None)
             if verb:
                 lead = text[tail_start : verb.start()]
                 if lead.strip(" ,.;:!?-"):
@@ -228,8 +241,7 @@ def find_statements(
                 cue = verb.group() if speaker else None
             # 2. Before the quote: 'X said, "..."', 'X called the decision "...".
             if speaker is None:
-                verbs = list(words.finditer(lex.direct_verb_re, lex.direct_verb_heads, text, prev_close, q_open))
-                verbs += list(words.finditer(lex.clause_verb_re, lex.clause_verb_heads, text, prev_close, q_open))
+                verbs = direct_verbs.between(prev_close, q_open) + clause_verbs.between(prev_close, q_open)
                 verbs = [v for v in verbs if not inside_quote(v.start())]
                 if verbs:
                     verb = max(verbs, key=lambda v: v.start())
@@ -260,7 +272,8 @@ def find_statements(
             statement = _statement(speaker, "direct", cue, clean, c_start, c_end, index)
             out.append(statement)
             previous_quote = (statement, sentence.paragraph)
-        out.extend(_reported(clean, text, words, sentence, index, who, inside_quote, lex))
+        verbs = clause_verbs.between(s_start, s_end)
+        out.extend(_reported(clean, text, verbs, sentence, index, who, inside_quote, lex))
     return out
 
 
@@ -286,12 +299,13 @@ def _tail_cue_in(text: str, start: int, end: int) -> re.Match[str] | None:
 
 
 def _reported(
-    clean, text, words: WordStarts, sentence: Sentence, index: int, who: _Attributor, inside_quote, lex
+    clean, text, verbs: list[re.Match[str]], sentence: Sentence, index: int, who: _Attributor, inside_quote, lex
 ) -> list[Statement]:
+    """The reported speech of one sentence, whose reporting verbs are ``verbs``."""
     s_start, s_end = sentence.start, sentence.end
     found: list[Statement] = []
     according: list[re.Match[str]] = []
-    for verb in words.finditer(lex.clause_verb_re, lex.clause_verb_heads, text, s_start, s_end):
+    for verb in verbs:
         cue = verb.group()
         if inside_quote(verb.start()):
             continue

@@ -93,3 +93,39 @@ def test_heads_of_claim_terms():
     assert mixed.words == frozenset({"curbs"}) and mixed.prefixes == ("export",)
     assert term_heads("(?i:japan) first") is None  # a flag group: not told
     assert term_heads("(japan|tokyo)? first") is None  # an optional group: any word may begin
+
+
+NAME_PIECES = ["Kim You-geun", "Ko", "Mark Esper", "the", "deputy director", "minister", "of", "Seoul", "said", "a"]
+NAME_SEPARATORS = [" ", ", ", ". ", "\n\n", " (", ") "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(NAME_PIECES), st.sampled_from(NAME_SEPARATORS)), max_size=30))
+def test_appositions_are_the_patterns_own(pairs):
+    """Officials' "Name, the ... title" pattern, tried only near titles,
+    finds what it finds run over every paragraph."""
+    from gsomia_cli.lexicon import NAME_START, lexicon
+    from gsomia_cli.officials import _appositions, _patterns
+
+    text = "".join(p + s for p, s in pairs)
+    ranges, at = [], 0
+    for paragraph in text.split("\n\n"):
+        if paragraph:
+            ranges.append((at, at + len(paragraph)))
+        at += len(paragraph) + 2
+    pattern = _patterns().apposition
+    tokens = [m.start() for a, b in ranges for m in re.finditer(NAME_START, text[:b]) if m.start() >= a]
+    titles = WordStarts(text.lower()).at(lexicon().title_heads)
+    expected = [m.span() for a, b in ranges for m in pattern.finditer(text, a, b)]
+    assert [m.span() for m in _appositions(text, ranges, tokens, titles, _patterns())] == expected
+
+
+def test_apposition_example():
+    from gsomia_cli.lexicon import NAME_START, lexicon
+    from gsomia_cli.officials import _appositions, _patterns
+
+    text = "Seoul said. Kim You-geun, the deputy director of Seoul said so, and Ko, a minister, agreed."
+    tokens = [m.start() for m in re.finditer(NAME_START, text)]
+    titles = WordStarts(text.lower()).at(lexicon().title_heads)
+    found = [m.group() for m in _appositions(text, [(0, len(text))], tokens, titles, _patterns())]
+    assert found == ["Kim You-geun, the deputy director", "Ko, a minister"]
