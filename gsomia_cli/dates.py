@@ -11,8 +11,7 @@ from functools import cache
 
 from gsomia_cli.lexicon import alternation
 from gsomia_cli.resources import load_data
-from gsomia_cli.textfold import lower
-from gsomia_cli.wordstarts import Heads, WordStarts
+from gsomia_cli.wordstarts import Heads, WordStarts, heads_of
 
 FULL_MONTHS = (
     "january",
@@ -56,7 +55,9 @@ class _Grammar:
     numbers: dict[str, int]
     weekdays: list[str]
     future: re.Pattern[str]
+    future_heads: Heads
     past: re.Pattern[str]
+    past_heads: Heads
     ambiguous: frozenset[str]
     units: re.Pattern[str]
     span_words: re.Pattern[str]
@@ -89,6 +90,10 @@ def _grammar() -> _Grammar:
             rf"(?P<left>\b(?P<left_n>{number_alt})\s+(?P<left_u>days?|weeks?)\s+(?P<left_w>left|remaining|to go|ago|later|from now)\b)",
         ]
     )
+    # Markers that begin with a word (all but such as "'ll", which the word
+    # edges of the pattern would not let match after a word anyway).
+    future = [m.lower() for m in data["future_markers"] if m[:1].isalnum()]
+    past = [m.lower() for m in data["past_markers"] if m[:1].isalnum()]
     starters = ["last", "this", "next", "earlier", "later", "yesterday", "today", "tomorrow", "early", "mid", "late"]
     # Where a date can begin: a month or weekday, a temporal word or a digit;
     # and the one or two words before "days" or "weeks" ("in six days", "a
@@ -100,8 +105,10 @@ def _grammar() -> _Grammar:
         months={k.capitalize(): v for k, v in months.items()},
         numbers=data["numbers"],
         weekdays=[w.capitalize() for w in data["weekdays"]],
-        future=alternation([m.lower() for m in data["future_markers"]]),  # on lower-cased text: faster
-        past=alternation([m.lower() for m in data["past_markers"]]),
+        future=alternation(future),  # on lower-cased text: faster
+        future_heads=heads_of(future),
+        past=alternation(past),
+        past_heads=heads_of(past),
         ambiguous=frozenset(m.capitalize() for m in data["ambiguous_months"]),
         units=re.compile(r"\s*(?:" + "|".join(re.escape(u) for u in data["quantity_units"]) + r")\b", re.IGNORECASE),
         span_words=re.compile(
@@ -111,19 +118,20 @@ def _grammar() -> _Grammar:
 
 
 class _Markers:
-    """Positions of future and past tense markers in one sentence, found once."""
+    """Positions of future and past tense markers in one sentence (relative
+    to its start), found once."""
 
-    def __init__(self, sentence: str, g: _Grammar):
-        self.sentence, self.g = sentence, g
+    def __init__(self, words: WordStarts, start: int, end: int, g: _Grammar):
+        self.words, self.start, self.end, self.g = words, start, end, g
         self._found: tuple[list[int], list[int], list[int]] | None = None
 
     def _scan(self) -> tuple[list[int], list[int], list[int]]:
         # Found on first need only: most sentences with a date never ask.
         if self._found is None:
-            low = lower(self.sentence)
-            future = list(self.g.future.finditer(low))
-            past = [m.start() for m in self.g.past.finditer(low)]
-            self._found = ([m.start() for m in future], [m.end() for m in future], past)
+            low, start, end = self.words.low, self.start, self.end
+            future = list(self.words.finditer(self.g.future, self.g.future_heads, low, start, end))
+            past = [m.start() - start for m in self.words.finditer(self.g.past, self.g.past_heads, low, start, end)]
+            self._found = ([m.start() - start for m in future], [m.end() - start for m in future], past)
         return self._found
 
     @property
@@ -189,7 +197,7 @@ def _value(
     m: re.Match[str], sentence: str, at: int, pub: dt.date, g: _Grammar, marks: _Markers
 ) -> tuple[str, bool] | None:
     kind = m.lastgroup
-    gd = m.groupdict()
+    gd = m  # read by group name: cheaper than m.groupdict() of every group
     month = lambda key: g.months[gd[key].rstrip(".").capitalize()]  # noqa: E731
     try:
         if kind == "iso":
@@ -301,7 +309,7 @@ def find_dates(text: str, sentences: list[tuple[int, int]], published: dt.date, 
     out: list[DateExpr] = []
     for s_start, s_end in sentences:
         sentence = text[s_start:s_end]
-        marks = _Markers(sentence, g)
+        marks = _Markers(words, s_start, s_end, g)
         for m in _matches(sentence, s_start, starts, g):
             resolved = _value(m, sentence, m.start(), published, g, marks)
             if resolved is None:

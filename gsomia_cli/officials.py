@@ -102,6 +102,7 @@ def _patterns() -> _Patterns:
 _TOKEN = re.compile(NAME_TOKEN)
 _CAPITALISED = re.compile(NAME_START)
 _WORD_GOES_ON = re.compile(r"\w|-\w")
+_SUBJECT_GAP = re.compile(r"\s+(?:has\s+|had\s+)?$")  # between a subject and its verb
 HONORIFICS = frozenset({"Mr", "Ms", "Mrs", "Dr"})
 
 
@@ -158,7 +159,12 @@ def _name_before(text: str, token_starts: list[int], verb_at: int, pat: _Pattern
     """The name-like word that is the subject of a verb at ``verb_at``
     ("Jeoung said", "Kono, for his part, told"): ``name_before`` tried at
     the capitalised words (``token_starts``, sorted) just before the verb."""
-    for k in range(bisect.bisect_left(token_starts, verb_at - 110), bisect.bisect_left(token_starts, verb_at)):
+    last = bisect.bisect_left(token_starts, verb_at)
+    first = bisect.bisect_left(token_starts, verb_at - 110)
+    before = _SUBJECT_GAP.search(text, max(0, verb_at - 12), verb_at)
+    if before is not None and not text.startswith(",", before.start() - 1):
+        first = max(first, last - 1)  # no comma: the name is the word just before the verb
+    for k in range(first, last):
         m = pat.name_before.match(text, token_starts[k], verb_at)
         if m:
             return m

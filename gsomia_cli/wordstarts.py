@@ -178,7 +178,8 @@ class WordStarts:
         if not ranges:
             return
         found = self.at(heads)
-        others = self.at(near[0]) if near else []
+        if near:
+            found = self._near(found, *near)
         r, (a, b) = 0, ranges[0]
         after = a
         for i in range(bisect.bisect_left(found, a), len(found)):
@@ -190,11 +191,23 @@ class WordStarts:
                 a, b = ranges[r]
             if at < a or at < after:
                 continue
-            if near:
-                k = bisect.bisect_right(others, at)
-                if k == len(others) or others[k] - at > near[1]:
-                    continue
             m = pattern.match(text, at, b)
             if m:
                 yield m
                 after = max(m.end(), at + 1)
+
+    def _near(self, found: list[int], heads: Heads, distance: int) -> list[int]:
+        """Those of ``found`` (sorted) that a word of ``heads`` follows by at
+        most ``distance`` characters; looked up from the rarer side."""
+        others = self.at(heads)
+        if len(others) >= len(found):
+            out = []
+            for at in found:
+                k = bisect.bisect_right(others, at)
+                if k < len(others) and others[k] - at <= distance:
+                    out.append(at)
+            return out
+        kept: set[int] = set()
+        for other in others:
+            kept.update(found[bisect.bisect_left(found, other - distance) : bisect.bisect_left(found, other)])
+        return sorted(kept)
