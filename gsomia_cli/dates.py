@@ -308,6 +308,9 @@ def find_dates(text: str, sentences: list[tuple[int, int]], published: dt.date, 
     starts = sorted({*words.at(g.starts), *_before_units(text, words.at(_UNITS))})
     out: list[DateExpr] = []
     for s_start, s_end in sentences:
+        k = bisect.bisect_left(starts, s_start)
+        if k == len(starts) or starts[k] >= s_end:
+            continue  # nowhere a date could begin
         sentence = text[s_start:s_end]
         marks = _Markers(words, s_start, s_end, g)
         for m in _matches(sentence, s_start, starts, g):

@@ -273,7 +273,8 @@ def find_statements(
             out.append(statement)
             previous_quote = (statement, sentence.paragraph)
         verbs = clause_verbs.between(s_start, s_end)
-        out.extend(_reported(clean, text, verbs, sentence, index, who, inside_quote, lex))
+        if verbs:  # (no reporting verb, no reported speech: not even "..., Kyodo reported.")
+            out.extend(_reported(clean, text, verbs, sentence, index, who, inside_quote, lex))
     return out
 
 

@@ -83,17 +83,16 @@ CLOSING_QUOTES = frozenset("\u201d\u00bb")
 _FOLDABLE = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
 
 
-def _fold_char(m: re.Match[str]) -> str:
-    return _PAIRS[m.group()]
-
-
 def fold(text: str) -> str:
     """Return ``text`` with typographic quotes made straight and look-alike
     letters made Latin; the result has the same length as ``text``."""
     if text.isascii():
         return text
-    # Only the few foldable characters are touched: much faster than translate().
-    return _FOLDABLE.sub(_fold_char, text)
+    # Each foldable character present replaced in one C-level pass: much
+    # faster than translate() or a substitution with a Python callback.
+    for char in set(_FOLDABLE.findall(text)):
+        text = text.replace(char, _PAIRS[char])
+    return text
 
 
 def lower(text: str) -> str:
