@@ -130,18 +130,21 @@ def _titled_names(text: str, low: str, words: WordStarts, ranges: list[tuple[int
 
 
 def _appositions(
-    text: str, ranges: list[tuple[int, int]], token_starts: list[int], titles: list[int], pat: _Patterns
+    text: str, ranges: list[tuple[int, int]], tokens: list[tuple[int, str]], titles: list[int], pat: _Patterns
 ) -> Iterator[re.Match[str]]:
     """Yield what ``pat.apposition.finditer`` would in each of ``ranges``
-    ("Kim You-geun, deputy director of ..."), tried only at the capitalised
-    words (``token_starts``) that end a name before a comma shortly before a
-    title (at ``titles``)."""
+    ("Kim You-geun, deputy director of ..."), tried only where a name can
+    begin: at the last three capitalised words (``tokens``, ``(start,
+    text)`` in order) before a comma that closes one of them, a comma
+    shortly before a title (at ``titles``)."""
+    token_starts = [start for start, _ in tokens]
     candidates: set[int] = set()
     for title_at in titles:
         comma = text.rfind(",", max(0, title_at - APPOSITION_SPAN), title_at)
         while comma >= 0:
-            first = bisect.bisect_left(token_starts, comma - NAME_SPAN)
-            candidates.update(token_starts[first : bisect.bisect_left(token_starts, comma)])
+            last = bisect.bisect_left(token_starts, comma) - 1
+            if last >= 0 and token_starts[last] + len(tokens[last][1]) == comma:
+                candidates.update(token_starts[max(0, last - 2) : last + 1])  # a name has up to three words
             comma = text.rfind(",", max(0, title_at - APPOSITION_SPAN), comma)
     range_starts = [a for a, _ in ranges]
     after = 0
@@ -304,7 +307,7 @@ def find_officials(
             )
         add(person, start, start + len(name), "title")
     # 2b. Name, then title in apposition: "Kim You-geun, deputy director of ...".
-    for m in _appositions(text, ranges, [start for start, _ in tokens], words.at(lex.title_heads), pat):
+    for m in _appositions(text, ranges, tokens, words.at(lex.title_heads), pat):
         name = _clean_name(m.group("name"), lex)
         if not name or name in exclude_names or not free(m.start("name"), m.start("name") + len(name)):
             continue

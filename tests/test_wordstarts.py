@@ -114,7 +114,7 @@ def test_appositions_are_the_patterns_own(pairs):
             ranges.append((at, at + len(paragraph)))
         at += len(paragraph) + 2
     pattern = _patterns().apposition
-    tokens = [m.start() for a, b in ranges for m in re.finditer(NAME_START, text[:b]) if m.start() >= a]
+    tokens = [(m.start(), m.group()) for a, b in ranges for m in re.finditer(NAME_START, text[:b]) if m.start() >= a]
     titles = WordStarts(text.lower()).at(lexicon().title_heads)
     expected = [m.span() for a, b in ranges for m in pattern.finditer(text, a, b)]
     assert [m.span() for m in _appositions(text, ranges, tokens, titles, _patterns())] == expected
@@ -125,7 +125,7 @@ def test_apposition_example():
     from gsomia_cli.officials import _appositions, _patterns
 
     text = "Seoul said. Kim You-geun, the deputy director of Seoul said so, and Ko, a minister, agreed."
-    tokens = [m.start() for m in re.finditer(NAME_START, text)]
+    tokens = [(m.start(), m.group()) for m in re.finditer(NAME_START, text)]
     titles = WordStarts(text.lower()).at(lexicon().title_heads)
     found = [m.group() for m in _appositions(text, [(0, len(text))], tokens, titles, _patterns())]
     assert found == ["Kim You-geun, the deputy director", "Ko, a minister"]
