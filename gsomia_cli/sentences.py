@@ -25,6 +25,7 @@ class Sentence:
 
 
 _END = re.compile(r"[.!?]+[\"')\]]*(?=\s)")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")  # "U.S.", "N."
 
 
 @dataclass(frozen=True)
@@ -55,12 +56,25 @@ def _is_boundary(text: str, m: re.Match[str], lex: _Lexicon) -> bool:
     punct = m.group()
     if punct.startswith(".") and len(punct) == 1:
         next_word = rest.split(None, 1)[0].strip("\"'(")
-        if word in lex.abbreviations or re.fullmatch(r"(?:[A-Z]\.)+", word):
+        if word in lex.abbreviations or _INITIALS.fullmatch(word):
             # "U.S." may still end a sentence before an obvious sentence start.
             return word.count(".") > 1 and next_word in lex.starters and len(word) > 2
     if '"' in punct and lex.attribution.match(rest):
         return False
     return True
+
+
+def _marks(text: str) -> list[int]:
+    """Where a sentence-final mark stands in ``text``, sorted: where every
+    match of ``_END`` begins (a few C-level finds beat a regex scan)."""
+    out = []
+    for mark in ".!?":
+        at = text.find(mark)
+        while at >= 0:
+            out.append(at)
+            at = text.find(mark, at + 1)
+    out.sort()
+    return out
 
 
 def split_paragraph(
@@ -74,7 +88,12 @@ def split_paragraph(
     spans = [(a, b) for a, b in (quote_spans(text) if quotes is None else quotes) if b < len(text)]
     opens = [a for a, _ in spans]
     bounds = [0]
-    for m in _END.finditer(folded):
+    after = 0
+    for at in _marks(folded):
+        m = _END.match(folded, at) if at >= after else None
+        if m is None:
+            continue
+        after = m.end()
         k = bisect.bisect_right(opens, m.start()) - 1
         if k >= 0 and spans[k][0] < m.start() and m.end() <= spans[k][1]:
             continue  # inside a quotation
