@@ -10,6 +10,7 @@ from functools import cache
 from typing import Any
 
 from gsomia_cli.dates import DateExpr
+from gsomia_cli.regexlit import has_top_level_alternative, leading_group, leading_literal
 from gsomia_cli.resources import load_data
 from gsomia_cli.sentences import Sentence
 from gsomia_cli.wordstarts import Heads, WordStarts, head_of_literal
@@ -61,87 +62,12 @@ def _terms(terms: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?<!\w-)(?:" + "|".join(f"(?:{t})" for t in terms) + r")(?!\w|-\w)")
 
 
-def leading_literal(term: str) -> str:
-    """Return the text that every match of regular expression ``term`` begins
-    with ('' when it begins with a class, a group or an escape sequence)."""
-    if _has_top_level_alternative(term):
-        return ""
-    out: list[str] = []
-    i = 0
-    while i < len(term):
-        if term[i] == "\\" and i + 1 < len(term) and not term[i + 1].isalnum():
-            char, step = term[i + 1], 2
-        elif term[i].isalnum() or term[i] in " '-,":
-            char, step = term[i], 1
-        else:
-            break
-        quantifier = term[i + step : i + step + 1]
-        if quantifier in ("?", "*", "{"):
-            break
-        out.append(char)
-        if quantifier == "+":
-            break
-        i += step
-    return "".join(out)
-
-
-def _has_top_level_alternative(term: str) -> bool:
-    depth, i = 0, 0
-    while i < len(term):
-        ch = term[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":  # a character class: skip to its end
-            i = term.find("]", i + 2)
-            if i < 0:
-                return True  # malformed: claim nothing
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            return True
-        i += 1
-    return False
-
-
 def _group(terms: list[str]) -> TermGroup:
     heads: Heads | None = Heads(frozenset())
     for term in terms:
         head = term_heads(term)
         heads = heads | head if heads is not None and head is not None else None
     return TermGroup(_terms(terms), heads)
-
-
-def _leading_group(term: str) -> tuple[list[str], str] | None:
-    """The alternatives of the group ``term`` begins with, and the rest of
-    ``term`` after the group; None when it begins with no plain group."""
-    if not term.startswith("(") or term.startswith(("(?=", "(?!", "(?<", "(?P")):
-        return None
-    inner = 3 if term.startswith("(?:") else 1
-    if term[inner : inner + 1] == "?":
-        return None  # a flag or another special group
-    depth, i, cuts = 0, 0, [inner - 1]
-    while i < len(term):
-        ch = term[i]
-        if ch == "\\":
-            i += 1
-        elif ch == "[":  # a character class: skip to its end
-            i = term.find("]", i + 2)
-            if i < 0:
-                return None
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                cuts.append(i)
-                return [term[a + 1 : b] for a, b in zip(cuts, cuts[1:], strict=False)], term[i + 1 :]
-        elif ch == "|" and depth == 1:
-            cuts.append(i)
-        i += 1
-    return None
 
 
 def term_heads(term: str) -> Heads | None:
@@ -151,8 +77,8 @@ def term_heads(term: str) -> Heads | None:
     if literal:
         # A term that is all literal text ends its first word where it ends.
         return head_of_literal(literal, whole=literal == term)
-    group = _leading_group(term)
-    if group is None or _has_top_level_alternative(term) or group[1][:1] in ("?", "*", "{"):
+    group = leading_group(term)
+    if group is None or has_top_level_alternative(term) or group[1][:1] in ("?", "*", "{"):
         return None
     alternatives, rest = group
     heads = Heads(frozenset())

@@ -16,7 +16,7 @@ from functools import cached_property
 from pathlib import Path
 
 from gsomia_cli.normalize import Paragraph, clean_paragraphs, join
-from gsomia_cli.quotemarks import quote_spans
+from gsomia_cli.quotemarks import mark_positions, pair_marks
 from gsomia_cli.sentences import Sentence, split_paragraph
 
 REQUIRED_KEYS = ("outlet", "published", "file")
@@ -92,8 +92,9 @@ class Article:
     @cached_property
     def quotes(self) -> list[tuple[int, int]]:
         """The ``(open, close)`` clean-text offsets of the quotation marks
-        of every paragraph, sorted (see :func:`quote_spans`)."""
-        return [(p.start + a, p.start + b) for p in self.paragraphs for a, b in quote_spans(p.text)]
+        of every paragraph, sorted (see :func:`quotemarks.quote_spans`)."""
+        clean, marks = self.clean, mark_positions(self.clean)
+        return [span for p in self.paragraphs for span in pair_marks(clean, marks, p.start, p.end)]
 
     @cached_property
     def sentences(self) -> list[Sentence]:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from gsomia_cli.regexlit import leading_literal
 from gsomia_cli.resources import load_data
 from gsomia_cli.textfold import fold, fold_key
 
@@ -36,7 +37,7 @@ class _Rules:
     drop: re.Pattern[str]
     lead_tags: tuple[re.Pattern[str], ...]
     labels: tuple[tuple[re.Pattern[str], str], ...]
-    kinds: tuple[tuple[str, re.Pattern[str]], ...]
+    kinds: tuple[tuple[str, re.Pattern[str], str], ...]  # kind, pattern, text a match must contain (casefolded)
 
 
 @lru_cache(maxsize=1)
@@ -47,8 +48,32 @@ def _rules() -> _Rules:
         drop=re.compile("|".join(f"(?:{p})" for p in data.get("drop", [])) or "(?!)", flags),
         lead_tags=tuple(re.compile(p, flags) for p in data.get("lead_tags", [])),
         labels=tuple((re.compile(x["pattern"], flags), x.get("kind", "body")) for x in data.get("labels", [])),
-        kinds=tuple((kind, re.compile(p, flags)) for kind, pats in (data.get("kinds") or {}).items() for p in pats),
+        kinds=tuple(
+            (kind, re.compile(p, flags), _needle(p)) for kind, pats in (data.get("kinds") or {}).items() for p in pats
+        ),
     )
+
+
+def _needle(pattern: str) -> str:
+    """The text every match of ``pattern`` begins with, casefolded, when it
+    is long enough to look for first ('' otherwise): a substring test
+    costs far less than a case-insensitive scan of a long paragraph."""
+    literal = leading_literal(pattern).casefold()
+    # (Not with "i", "k" or "s", which a case-insensitive regex also matches
+    # as "ı", "K" (kelvin) or "ſ", which casefolding does not all make.)
+    return literal if len(literal) >= 3 and literal.isascii() and not set(literal) & set("iks") else ""
+
+
+def _kind_of(folded: str, rules: _Rules) -> str:
+    low = ""
+    for kind, pattern, needle in rules.kinds:
+        if needle:
+            low = low or folded.casefold()
+            if needle not in low:
+                continue
+        if pattern.search(folded):
+            return kind
+    return "body"
 
 
 def _is_headline(text: str, headline: str | None, first: bool) -> bool:
@@ -105,7 +130,7 @@ def clean_paragraphs(raw: str, headline: str | None = None) -> list[Paragraph]:
             continue
         folded = folded_raw[start : start + len(text)]
         if kind == "body":
-            kind = next((k for k, p in rules.kinds if p.search(folded)), "body")
+            kind = _kind_of(folded, rules)
         if kind == "body" and not paragraphs and len(blocks) > 1 and _is_headline(text, headline, True):
             kind = "headline"
         elif kind == "body" and headline and _is_headline(text, headline, False):
