@@ -6,6 +6,9 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from gsomia_cli.corpus import load_corpus
 from gsomia_cli.sentences import split_paragraph
 from gsomia_cli.textfold import fold
@@ -156,3 +159,37 @@ def test_every_sentence_ends_at_a_plausible_place(seeds):
         for sentence in article.sentences:
             if sentence.kind == "body":
                 assert re.search(r"[.!?\"'”)]$", sentence.text), sentence.text
+
+
+def test_paragraph_kinds_from_patterns_with_a_leading_text():
+    """A kinds pattern with a leading text ("photo") is looked for by
+    substring first: the pattern still decides, whatever the case."""
+    from gsomia_cli.normalize import clean_paragraphs
+
+    raw = "Seoul lets the pact lapse.\n\nLeaders meet. PHOTO : AP\n\nA telephoto: lens\n\nSeoul waits."
+    assert [(p.text, p.kind) for p in clean_paragraphs(raw)] == [
+        ("Seoul lets the pact lapse.", "body"),
+        ("Leaders meet. PHOTO : AP", "caption"),
+        ("A telephoto: lens", "body"),
+        ("Seoul waits.", "body"),
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(['"', "\u201c", "\u201d", "\u00ab", "\u00bb", " ", "a", "\n\n", ", "]), max_size=60))
+def test_quotes_of_the_whole_article_pair_as_each_paragraph_does(pieces):
+    from gsomia_cli.corpus import Article
+    from gsomia_cli.quotemarks import quote_spans
+
+    article = Article("x", "X", dt.date(2019, 11, 17), "x.txt", "Seoul. " + "".join(pieces) + " end.", Path("x"))
+    expected = [(p.start + a, p.start + b) for p in article.paragraphs for a, b in quote_spans(p.text)]
+    assert article.quotes == expected
+
+
+def test_splitter_marks_inside_words_and_runs_of_marks():
+    assert sentences_of('Is it over?! "Yes." He left... Then 3.5 percent.') == [
+        "Is it over?!",
+        '"Yes."',
+        "He left...",
+        "Then 3.5 percent.",
+    ]
