@@ -279,7 +279,24 @@ def find_statements(
 
 
 _ACCORDING_TO = re.compile(r",\s+according to\b")
-_THAT = re.compile(r"\bthat\b")
+
+
+def _whole_word(text: str, word: str, start: int, end: int) -> int:
+    """Where ``word`` first stands whole in ``text[start:end]`` (as
+    rf"\b{word}\b" would find it in that slice), or -1."""
+    at = text.find(word, start, end)
+    while at >= 0:
+        after = at + len(word)
+        if (at == start or not _is_word_char(text[at - 1])) and (after == end or not _is_word_char(text[after])):
+            return at
+        at = text.find(word, at + 1, end)
+    return -1
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
 _TO_INFINITIVE = re.compile(r"[^.;\"]{1,80}?\bto\s+\w")  # "urged Tokyo to reconsider"
 _TO_FIRST = re.compile(r"(?:not\s+)?to\b")
 
@@ -321,23 +338,25 @@ def _reported(
         if adverbial and cue not in lex.object_verbs:
             after = after[adverbial.end() :]
         stripped = after.lstrip(" ,")
-        first = stripped.split(None, 1)[0].lower() if stripped.split() else ""
+        first_words = stripped.split(None, 1)
+        first = first_words[0].lower() if first_words else ""
         offset = s_end - len(stripped)
-        that = _THAT.search(text[verb.end() : min(s_end, verb.end() + 60)])
-        between = text[verb.end() : verb.end() + that.start()] if that else ""
+        that_at = _whole_word(text, "that", verb.end(), min(s_end, verb.end() + 60))
+        that = that_at >= 0
+        between = text[verb.end() : that_at] if that else ""
         if that and (
             '"' in between
             or "," in between
             or len(between.split()) > 6
             or (cue in lex.object_verbs and cue not in ("told", "tells") and first != "that")
         ):
-            that = None  # "urged allies to overcome issues that harm ...", "said, adding that ..."
+            that = False  # "urged allies to overcome issues that harm ...", "said, adding that ..."
         if cue in ("told", "tells") and not that:
             continue
         if cue in ("told", "tells") and text[verb.end() : verb.end() + 9] == " reporter":
             cue = "told reporters"
         if that:
-            offset = verb.end() + that.end()
+            offset = that_at + len("that")
         elif cue in lex.object_verbs:
             if not _TO_INFINITIVE.match(stripped) or _TO_FIRST.match(stripped):
                 continue  # "asked not to be named" has no one asked

@@ -12,11 +12,13 @@ from gsomia_cli.lexicon import Lexicon, lexicon
 from gsomia_cli.officials import Mention, Person
 from gsomia_cli.wordstarts import WordStarts, heads_of
 
+INSTITUTION_SPAN = 120  # at most this from the start of "the ... ministry" to its noun
 PRIORITY = {"official": 0, "anonymous": 1, "body": 2, "pronoun": 3}
 # "Japan's trade ministry", "the Defense Ministry": an institution that speaks.
 _INSTITUTION = re.compile(
     r"(?:\b(?:the|[A-Z][a-z]+'s)\s+)(?:[A-Za-z][a-z]+\s+){0,3}?(?:[Mm]inistry|[Gg]overnment|[Aa]dministration|[Aa]gency|[Oo]ffice|[Cc]ommand)\b"
 )
+_WORD = re.compile(r"\w+")
 _INSTITUTION_NOUNS = heads_of(["ministry", "government", "administration", "agency", "office", "command"])
 _QUALIFIER = re.compile(r"\s+(of|close to|at|from|in|with|familiar with)\s+(.*)$", re.IGNORECASE)
 _DETERMINER = re.compile(r"^(?:a|an|the|one|another)\s+", re.IGNORECASE)
@@ -84,6 +86,25 @@ def _anonymous(text: str, m: re.Match[str], a: int, b: int, lex: Lexicon) -> Spe
     )
 
 
+def _windows_before(text: str, positions: list[int], ranges: list[tuple[int, int]], span: int) -> list[tuple[int, int]]:
+    """The parts of ``ranges`` from ``span`` characters before a word that
+    begins at one of ``positions`` (sorted) to that word's end; overlapping
+    parts merged."""
+    out: list[tuple[int, int]] = []
+    range_starts = [a for a, _ in ranges]
+    for at in positions:
+        r = bisect.bisect_right(range_starts, at) - 1
+        if r < 0 or at >= ranges[r][1]:
+            continue
+        word = _WORD.match(text, at)
+        a, b = max(ranges[r][0], at - span), word.end() if word else at
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def speaker_spans(
     text: str,
     ranges: list[tuple[int, int]],
@@ -114,11 +135,11 @@ def speaker_spans(
         found.append(
             SpeakerSpan(m.start(), m.end(), lex.body_of[m.group().lower()], "body", "body", _possessive(text, m.end()))
         )
-    for a, b in ranges:
-        if words.any_in(_INSTITUTION_NOUNS, a, b):  # which every institution ends with
-            for m in _INSTITUTION.finditer(text, a, b):
-                phrase = _DETERMINER.sub("", m.group())
-                found.append(SpeakerSpan(m.start(), m.end(), phrase, "body", "body", _possessive(text, m.end())))
+    # An institution ends with its noun: looked for only shortly before one.
+    for a, b in _windows_before(text, words.at(_INSTITUTION_NOUNS), ranges, INSTITUTION_SPAN):
+        for m in _INSTITUTION.finditer(text, a, b):
+            phrase = _DETERMINER.sub("", m.group())
+            found.append(SpeakerSpan(m.start(), m.end(), phrase, "body", "body", _possessive(text, m.end())))
     for m in words.finditer_in(lex.pronoun_re, lex.pronoun_heads, low, ranges):
         found.append(SpeakerSpan(m.start(), m.end(), m.group().lower(), None, "pronoun", False))
     found.sort(key=lambda s: (PRIORITY[s.kind], s.start, -(s.end - s.start)))
