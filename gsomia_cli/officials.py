@@ -140,12 +140,17 @@ def _appositions(
     token_starts = [start for start, _ in tokens]
     candidates: set[int] = set()
     for title_at in titles:
-        comma = text.rfind(",", max(0, title_at - APPOSITION_SPAN), title_at)
-        while comma >= 0:
+        lowest = max(0, title_at - APPOSITION_SPAN)
+        comma = text.rfind(",", lowest, title_at)
+        # At most "the" and three words stand between the comma and the title.
+        while comma >= 0 and len(text[comma + 1 : title_at].split()) <= 4:
             last = bisect.bisect_left(token_starts, comma) - 1
             if last >= 0 and token_starts[last] + len(tokens[last][1]) == comma:
-                candidates.update(token_starts[max(0, last - 2) : last + 1])  # a name has up to three words
-            comma = text.rfind(",", max(0, title_at - APPOSITION_SPAN), comma)
+                first = last  # a name is up to three capitalised words apart by spaces only
+                while first > max(0, last - 2) and text[_end(tokens[first - 1]) : token_starts[first]].isspace():
+                    first -= 1
+                candidates.update(token_starts[first : last + 1])
+            comma = text.rfind(",", lowest, comma)
     range_starts = [a for a, _ in ranges]
     after = 0
     for start in sorted(candidates):
@@ -156,6 +161,10 @@ def _appositions(
         if m:
             yield m
             after = m.end()
+
+
+def _end(token: tuple[int, str]) -> int:
+    return token[0] + len(token[1])
 
 
 def _name_before(text: str, token_starts: list[int], verb_at: int, pat: _Patterns) -> re.Match[str] | None:
