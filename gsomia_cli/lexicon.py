@@ -74,6 +74,7 @@ class Lexicon:
     not_a_clause: frozenset[str]
     officials: tuple[KnownOfficial, ...]
     official_by_key: dict[str, KnownOfficial]  # lower-case name/alias -> official
+    officials_by_surname: dict[str, list[KnownOfficial]]
     # The first words of the phrases above, to find them by (see wordstarts).
     title_heads: Heads
     country_heads: Heads
@@ -136,6 +137,9 @@ def lexicon() -> Lexicon:
         officials.append(official)
         for key in (name, *official.aliases):
             by_key[key.lower()] = official
+    by_surname: dict[str, list[KnownOfficial]] = {}
+    for official in officials:
+        by_surname.setdefault(official.surname, []).append(official)
     return Lexicon(
         titles=titles,
         title_re=alternation(list(lang["titles"]), re.IGNORECASE),
@@ -158,6 +162,7 @@ def lexicon() -> Lexicon:
         not_a_clause=frozenset(lang["not_a_clause"]),
         officials=tuple(officials),
         official_by_key=by_key,
+        officials_by_surname=by_surname,
         title_heads=heads_of(titles),
         country_heads=heads_of(country_of),
         body_heads=heads_of(body_of),

@@ -227,7 +227,7 @@ class _Resolver:
         for person in self.persons.values():
             if token in (person.surname, person.given):
                 return person
-        gazetteer = [o for o in self.lex.officials if token == o.surname]
+        gazetteer = self.lex.officials_by_surname.get(token, [])
         if len(gazetteer) == 1:
             return self.add(_person(gazetteer[0]))
         if not fuzzy:
