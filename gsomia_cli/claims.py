@@ -78,9 +78,19 @@ def term_heads(term: str) -> Heads | None:
         # A term that is all literal text ends its first word where it ends.
         return head_of_literal(literal, whole=literal == term)
     group = leading_group(term)
-    if group is None or has_top_level_alternative(term) or group[1][:1] in ("?", "*", "{"):
+    if group is None or has_top_level_alternative(term) or group[1][:1] in ("*", "{"):
         return None
     alternatives, rest = group
+    if rest[:1] == "?":  # an optional group: a match begins with it or with what follows it
+        following = term_heads(rest.lstrip("?"))
+        heads = Heads(frozenset())
+        for alternative in alternatives:
+            literal = leading_literal(alternative)
+            head = literal and head_of_literal(literal, whole=literal != alternative or alternative.endswith(" "))
+            if not head or following is None:
+                return None
+            heads = heads | head
+        return heads | following
     heads = Heads(frozenset())
     for alternative in alternatives:
         literal = leading_literal(alternative)

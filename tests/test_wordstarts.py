@@ -85,14 +85,16 @@ def test_heads_of_claim_terms():
     assert choice.words == frozenset({"little", "few", "no"})
     assert term_heads(r"(japan|tokyo)\b[^.]{0,60}\bfirst").prefixes == ("japan", "tokyo")
     assert term_heads(r"\w+ days? left") is None
-    assert term_heads("(entirely )?(different|separate) issues") is None
+    optional = term_heads("(entirely |totally )?(different|separate) issues")
+    assert optional.words == frozenset({"entirely", "totally", "different", "separate"}) and optional.prefixes == ()
+    assert term_heads(r"(\w+ )?issues") is None
     assert term_heads("a|b") is None
     nested = term_heads("(general security of military (?:intelligence )?information|military information) agreement")
     assert nested.words == frozenset({"general", "military"}) and nested.prefixes == ()
     mixed = term_heads(r"(export\w*|curbs) on")
     assert mixed.words == frozenset({"curbs"}) and mixed.prefixes == ("export",)
     assert term_heads("(?i:japan) first") is None  # a flag group: not told
-    assert term_heads("(japan|tokyo)? first") is None  # an optional group: any word may begin
+    assert term_heads("(japan|tokyo)? first") is None  # without the group a match begins with a space
 
 
 NAME_PIECES = ["Kim You-geun", "Ko", "Mark Esper", "the", "deputy director", "minister", "of", "Seoul", "said", "a"]
