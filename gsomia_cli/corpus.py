@@ -17,7 +17,7 @@ from pathlib import Path
 
 from gsomia_cli.normalize import Paragraph, clean_paragraphs, join
 from gsomia_cli.quotemarks import mark_positions, pair_marks
-from gsomia_cli.sentences import Sentence, split_paragraph
+from gsomia_cli.sentences import Sentence, split_text
 
 REQUIRED_KEYS = ("outlet", "published", "file")
 OPTIONAL_KEYS = ("headline", "url", "byline", "agency", "language", "note")
@@ -98,16 +98,13 @@ class Article:
 
     @cached_property
     def sentences(self) -> list[Sentence]:
-        out = []
-        quotes, k = self.quotes, 0
-        for index, para in enumerate(self.paragraphs):
-            mine = []
-            while k < len(quotes) and quotes[k][0] < para.end:
-                mine.append((quotes[k][0] - para.start, quotes[k][1] - para.start))
-                k += 1
-            for start, end in split_paragraph(para.text, para.folded, mine):
-                out.append(Sentence(para.start + start, para.start + end, para.text[start:end], index, para.kind))
-        return out
+        paragraphs = self.paragraphs
+        spans = split_text(self.clean, self.folded, self.quotes, [(p.start, p.end) for p in paragraphs])
+        return [
+            Sentence(start, end, self.clean[start:end], index, para.kind)
+            for index, (para, mine) in enumerate(zip(paragraphs, spans, strict=True))
+            for start, end in mine
+        ]
 
     @property
     def words(self) -> int:

@@ -44,15 +44,17 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(frozenset(lang["abbreviations"]), frozenset(lang["sentence_starters"]), attribution)
 
 
-def _is_boundary(text: str, m: re.Match[str], lex: _Lexicon) -> bool:
-    rest = text[m.end() : m.end() + 120].lstrip()
+def _is_boundary(text: str, m: re.Match[str], lex: _Lexicon, start: int, end: int) -> bool:
+    """True when the sentence-final mark ``m`` in the paragraph
+    ``text[start:end]`` ends a sentence."""
+    rest = text[m.end() : min(m.end() + 120, end)].lstrip()
     if not rest:
         return False
     first = rest[0]
     if not (first.isupper() or first.isdigit() or first in "\"'("):
         return False
-    word_start = text.rfind(" ", max(0, m.start() - 40), m.start()) + 1
-    word = text[word_start : m.start() + 1]
+    space = text.rfind(" ", max(start, m.start() - 40), m.start())
+    word = text[space + 1 if space >= 0 else start : m.start() + 1]
     punct = m.group()
     if punct.startswith(".") and len(punct) == 1:
         next_word = rest.split(None, 1)[0].strip("\"'(")
@@ -84,27 +86,42 @@ def split_paragraph(
     space trimmed. No sentence ends inside a closed quotation. ``folded``
     and ``quotes`` are ``fold(text)`` and ``quote_spans(text)`` when known."""
     folded = fold(text) if folded is None else folded
+    quotes = quote_spans(text) if quotes is None else quotes
+    return split_text(text, folded, quotes, [(0, len(text))])[0]
+
+
+def split_text(
+    text: str, folded: str, quotes: list[tuple[int, int]], paragraphs: list[tuple[int, int]]
+) -> list[list[tuple[int, int]]]:
+    """Return, for each paragraph ``text[start:end]`` of ``paragraphs``, the
+    spans of its sentences as :func:`split_paragraph` gives them (offsets
+    into ``text``), in one pass over the whole text. ``folded`` is
+    ``fold(text)``, ``quotes`` the paragraphs' quotation spans, sorted (a
+    quote left open ends with its paragraph)."""
     lex = _lexicon()
-    spans = [(a, b) for a, b in (quote_spans(text) if quotes is None else quotes) if b < len(text)]
-    opens = [a for a, _ in spans]
-    bounds = [0]
-    after = 0
-    for at in _marks(folded):
-        m = _END.match(folded, at) if at >= after else None
-        if m is None:
-            continue
-        after = m.end()
-        k = bisect.bisect_right(opens, m.start()) - 1
-        if k >= 0 and spans[k][0] < m.start() and m.end() <= spans[k][1]:
-            continue  # inside a quotation
-        if _is_boundary(folded, m, lex):
-            bounds.append(m.end())
-    bounds.append(len(text))
+    marks = _marks(folded)
+    opens = [a for a, _ in quotes]
     out = []
-    for a, b in zip(bounds, bounds[1:], strict=False):
-        seg = text[a:b]
-        lead = len(seg) - len(seg.lstrip())
-        trail = len(seg.rstrip())
-        if trail > lead:
-            out.append((a + lead, a + trail))
+    for p_start, p_end in paragraphs:
+        bounds = [p_start]
+        after = p_start
+        for i in range(bisect.bisect_left(marks, p_start), bisect.bisect_left(marks, p_end)):
+            m = _END.match(folded, marks[i], p_end) if marks[i] >= after else None
+            if m is None:
+                continue
+            after = m.end()
+            k = bisect.bisect_right(opens, m.start()) - 1
+            if k >= 0 and quotes[k][0] < m.start() and m.end() <= quotes[k][1] < p_end:
+                continue  # inside a closed quotation
+            if _is_boundary(folded, m, lex, p_start, p_end):
+                bounds.append(m.end())
+        bounds.append(p_end)
+        spans = []
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            seg = text[a:b]
+            lead = len(seg) - len(seg.lstrip())
+            trail = len(seg.rstrip())
+            if trail > lead:
+                spans.append((a + lead, a + trail))
+        out.append(spans)
     return out
