@@ -282,7 +282,7 @@ def find_officials(
         return k >= 0 and quotes[k][0] < pos < quotes[k][1]
 
     def free(start: int, end: int) -> bool:
-        return not any(taken[start:end])
+        return taken.find(1, start, end) < 0
 
     def add(person: Person, start: int, end: int, how: str) -> None:
         if not free(start, end):

@@ -7,13 +7,14 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import chain
+from operator import attrgetter
 
 from gsomia_cli.lexicon import Lexicon, lexicon
 from gsomia_cli.officials import Mention, Person
 from gsomia_cli.wordstarts import WordStarts, heads_of
 
 INSTITUTION_SPAN = 120  # at most this from the start of "the ... ministry" to its noun
-PRIORITY = {"official": 0, "anonymous": 1, "body": 2, "pronoun": 3}
 # "Japan's trade ministry", "the Defense Ministry": an institution that speaks.
 _INSTITUTION = re.compile(
     r"(?:\b(?:the|[A-Z][a-z]+'s)\s+)(?:[A-Za-z][a-z]+\s+){0,3}?(?:[Mm]inistry|[Gg]overnment|[Aa]dministration|[Aa]gency|[Oo]ffice|[Cc]ommand)\b"
@@ -86,6 +87,10 @@ def _anonymous(text: str, m: re.Match[str], a: int, b: int, lex: Lexicon) -> Spe
     )
 
 
+def _first_and_longest(span: SpeakerSpan) -> tuple[int, int]:
+    return span.start, span.start - span.end
+
+
 def _windows_before(text: str, positions: list[int], ranges: list[tuple[int, int]], span: int) -> list[tuple[int, int]]:
     """The parts of ``ranges`` from ``span`` characters before a word that
     begins at one of ``positions`` (sorted) to that word's end; overlapping
@@ -118,38 +123,43 @@ def speaker_spans(
     pronouns), none inside the quotation marks of ``quotes``."""
     lex = lexicon()
     low = words.low
-    found: list[SpeakerSpan] = []
-
-    for m in mentions:
+    officials: list[SpeakerSpan] = []  # each kind's spans in text order
+    anonymous: list[SpeakerSpan] = []
+    bodies: list[SpeakerSpan] = []
+    for m in mentions:  # (in text order, none overlapping)
         # A possessive ("Kono's office") names no speaker: leave room for the phrase it is part of.
         if not m.in_quote and not _possessive(text, m.end):
             person = persons[m.person]
-            found.append(SpeakerSpan(m.start, m.end, person.name, person.role, "official", False))
+            officials.append(SpeakerSpan(m.start, m.end, person.name, person.role, "official", False))
     range_starts = [a for a, _ in ranges]
     for m in words.finditer_in(lex.anonymous_head_re, lex.anonymous_head_heads, low, ranges):
         a, b = ranges[bisect.bisect_right(range_starts, m.start()) - 1]
         source = _anonymous(text, m, a, b, lex)
         if source:
-            found.append(source)
+            anonymous.append(source)
     for m in words.finditer_in(lex.body_re, lex.body_heads, low, ranges):
-        found.append(
-            SpeakerSpan(m.start(), m.end(), lex.body_of[m.group().lower()], "body", "body", _possessive(text, m.end()))
+        bodies.append(
+            SpeakerSpan(m.start(), m.end(), lex.body_of[m.group()], "body", "body", _possessive(text, m.end()))
         )
     # An institution ends with its noun: looked for only shortly before one.
     for a, b in _windows_before(text, words.at(_INSTITUTION_NOUNS), ranges, INSTITUTION_SPAN):
         for m in _INSTITUTION.finditer(text, a, b):
             phrase = _DETERMINER.sub("", m.group())
-            found.append(SpeakerSpan(m.start(), m.end(), phrase, "body", "body", _possessive(text, m.end())))
-    for m in words.finditer_in(lex.pronoun_re, lex.pronoun_heads, low, ranges):
-        found.append(SpeakerSpan(m.start(), m.end(), m.group().lower(), None, "pronoun", False))
-    found.sort(key=lambda s: (PRIORITY[s.kind], s.start, -(s.end - s.start)))
+            bodies.append(SpeakerSpan(m.start(), m.end(), phrase, "body", "body", _possessive(text, m.end())))
+    pronouns = [
+        SpeakerSpan(m.start(), m.end(), m.group(), None, "pronoun", False)
+        for m in words.finditer_in(lex.pronoun_re, lex.pronoun_heads, low, ranges)
+    ]
+    anonymous.sort(key=_first_and_longest)
+    bodies.sort(key=_first_and_longest)
     kept: list[SpeakerSpan] = []
     taken = bytearray(len(text))
     for a, b in quotes:  # words inside a quotation are not who is speaking
         taken[a:b] = b"\x01" * (b - a)
-    for span in found:
-        if not any(taken[span.start : span.end]):
+    # Officials first, then sources, bodies and pronouns, each from its first and longest.
+    for span in chain(officials, anonymous, bodies, pronouns):
+        if taken.find(1, span.start, span.end) < 0:
             kept.append(span)
             taken[span.start : span.end] = b"\x01" * (span.end - span.start)
-    kept.sort(key=lambda s: s.start)
+    kept.sort(key=attrgetter("start"))
     return kept
