@@ -15,9 +15,8 @@ from gsomia_cli.wordstarts import Heads, WordStarts, heads_of
 FUZZY_NAME = 88  # rapidfuzz ratio for a full name against a known one
 FUZZY_TOKEN = 75  # for one name token in a name position ("Jeoung said")
 LOOKBACK = 30  # named mentions an anaphor ("the minister") may point back over
-ROLE_NP_SPAN = 60
+ROLE_NP_SPAN = 60  # at most this from "the" or "Seoul's" to the role noun of "the (South Korean) minister"
 APPOSITION_SPAN = 100  # at most this from the comma after a name to its title ("Kim, the deputy minister")
-NAME_SPAN = 80  # at most this long a name of up to three words  # at most this from "the" or "Seoul's" to the role noun of "the (South Korean) minister"
 
 
 @dataclass
@@ -102,7 +101,6 @@ def _patterns() -> _Patterns:
 _TOKEN = re.compile(NAME_TOKEN)
 _CAPITALISED = re.compile(NAME_START)
 _WORD_GOES_ON = re.compile(r"\w|-\w")
-_SUBJECT_GAP = re.compile(r"\s+(?:has\s+|had\s+)?$")  # between a subject and its verb
 HONORIFICS = frozenset({"Mr", "Ms", "Mrs", "Dr"})
 
 
@@ -171,11 +169,16 @@ def _name_before(text: str, token_starts: list[int], verb_at: int, pat: _Pattern
     """The name-like word that is the subject of a verb at ``verb_at``
     ("Jeoung said", "Kono, for his part, told"): ``name_before`` tried at
     the capitalised words (``token_starts``, sorted) just before the verb."""
+    before = text[max(0, verb_at - 40) : verb_at]
+    subject_end = before.rstrip()
+    if len(subject_end) == len(before):
+        return None  # no space before the verb
+    if subject_end.endswith(("has", "had")) and subject_end[-4:-3].isspace():
+        subject_end = subject_end[:-3].rstrip()
     last = bisect.bisect_left(token_starts, verb_at)
     first = bisect.bisect_left(token_starts, verb_at - 110)
-    before = _SUBJECT_GAP.search(text, max(0, verb_at - 12), verb_at)
-    if before is not None and not text.startswith(",", before.start() - 1):
-        first = max(first, last - 1)  # no comma: the name is the word just before the verb
+    if not subject_end.endswith(","):
+        first = max(first, last - 1)  # no comma clause: the name is the word just before the verb
     for k in range(first, last):
         m = pat.name_before.match(text, token_starts[k], verb_at)
         if m:

@@ -282,3 +282,30 @@ def test_titles_with_names_and_without():
         "Park Geun-hye": ("President", None, []),
         "Mark Milley": ("General", None, []),
     }
+
+
+def test_institutions_found_near_their_noun_as_over_the_whole_paragraph():
+    """Institutions ("Japan's trade ministry") are looked for only shortly
+    before their noun; that finds what a scan of each paragraph finds."""
+    from gsomia_cli.speakers import _INSTITUTION, _INSTITUTION_NOUNS, INSTITUTION_SPAN, _windows_before
+    from gsomia_cli.wordstarts import WordStarts
+
+    text = (
+        "Japan's trade ministry said the Defense Ministry and the South Korean government agreed. "
+        "Officials of the presidential office, the Foreign Ministry's spokesman and Seoul's defense "
+        "ministry spoke.\n\nThe Moon administration and the U.S. Forces Korea Command stayed silent."
+    )
+    ranges = [(0, text.index("\n\n")), (text.index("\n\n") + 2, len(text))]
+    words = WordStarts(text.lower())
+    windows = _windows_before(text, words.at(_INSTITUTION_NOUNS), ranges, INSTITUTION_SPAN)
+    got = [m.group() for a, b in windows for m in _INSTITUTION.finditer(text, a, b)]
+    expected = [m.group() for a, b in ranges for m in _INSTITUTION.finditer(text, a, b)]
+    assert got == expected
+    assert got == [
+        "Japan's trade ministry",
+        "the Defense Ministry",
+        "the South Korean government",
+        "the presidential office",
+        "the Foreign Ministry",
+        "Seoul's defense ministry",
+    ]

@@ -131,3 +131,59 @@ def test_apposition_example():
     titles = WordStarts(text.lower()).at(lexicon().title_heads)
     found = [m.group() for m in _appositions(text, [(0, len(text))], tokens, titles, _patterns())]
     assert found == ["Kim You-geun, the deputy director", "Ko, a minister"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(SEPARATORS)), max_size=40), st.integers(1, 30))
+def test_nearby_words_from_either_side(pairs, distance):
+    """The nearby-word filter keeps a start when a word of the other heads
+    begins after it within the distance, whichever side is looked up from."""
+    text = "".join(p + s for p, s in pairs)
+    words = WordStarts(text)
+    for heads, other in ((heads_of(["the"]), heads_of(["minister"])), (heads_of(["minister"]), heads_of(["the"]))):
+        found, others = words.at(heads), words.at(other)
+        expected = [at for at in found if any(at < o <= at + distance for o in others)]
+        assert words._near(found, other, distance) == expected
+
+
+def test_search_is_the_first_of_finditer():
+    text = "the minister said; the defense minister said"
+    words = WordStarts(text)
+    pattern = alternation(["defense minister", "minister"])
+    heads = heads_of(["defense minister", "minister"])
+    assert words.search(pattern, heads, text, 0, len(text)).group() == "minister"
+    assert words.search(pattern, heads, text, 20, len(text)).group() == "defense minister"
+    assert words.search(pattern, heads, text, 0, 5) is None
+
+
+def test_whole_words_as_the_regex_finds_them():
+    from gsomia_cli.quotes import _whole_word
+
+    text = "he said thats that, and that_ was that"
+    for start, end in [(0, len(text)), (8, len(text)), (8, 17), (19, len(text)), (30, len(text))]:
+        m = re.search(r"\bthat\b", text[start:end])
+        assert _whole_word(text, "that", start, end) == (start + m.start() if m else -1)
+
+
+NAME_SUBJECTS = ["Kono", "Jeong", "Ko Min-jung", "the minister", "for his part", "Seoul", "has", "had", "officials"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(NAME_SUBJECTS), st.sampled_from([" ", ", ", "  ", ". "])), max_size=12))
+def test_subject_name_before_a_verb_as_every_word_would_find_it(pairs):
+    """The subject before "said" is tried at the word just before it unless a
+    comma clause stands between; that finds what trying every capitalised
+    word within reach finds."""
+    from gsomia_cli.lexicon import NAME_START
+    from gsomia_cli.officials import _name_before, _patterns
+
+    text = "".join(p + s for p, s in pairs) + "said so."
+    verb_at = text.rindex("said")
+    starts = [m.start() for m in re.finditer(NAME_START, text)]
+    pattern = _patterns().name_before
+    expected = next(
+        (m.span() for k in starts if verb_at - 110 <= k < verb_at for m in [pattern.match(text, k, verb_at)] if m),
+        None,
+    )
+    got = _name_before(text, starts, verb_at, _patterns())
+    assert (got.span() if got else None) == expected
