@@ -88,7 +88,7 @@ class _Attributor:
 
     def phrase(self, start: int, end: int) -> SpeakerSpan | None:
         """The speaker a short phrase names (officials first)."""
-        if len(self.text[start:end].split()) > MAX_SPEAKER_WORDS:
+        if len(self.text[start:end].split(None, MAX_SPEAKER_WORDS)) > MAX_SPEAKER_WORDS:
             return None
         spans = [s for s in self.within(start, end) if not s.possessive]
         if not spans:
@@ -117,7 +117,7 @@ class _Attributor:
         if not spans:
             return None
         last = spans[-1]
-        if len(self.text[last.end : verb_at].split()) > MAX_SUBJECT_GAP:
+        if len(self.text[last.end : verb_at].split(None, MAX_SUBJECT_GAP)) > MAX_SUBJECT_GAP:
             return None
         if last.kind != "official" and _APPOSITION_END.fullmatch(self.text, last.end, verb_at):
             for earlier in reversed(spans[:-1]):
@@ -215,7 +215,7 @@ def find_statements(
         s_start, s_end = sentence.start, sentence.end
         lo = bisect.bisect_left(quote_starts, s_start)
         hi = bisect.bisect_left(quote_starts, s_end)
-        in_sentence = [q for q in quotes[lo:hi]]
+        in_sentence = quotes[lo:hi]
         # Direct quotes.
         for n, (q_open, q_close) in enumerate(in_sentence):
             c_start, c_end = q_open + 1, min(q_close, s_end)
@@ -266,7 +266,7 @@ def find_statements(
                     out.append(statement)
                     previous_quote = (statement, sentence.paragraph)
                     continue
-            if speaker is None and len(text[c_start:c_end].split()) <= 3:
+            if speaker is None and len(text[c_start:c_end].split(None, 3)) <= 3:
                 continue  # a scare quote or a title, not a statement
             who.heard(speaker)
             statement = _statement(speaker, "direct", cue, clean, c_start, c_end, index)
@@ -278,6 +278,7 @@ def find_statements(
     return out
 
 
+_OPENS_QUOTE = re.compile(r'\s*"')  # (after white space)
 _ACCORDING_TO = re.compile(r",\s+according to\b")
 
 
@@ -347,7 +348,7 @@ def _reported(
         if that and (
             '"' in between
             or "," in between
-            or len(between.split()) > 6
+            or len(between.split(None, 6)) > 6
             or (cue in lex.object_verbs and cue not in ("told", "tells") and first != "that")
         ):
             that = False  # "urged allies to overcome issues that harm ...", "said, adding that ..."
@@ -362,14 +363,14 @@ def _reported(
                 continue  # "asked not to be named" has no one asked
         elif not first or first in lex.not_a_clause or first.endswith("ing") or stripped[0] in "\"'.,;:":
             continue
-        if text[offset:s_end].lstrip().startswith('"'):
+        if _OPENS_QUOTE.match(text, offset, s_end):
             continue  # 'said that "..."' is a direct quote, found as such
         start, end = _trim(text, offset, s_end)
         cut = _ACCORDING_TO.search(text, start, end) or _tail_cue_in(text, start, end)
         if cut:
             end = cut.start()  # the source named after the clause is not part of what was said
             start, end = _trim(text, start, end)
-        if len(text[start:end].split()) < 3:
+        if len(text[start:end].split(None, 2)) < 3:
             continue
         who.heard(speaker)
         found.append(_statement(speaker, "reported", cue, clean, start, end, index))
@@ -377,7 +378,7 @@ def _reported(
         return found
     # '..., Seoul's defense minister has said.' / '..., the Kyodo news agency reported.'
     tail = _tail_cue_in(text, s_start, s_end)
-    if tail and not text[s_start:s_end].lstrip().startswith('"'):
+    if tail and not _OPENS_QUOTE.match(text, s_start, s_end):
         speaker = who.phrase(tail.start(1), tail.end(1))
         if speaker:
             start, end = _trim(text, s_start, tail.start())

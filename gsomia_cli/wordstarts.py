@@ -194,7 +194,7 @@ class WordStarts:
             m = pattern.match(text, at, b)
             if m:
                 yield m
-                after = max(m.end(), at + 1)
+                after = m.end() if m.end() > at else at + 1
 
     def _near(self, found: list[int], heads: Heads, distance: int) -> list[int]:
         """Those of ``found`` (sorted) that a word of ``heads`` follows by at
