@@ -138,7 +138,10 @@ def _date_values(claim: ClaimDef, text: str, sentence: Sentence, here: list[Date
         return []
     values = []
     for d in here:
-        near = any(a.end() <= d.start and len(text[a.end() : d.start].split()) <= claim.window for a in anchors)
+        near = any(
+            a.end() <= d.start and len(text[a.end() : d.start].split(None, claim.window)) <= claim.window
+            for a in anchors
+        )
         if near or (d.countdown and claim.countdown and claim.countdown.search(d.text)):
             values.append(d.value)
     return values

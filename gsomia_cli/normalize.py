@@ -80,7 +80,7 @@ def _is_headline(text: str, headline: str | None, first: bool) -> bool:
     if headline and fold_key(text).strip(" .") == fold_key(headline).strip(" ."):
         return True
     # A first line with no sentence-final punctuation, followed by more text.
-    return first and len(text.split()) <= 25 and fold(text).rstrip()[-1:] not in (".", "!", "?", '"', "'", ")")
+    return first and len(text.split(None, 25)) <= 25 and fold(text).rstrip()[-1:] not in (".", "!", "?", '"', "'", ")")
 
 
 def clean_paragraphs(raw: str, headline: str | None = None) -> list[Paragraph]:

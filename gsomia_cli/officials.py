@@ -141,7 +141,7 @@ def _appositions(
         lowest = max(0, title_at - APPOSITION_SPAN)
         comma = text.rfind(",", lowest, title_at)
         # At most "the" and three words stand between the comma and the title.
-        while comma >= 0 and len(text[comma + 1 : title_at].split()) <= 4:
+        while comma >= 0 and len(text[comma + 1 : title_at].split(None, 4)) <= 4:
             last = bisect.bisect_left(token_starts, comma) - 1
             if last >= 0 and token_starts[last] + len(tokens[last][1]) == comma:
                 first = last  # a name is up to three capitalised words apart by spaces only

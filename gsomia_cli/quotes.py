@@ -245,8 +245,8 @@ def find_statements(
                 verbs = [v for v in verbs if not inside_quote(v.start())]
                 if verbs:
                     verb = max(verbs, key=lambda v: v.start())
-                    short = len(text[c_start:c_end].split()) <= SHORT_QUOTE_WORDS
-                    if short and len(text[verb.end() : q_open].split()) > SHORT_QUOTE_GAP:
+                    short = len(text[c_start:c_end].split(None, SHORT_QUOTE_WORDS)) <= SHORT_QUOTE_WORDS
+                    if short and len(text[verb.end() : q_open].split(None, SHORT_QUOTE_GAP)) > SHORT_QUOTE_GAP:
                         verbs = []  # a far-off verb does not make a scare quote a statement
                 if verbs:
                     speaker = who.subject(s_start, verb.start())
@@ -393,6 +393,6 @@ def _reported(
             start, end = _trim(text, verb.end() + (stop.end() if stop else 0), s_end)
         else:
             start, end = _trim(text, s_start, verb.start())
-        if len(text[start:end].split()) >= 3:
+        if len(text[start:end].split(None, 2)) >= 3:
             found.append(_statement(speaker, "reported", "according to", clean, start, end, index))
     return found
