@@ -45,7 +45,8 @@ def _singular(word: str) -> str:
 
 
 def _possessive(text: str, end: int) -> bool:
-    return text.startswith("'s", end) or text.startswith("'", end) and text[end - 1 : end] == "s"
+    """True when a possessive "'s" (or the "'" after a plural) follows ``end``."""
+    return text[end : end + 1] == "'" and (text[end + 1 : end + 2] == "s" or text[end - 1 : end] == "s")
 
 
 def _anonymous(text: str, m: re.Match[str], a: int, b: int, lex: Lexicon) -> SpeakerSpan | None:
