@@ -128,14 +128,18 @@ def _titled_names(text: str, low: str, words: WordStarts, ranges: list[tuple[int
 
 
 def _appositions(
-    text: str, ranges: list[tuple[int, int]], tokens: list[tuple[int, str]], titles: list[int], pat: _Patterns
+    text: str,
+    ranges: list[tuple[int, int]],
+    tokens: list[tuple[int, str]],
+    token_starts: list[int],
+    titles: list[int],
+    pat: _Patterns,
 ) -> Iterator[re.Match[str]]:
     """Yield what ``pat.apposition.finditer`` would in each of ``ranges``
     ("Kim You-geun, deputy director of ..."), tried only where a name can
     begin: at the last three capitalised words (``tokens``, ``(start,
-    text)`` in order) before a comma that closes one of them, a comma
-    shortly before a title (at ``titles``)."""
-    token_starts = [start for start, _ in tokens]
+    text)`` in order, and ``token_starts`` their starts) before a comma that
+    closes one of them, a comma shortly before a title (at ``titles``)."""
     candidates: set[int] = set()
     for title_at in titles:
         lowest = max(0, title_at - APPOSITION_SPAN)
@@ -298,6 +302,7 @@ def find_officials(
 
     # Capitalised words, found once: names are looked up among them.
     tokens = [(m.start(), m.group()) for a, b in ranges for m in _CAPITALISED.finditer(text, a, b)]
+    token_starts = [start for start, _ in tokens]
     # 1. Full names of known officials.
     for start, token in tokens:
         for name in pat.known_by_first.get(token, ()):
@@ -319,7 +324,7 @@ def find_officials(
             )
         add(person, start, start + len(name), "title")
     # 2b. Name, then title in apposition: "Kim You-geun, deputy director of ...".
-    for m in _appositions(text, ranges, tokens, words.at(lex.title_heads), pat):
+    for m in _appositions(text, ranges, tokens, token_starts, words.at(lex.title_heads), pat):
         name = _clean_name(m.group("name"), lex)
         if not name or name in exclude_names or not free(m.start("name"), m.start("name") + len(name)):
             continue
@@ -365,7 +370,6 @@ def find_officials(
             previous, previous_end = token, start + len(token)
     # 5. A name-like word where a speaker stands ("Jeoung said", "said Jeoung",
     #    "according to Jeoung"): resolved fuzzily against the article's officials.
-    token_starts = [start for start, _ in tokens]
     for verb in words.finditer_in(pat.speech_verb, pat.speech_verb_heads, text, ranges):
         for m in (
             _name_before(text, token_starts, verb.start(), pat),

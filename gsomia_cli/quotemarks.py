@@ -4,22 +4,14 @@ from __future__ import annotations
 
 import bisect
 
-from gsomia_cli.textfold import CLOSING_QUOTES, OPENING_QUOTES
+from gsomia_cli.textfold import CLOSING_QUOTES, OPENING_QUOTES, char_positions
 
 _MARKS = '"\u201c\u201d\u201e\u00ab\u00bb\u201f'
 
 
 def mark_positions(text: str) -> list[int]:
-    """Return, sorted, where a double quotation mark stands in ``text``
-    (found with str.find, far cheaper than a regex scan of every character)."""
-    out = []
-    for mark in _MARKS:
-        at = text.find(mark)
-        while at >= 0:
-            out.append(at)
-            at = text.find(mark, at + 1)
-    out.sort()
-    return out
+    """Return, sorted, where a double quotation mark stands in ``text``."""
+    return char_positions(text, _MARKS)
 
 
 def pair_marks(text: str, marks: list[int], start: int, end: int) -> list[tuple[int, int]]:

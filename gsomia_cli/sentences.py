@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from gsomia_cli.quotemarks import quote_spans
 from gsomia_cli.resources import load_data
-from gsomia_cli.textfold import fold
+from gsomia_cli.textfold import char_positions, fold
 
 
 @dataclass(slots=True)  # many per article: cheap to create
@@ -66,19 +66,6 @@ def _is_boundary(text: str, m: re.Match[str], lex: _Lexicon, start: int, end: in
     return True
 
 
-def _marks(text: str) -> list[int]:
-    """Where a sentence-final mark stands in ``text``, sorted: where every
-    match of ``_END`` begins (a few C-level finds beat a regex scan)."""
-    out = []
-    for mark in ".!?":
-        at = text.find(mark)
-        while at >= 0:
-            out.append(at)
-            at = text.find(mark, at + 1)
-    out.sort()
-    return out
-
-
 def split_paragraph(
     text: str, folded: str | None = None, quotes: list[tuple[int, int]] | None = None
 ) -> list[tuple[int, int]]:
@@ -99,7 +86,7 @@ def split_text(
     ``fold(text)``, ``quotes`` the paragraphs' quotation spans, sorted (a
     quote left open ends with its paragraph)."""
     lex = _lexicon()
-    marks = _marks(folded)
+    marks = char_positions(folded, ".!?")  # where every match of _END begins
     opens = [a for a, _ in quotes]
     out = []
     for p_start, p_end in paragraphs:

@@ -131,12 +131,6 @@ class WordStarts:
             self._cache[heads] = found
         return found
 
-    def any_in(self, heads: Heads, start: int, end: int) -> bool:
-        """True when a word of ``heads`` begins in ``start:end``."""
-        found = self.at(heads)
-        k = bisect.bisect_left(found, start)
-        return k < len(found) and found[k] < end
-
     def search(self, pattern: re.Pattern[str], heads: Heads, text: str, start: int, end: int) -> re.Match[str] | None:
         """Return the first match :meth:`finditer` would yield, or None."""
         found = self.at(heads)
