@@ -223,8 +223,8 @@ def find_statements(
                 c_start += 1
             while c_end > c_start and (text[c_end - 1].isspace() or text[c_end - 1] == ","):
                 c_end -= 1
-            if not any(ch.isalpha() for ch in text[c_start:c_end]):
-                continue
+            if not text[c_start : c_start + 1].isalpha() and not any(ch.isalpha() for ch in text[c_start:c_end]):
+                continue  # no letter: no statement
             next_open = in_sentence[n + 1][0] if n + 1 < len(in_sentence) else s_end
             prev_close = in_sentence[n - 1][1] + 1 if n else s_start
             speaker, cue = None, None
