@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import chain, compress
 
 from gsomia_cli.lexicon import NAME_START, NAME_TOKEN, KnownOfficial, Lexicon, alternation, lexicon
 from gsomia_cli.wordstarts import Heads, WordStarts, heads_of
@@ -101,6 +102,7 @@ def _patterns() -> _Patterns:
 _TOKEN = re.compile(NAME_TOKEN)
 _CAPITALISED = re.compile(NAME_START)
 _WORD_GOES_ON = re.compile(r"\w|-\w")
+_START, _GROUP = re.Match.start, re.Match.group
 HONORIFICS = frozenset({"Mr", "Ms", "Mrs", "Dr"})
 
 
@@ -130,15 +132,15 @@ def _titled_names(text: str, low: str, words: WordStarts, ranges: list[tuple[int
 def _appositions(
     text: str,
     ranges: list[tuple[int, int]],
-    tokens: list[tuple[int, str]],
     token_starts: list[int],
+    token_texts: list[str],
     titles: list[int],
     pat: _Patterns,
 ) -> Iterator[re.Match[str]]:
     """Yield what ``pat.apposition.finditer`` would in each of ``ranges``
     ("Kim You-geun, deputy director of ..."), tried only where a name can
-    begin: at the last three capitalised words (``tokens``, ``(start,
-    text)`` in order, and ``token_starts`` their starts) before a comma that
+    begin: at the last three capitalised words (``token_starts`` and
+    ``token_texts``, in text order) before a comma that
     closes one of them, a comma shortly before a title (at ``titles``)."""
     candidates: set[int] = set()
     for title_at in titles:
@@ -147,9 +149,9 @@ def _appositions(
         # At most "the" and three words stand between the comma and the title.
         while comma >= 0 and len(text[comma + 1 : title_at].split(None, 4)) <= 4:
             last = bisect.bisect_left(token_starts, comma) - 1
-            if last >= 0 and token_starts[last] + len(tokens[last][1]) == comma:
+            if last >= 0 and token_starts[last] + len(token_texts[last]) == comma:
                 first = last  # a name is up to three capitalised words apart by spaces only
-                while first > max(0, last - 2) and text[_end(tokens[first - 1]) : token_starts[first]].isspace():
+                while first > max(0, last - 2) and text[_end(token_starts, token_texts, first - 1) : token_starts[first]].isspace():
                     first -= 1
                 candidates.update(token_starts[first : last + 1])
             comma = text.rfind(",", lowest, comma)
@@ -165,8 +167,13 @@ def _appositions(
             after = m.end()
 
 
-def _end(token: tuple[int, str]) -> int:
-    return token[0] + len(token[1])
+def _end(token_starts: list[int], token_texts: list[str], k: int) -> int:
+    return token_starts[k] + len(token_texts[k])
+
+
+def _indices_in(items: list[str], wanted: Container[str]) -> list[int]:
+    """Return, in order, the indices of ``items`` that are in ``wanted``."""
+    return list(compress(range(len(items)), map(wanted.__contains__, items)))
 
 
 def _name_before(text: str, token_starts: list[int], verb_at: int, pat: _Patterns) -> re.Match[str] | None:
@@ -301,11 +308,12 @@ def find_officials(
             person.aliases.add(mention.text)
 
     # Capitalised words, found once: names are looked up among them.
-    tokens = [(m.start(), m.group()) for a, b in ranges for m in _CAPITALISED.finditer(text, a, b)]
-    token_starts = [start for start, _ in tokens]
+    found = list(chain.from_iterable([_CAPITALISED.finditer(text, a, b) for a, b in ranges]))
+    token_starts, token_texts = list(map(_START, found)), list(map(_GROUP, found))
     # 1. Full names of known officials.
-    for start, token in tokens:
-        for name in pat.known_by_first.get(token, ()):
+    for k in _indices_in(token_texts, pat.known_by_first):
+        start = token_starts[k]
+        for name in pat.known_by_first[token_texts[k]]:
             end = start + len(name)
             if text.startswith(name, start) and not _WORD_GOES_ON.match(text, end):
                 add(resolver.exact(name), start, end, "name")  # type: ignore[arg-type]
@@ -324,7 +332,7 @@ def find_officials(
             )
         add(person, start, start + len(name), "title")
     # 2b. Name, then title in apposition: "Kim You-geun, deputy director of ...".
-    for m in _appositions(text, ranges, tokens, token_starts, words.at(lex.title_heads), pat):
+    for m in _appositions(text, ranges, token_starts, token_texts, words.at(lex.title_heads), pat):
         name = _clean_name(m.group("name"), lex)
         if not name or name in exclude_names or not free(m.start("name"), m.start("name") + len(name)):
             continue
@@ -358,16 +366,20 @@ def find_officials(
     people = list(resolver.persons.values())
     parts = {p.surname: p for p in people} | {p.given: p for p in people if p.given and " " not in p.given}
     if parts:
-        previous, previous_end = "", -1
-        for start, token in tokens:
+        # Only a part, or a word after an honorific, can be a mention.
+        after_honorific = [k + 1 for k in _indices_in(token_texts, HONORIFICS) if k + 1 < len(token_texts)]
+        spelled = set(parts) | {part + "'s" for part in parts}
+        for k in sorted({*_indices_in(token_texts, spelled), *after_honorific}):
+            start, token = token_starts[k], token_texts[k]
             word = token[:-2] if token.endswith("'s") else token
+            previous = token_texts[k - 1] if k else ""
+            previous_end = token_starts[k - 1] + len(previous) if k else -1
             if previous in HONORIFICS and text[previous_end:start] in (". ", " "):  # "Mr. Ko"
                 person = resolver.token(word, fuzzy=True)
                 if person:
                     add(person, previous_end - len(previous), start + len(word), "honorific")
             elif word in parts:
                 add(parts[word], start, start + len(word), "surname")
-            previous, previous_end = token, start + len(token)
     # 5. A name-like word where a speaker stands ("Jeoung said", "said Jeoung",
     #    "according to Jeoung"): resolved fuzzily against the article's officials.
     for verb in words.finditer_in(pat.speech_verb, pat.speech_verb_heads, text, ranges):

@@ -119,8 +119,8 @@ def test_appositions_are_the_patterns_own(pairs):
     tokens = [(m.start(), m.group()) for a, b in ranges for m in re.finditer(NAME_START, text[:b]) if m.start() >= a]
     titles = WordStarts(text.lower()).at(lexicon().title_heads)
     expected = [m.span() for a, b in ranges for m in pattern.finditer(text, a, b)]
-    starts = [start for start, _ in tokens]
-    assert [m.span() for m in _appositions(text, ranges, tokens, starts, titles, _patterns())] == expected
+    starts, texts = [start for start, _ in tokens], [token for _, token in tokens]
+    assert [m.span() for m in _appositions(text, ranges, starts, texts, titles, _patterns())] == expected
 
 
 def test_apposition_example():
@@ -130,8 +130,8 @@ def test_apposition_example():
     text = "Seoul said. Kim You-geun, the deputy director of Seoul said so, and Ko, a minister, agreed."
     tokens = [(m.start(), m.group()) for m in re.finditer(NAME_START, text)]
     titles = WordStarts(text.lower()).at(lexicon().title_heads)
-    starts = [start for start, _ in tokens]
-    found = [m.group() for m in _appositions(text, [(0, len(text))], tokens, starts, titles, _patterns())]
+    starts, texts = [start for start, _ in tokens], [token for _, token in tokens]
+    found = [m.group() for m in _appositions(text, [(0, len(text))], starts, texts, titles, _patterns())]
     assert found == ["Kim You-geun, the deputy director", "Ko, a minister"]
 
 
