@@ -58,15 +58,15 @@ class _Attributor:
         return out
 
     def resolve(self, span: SpeakerSpan) -> SpeakerSpan | None:
+        if span.kind == "pronoun" and self.last_person:
+            return self.last_person
+        if span.kind not in ("pronoun", "anonymous") or span.qualified:
+            return span
         k = bisect.bisect_left(self.starts, span.start)
         earlier_spans = self.spans[max(0, k - LOOKBACK) : k]
         if span.kind == "pronoun":
-            if self.last_person:
-                return self.last_person
             officials = [s for s in earlier_spans if s.kind == "official"]
             return officials[-1] if officials else None
-        if span.kind != "anonymous" or span.qualified:
-            return span
         antecedents = [e for e in earlier_spans if e.kind == "anonymous" and e.head == span.head]
         if span.label.lower() in (span.head, span.head + "s"):  # bare: "the official", "an official"
             for earlier in reversed(antecedents):
@@ -113,15 +113,17 @@ class _Attributor:
         """The last speaker phrase before a reporting verb at ``verb_at``; an
         official named before an apposition ("Kim, deputy director of the
         office, said") wins over the institution inside it."""
-        spans = [s for s in self.within(start, verb_at) if not s.possessive]
-        if not spans:
+        spans, k = self.spans, bisect.bisect_left(self.starts, verb_at)
+        while k > 0 and (spans[k - 1].end > verb_at or spans[k - 1].possessive) and spans[k - 1].start >= start:
+            k -= 1
+        if k == 0 or spans[k - 1].start < start:
             return None
-        last = spans[-1]
+        last = spans[k - 1]
         if len(self.text[last.end : verb_at].split(None, MAX_SUBJECT_GAP)) > MAX_SUBJECT_GAP:
             return None
         if last.kind != "official" and _APPOSITION_END.fullmatch(self.text, last.end, verb_at):
-            for earlier in reversed(spans[:-1]):
-                if earlier.kind == "official" and self.text.startswith(",", earlier.end):
+            for earlier in reversed(self.within(start, last.start)):
+                if earlier.kind == "official" and not earlier.possessive and self.text.startswith(",", earlier.end):
                     return self.resolve(earlier)
         return self.resolve(last)
 

@@ -151,8 +151,8 @@ class WordStarts:
         start: int = 0,
         end: int | None = None,
         near: tuple[Heads, int] | None = None,
-    ) -> Iterator[re.Match[str]]:
-        """Yield what ``pattern.finditer(text, start, end)`` would (``end``
+    ) -> list[re.Match[str]]:
+        """Return what ``pattern.finditer(text, start, end)`` would yield (``end``
         not inside a word), for a pattern each of whose matches begins with
         one of ``heads`` and, when ``near`` is ``(other_heads, distance)``,
         has a word of ``other_heads`` beginning at most ``distance``
@@ -166,11 +166,12 @@ class WordStarts:
         text: str,
         ranges: list[tuple[int, int]],
         near: tuple[Heads, int] | None = None,
-    ) -> Iterator[re.Match[str]]:
-        """Yield what :meth:`finditer` would for each of ``ranges`` (sorted,
-        not overlapping) in turn, in one pass."""
+    ) -> list[re.Match[str]]:
+        """Return what :meth:`finditer` would yield for each of ``ranges``
+        (sorted, not overlapping) in turn, found in one pass."""
+        out: list[re.Match[str]] = []
         if not ranges:
-            return
+            return out
         found = self.at(heads)
         if near:
             found = self._near(found, *near)
@@ -181,14 +182,15 @@ class WordStarts:
             while at >= b:  # on to the range that can hold it
                 r += 1
                 if r == len(ranges):
-                    return
+                    return out
                 a, b = ranges[r]
             if at < a or at < after:
                 continue
             m = pattern.match(text, at, b)
             if m:
-                yield m
+                out.append(m)
                 after = m.end() if m.end() > at else at + 1
+        return out
 
     def _near(self, found: list[int], heads: Heads, distance: int) -> list[int]:
         """Those of ``found`` (sorted) that a word of ``heads`` follows by at
