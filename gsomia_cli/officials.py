@@ -151,7 +151,10 @@ def _appositions(
             last = bisect.bisect_left(token_starts, comma) - 1
             if last >= 0 and token_starts[last] + len(token_texts[last]) == comma:
                 first = last  # a name is up to three capitalised words apart by spaces only
-                while first > max(0, last - 2) and text[_end(token_starts, token_texts, first - 1) : token_starts[first]].isspace():
+                while (
+                    first > max(0, last - 2)
+                    and text[_end(token_starts, token_texts, first - 1) : token_starts[first]].isspace()
+                ):
                     first -= 1
                 candidates.update(token_starts[first : last + 1])
             comma = text.rfind(",", lowest, comma)
