@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -70,9 +69,21 @@ def _group(terms: list[str]) -> TermGroup:
     return TermGroup(_terms(terms), heads)
 
 
+# Literal text, then one optional literal character ("re-?examine").
+_LITERAL_CHARACTER = r"(?:[A-Za-z0-9 ',-]|\\[^A-Za-z0-9])"
+_OPTIONAL_CHARACTER = re.compile(rf"({_LITERAL_CHARACTER}*)({_LITERAL_CHARACTER})\?(?![?*+{{])")
+
+
 def term_heads(term: str) -> Heads | None:
     """Return the words every match of regular expression ``term`` begins
     with, or None when that cannot be told simply."""
+    optional = _OPTIONAL_CHARACTER.match(term)
+    if optional and not has_top_level_alternative(term):
+        # "re-?examine": a match begins as with the character or as without it.
+        rest = term[optional.end() :]
+        with_it = term_heads(optional.group(1) + optional.group(2) + rest)
+        without = term_heads(optional.group(1) + rest)
+        return with_it | without if with_it is not None and without is not None else None
     literal = leading_literal(term)
     if literal:
         # A term that is all literal text ends its first word where it ends.
@@ -147,6 +158,53 @@ def _date_values(claim: ClaimDef, text: str, sentence: Sentence, here: list[Date
     return values
 
 
+def _sentences_where_all(
+    groups: tuple[TermGroup, ...],
+    text: str,
+    sentences: list[Sentence],
+    starts: list[int],
+    body: set[int],
+    words: WordStarts,
+    first_only: bool = False,
+) -> list[int]:
+    """Return the body sentences, in order, where every group has a term (the
+    first of them only when ``first_only``); tried only where a head word of
+    the group with the fewest begins. ``text`` is lower-cased, ``words`` its
+    word starts, ``starts`` the sentences' starts."""
+    found_at: list[list[int] | None] = []  # where each group's head words begin
+    for group in groups:
+        found = None if group.heads is None else words.at(group.heads)
+        if found is not None and not found:
+            return []  # a group none of whose words is in the article
+        found_at.append(found)
+    headed = [found for found in found_at if found is not None]
+    if headed:
+        rarest = min(headed, key=len)
+        candidates = sorted({bisect.bisect_right(starts, at) - 1 for at in rarest} & body)
+    else:
+        candidates = sorted(body)
+    out = []
+    for i in candidates:
+        a, b = sentences[i].start, sentences[i].end
+        for group, found in zip(groups, found_at, strict=True):
+            if found is None:
+                if group.pattern.search(text, a, b) is None:
+                    break
+                continue
+            k = bisect.bisect_left(found, a)
+            while k < len(found) and found[k] < b:
+                if group.pattern.match(text, found[k], b):
+                    break
+                k += 1
+            else:
+                break  # no term of this group in the sentence
+        else:
+            out.append(i)
+            if first_only:
+                break
+    return out
+
+
 def find_claims(text: str, sentences: list[Sentence], dates: list[DateExpr], words: WordStarts) -> list[ClaimHit]:
     """Return each claim's values in one article (folded clean ``text``, its
     ``words``), one hit per distinct value with its first evidence sentence."""
@@ -155,34 +213,11 @@ def find_claims(text: str, sentences: list[Sentence], dates: list[DateExpr], wor
     body = {i for i, s in enumerate(sentences) if s.kind == "body"}
     date_starts = [d.start for d in dates]  # dates come in text order
 
-    def sentences_with(heads: Heads | None) -> set[int]:
-        """The body sentences where a word of ``heads`` begins (all when None)."""
-        if heads is None:
-            return body
-        found = {bisect.bisect_right(starts, at) - 1 for at in words.at(heads)}
-        return found & body
-
-    def has(group: TermGroup, s: Sentence) -> bool:
-        if group.heads is None:
-            return group.pattern.search(text, s.start, s.end) is not None
-        return words.search(group.pattern, group.heads, text, s.start, s.end) is not None
-
-    def sentences_where_all(groups: tuple[TermGroup, ...]) -> Iterator[int]:
-        """The body sentences, in order, where every group has a term: tried
-        only where a head word of the group with the fewest begins."""
-        counts = [(len(words.at(g.heads)), n) for n, g in enumerate(groups) if g.heads is not None]
-        if counts and min(counts)[0] == 0:
-            return  # a group none of whose words is in the article
-        candidates = sentences_with(groups[min(counts)[1]].heads) if counts else body
-        for i in sorted(candidates):
-            if all(has(g, sentences[i]) for g in groups):
-                yield i
-
     hits: list[ClaimHit] = []
     for claim in catalog():
         found: dict[Any, int] = {}
         if claim.kind == "date" and claim.anchor is not None:
-            for i in sentences_where_all((claim.anchor,)):
+            for i in _sentences_where_all((claim.anchor,), text, sentences, starts, body, words):
                 s = sentences[i]
                 if claim.context is not None and not claim.context.search(text, s.start, s.end):
                     continue
@@ -201,11 +236,12 @@ def find_claims(text: str, sentences: list[Sentence], dates: list[DateExpr], wor
         else:
             for rule in claim.rules:
                 if rule.groups and rule.value not in found:
-                    first = next(sentences_where_all(rule.groups), None)
-                    if first is not None:
-                        found[rule.value] = first
+                    first = _sentences_where_all(rule.groups, text, sentences, starts, body, words, first_only=True)
+                    if first:
+                        found[rule.value] = first[0]
         if claim.kind == "choice" and found:
             ranked = sorted(found, key=lambda v: claim.order.index(v) if v in claim.order else len(claim.order))
             found = {ranked[0]: found[ranked[0]]}
-        hits.extend(ClaimHit(claim.id, value, i) for value, i in sorted(found.items(), key=lambda kv: kv[1]))
+        if found:
+            hits.extend(ClaimHit(claim.id, value, i) for value, i in sorted(found.items(), key=lambda kv: kv[1]))
     return hits

@@ -95,6 +95,10 @@ def test_heads_of_claim_terms():
     assert mixed.words == frozenset({"curbs"}) and mixed.prefixes == ("export",)
     assert term_heads("(?i:japan) first") is None  # a flag group: not told
     assert term_heads("(japan|tokyo)? first") is None  # without the group a match begins with a space
+    hyphen = term_heads(r"re-?examine\w*")  # not every word beginning with "re"
+    assert hyphen.words == frozenset({"re"}) and hyphen.prefixes == ("reexamine",)
+    assert term_heads(r"u\.?s\.").words == frozenset({"u", "us"})
+    assert term_heads("signs? of").words == frozenset({"sign", "signs"})
 
 
 NAME_PIECES = ["Kim You-geun", "Ko", "Mark Esper", "the", "deputy director", "minister", "of", "Seoul", "said", "a"]
