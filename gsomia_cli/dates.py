@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from gsomia_cli.lexicon import alternation
+from gsomia_cli.lexicon import alternation, trie_pattern
 from gsomia_cli.resources import load_data
 from gsomia_cli.wordstarts import Heads, WordStarts, heads_of
 
@@ -67,11 +67,13 @@ class _Grammar:
 def _grammar() -> _Grammar:
     data = load_data("language.yaml")["dates"]
     months: dict[str, int] = data["months"]
-    month_alt = "|".join(sorted((m.capitalize() for m in months), key=len, reverse=True))
-    number_alt = "|".join(sorted(data["numbers"], key=len, reverse=True)) + r"|\d{1,3}"
-    weekday_alt = "|".join(w.capitalize() for w in data["weekdays"])
+    # Word lists as tries: the longest word that fits wins, as in a list
+    # longest first, but tried in a few steps instead of one per word.
+    month_alt = trie_pattern([m.capitalize() for m in months])
+    number_alt = trie_pattern(data["numbers"]) + r"|\d{1,3}"
+    weekday_alt = trie_pattern([w.capitalize() for w in data["weekdays"]])
     M = rf"(?:{month_alt})\.?"
-    full_alt = "|".join(m.capitalize() for m in FULL_MONTHS)
+    full_alt = trie_pattern([m.capitalize() for m in FULL_MONTHS])
     pattern = "|".join(
         [
             r"(?P<iso>\b(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})\b)",
