@@ -109,11 +109,11 @@ def lexicon() -> Lexicon:
     # it and the qualifier after it are matched from there (fast).
     anonymous_mods = re.compile(
         r"(?<![\w-])(?:(?:"
-        + "|".join(re.escape(m) for m in sorted(mods, key=len, reverse=True))
+        + trie_pattern(mods, ignore_case=True)
         + r"|(?-i:[A-Z][\w.&-]*))\s+){1,5}$",  # also proper nouns: "a senior State Department official"
         re.IGNORECASE,
     )
-    places = "|".join(re.escape(w) for w in sorted(country_of, key=len, reverse=True) if not w.endswith("'s"))
+    places = trie_pattern([w for w in country_of if not w.endswith("'s")])
     anonymous_qual = re.compile(
         r"\s+(?:(?:of|close to|at|from|in|with|familiar with)\s+(?:the\s+)?(?:[\w'.-]+\s+){0,5}?"
         + institution
