@@ -235,7 +235,7 @@ class _Resolver:
     def exact(self, name: str) -> Person | None:
         known = self.lex.official_by_key.get(name.lower())
         if known:
-            return self.add(_person(known))
+            return self.persons.get(known.name) or self.add(_person(known))
         return self.persons.get(name)
 
     def token(self, token: str, fuzzy: bool) -> Person | None:
@@ -311,8 +311,8 @@ def find_officials(
             person.aliases.add(mention.text)
 
     # Capitalised words, found once: names are looked up among them.
-    found = list(chain.from_iterable([_CAPITALISED.finditer(text, a, b) for a, b in ranges]))
-    token_starts, token_texts = list(map(_START, found)), list(map(_GROUP, found))
+    capitalised = list(chain.from_iterable([_CAPITALISED.finditer(text, a, b) for a, b in ranges]))
+    token_starts, token_texts = list(map(_START, capitalised)), list(map(_GROUP, capitalised))
     # 1. Full names of known officials.
     for k in _indices_in(token_texts, pat.known_by_first):
         start = token_starts[k]
@@ -386,13 +386,11 @@ def find_officials(
     # 5. A name-like word where a speaker stands ("Jeoung said", "said Jeoung",
     #    "according to Jeoung"): resolved fuzzily against the article's officials.
     for verb in words.finditer_in(pat.speech_verb, pat.speech_verb_heads, text, ranges):
-        for m in (
-            _name_before(text, token_starts, verb.start(), pat),
-            pat.name_after.match(text, verb.end()),
-        ):
-            if m is None or (
-                m.pos == verb.end() and verb.group() not in lex.direct_verbs and verb.group() != "according to"
-            ):
+        subjects = [_name_before(text, token_starts, verb.start(), pat)]
+        if verb.group() in lex.direct_verbs or verb.group() == "according to":  # (only these take a subject after them)
+            subjects.append(pat.name_after.match(text, verb.end()))
+        for m in subjects:
+            if m is None:
                 continue
             token = m.group("name")
             if token in lex.not_names or token in exclude_names or not free(m.start("name"), m.end("name")):
