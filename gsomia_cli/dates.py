@@ -131,7 +131,7 @@ class _Markers:
         # Found on first need only: most sentences with a date never ask.
         if self._found is None:
             low, start, end = self.words.low, self.start, self.end
-            future = list(self.words.finditer(self.g.future, self.g.future_heads, low, start, end))
+            future = self.words.finditer(self.g.future, self.g.future_heads, low, start, end)
             past = [m.start() - start for m in self.words.finditer(self.g.past, self.g.past_heads, low, start, end)]
             self._found = ([m.start() - start for m in future], [m.end() - start for m in future], past)
         return self._found

@@ -153,7 +153,7 @@ def _appositions(
                 first = last  # a name is up to three capitalised words apart by spaces only
                 while (
                     first > max(0, last - 2)
-                    and text[_end(token_starts, token_texts, first - 1) : token_starts[first]].isspace()
+                    and text[token_starts[first - 1] + len(token_texts[first - 1]) : token_starts[first]].isspace()
                 ):
                     first -= 1
                 candidates.update(token_starts[first : last + 1])
@@ -168,10 +168,6 @@ def _appositions(
         if m:
             yield m
             after = m.end()
-
-
-def _end(token_starts: list[int], token_texts: list[str], k: int) -> int:
-    return token_starts[k] + len(token_texts[k])
 
 
 def _indices_in(items: list[str], wanted: Container[str]) -> list[int]:

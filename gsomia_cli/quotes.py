@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -113,6 +112,7 @@ class _Attributor:
         """The last speaker phrase before a reporting verb at ``verb_at``; an
         official named before an apposition ("Kim, deputy director of the
         office, said") wins over the institution inside it."""
+        # Back from the verb to the last phrase that ends before it and is no possessive.
         spans, k = self.spans, bisect.bisect_left(self.starts, verb_at)
         while k > 0 and (spans[k - 1].end > verb_at or spans[k - 1].possessive) and spans[k - 1].start >= start:
             k -= 1
@@ -135,9 +135,9 @@ class _Attributor:
 class _Verbs:
     """Reporting verbs found in an article, looked up by where they begin."""
 
-    def __init__(self, found: Iterable[re.Match[str]]):
-        self.found = list(found)
-        self.starts = [m.start() for m in self.found]
+    def __init__(self, found: list[re.Match[str]]):
+        self.found = found
+        self.starts = [m.start() for m in found]
 
     def between(self, start: int, end: int) -> list[re.Match[str]]:
         """The verbs that begin in ``start:end``, in order."""
