@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from gsomia_cli.textfold import non_ascii
+
 _WORD = re.compile(r"\w+")
 
 
@@ -25,10 +27,20 @@ class _NonWordToSpace(dict):
 
 
 _SPACES = _NonWordToSpace()
-# Non-ASCII characters that are no word characters (dashes, symbols): made
-# spaces first, so that text with no other non-ASCII left takes the fast
-# ASCII path of str.translate.
-_NON_ASCII_NON_WORD = re.compile(r"[^\w\x00-\x7f]")
+
+
+def _ascii_spaced(low: str) -> str:
+    """Return ``low`` with every non-ASCII character that is no word
+    character (dashes, symbols) made a space: text with no other non-ASCII
+    left then takes the fast ASCII path of str.translate."""
+    if low.isascii():
+        return low
+    for char in set(non_ascii(low)):
+        if not (char.isalnum() or char == "_"):
+            low = low.replace(char, " ")
+    return low
+
+
 # Every distinct word met in any text, in the order met: a pattern's
 # prefixes are checked once against each (news vocabulary is soon seen).
 _VOCABULARY: list[str] = []
@@ -96,9 +108,8 @@ class WordStarts:
         # Every non-word character made a space, then one split on spaces: far
         # faster than a regex match per word. A word is what r"\w+" matches.
         positions: dict[str, list[int]] = {}
-        spaced = low if low.isascii() else _NON_ASCII_NON_WORD.sub(" ", low)
         at = 0
-        for word in spaced.translate(_SPACES).split(" "):
+        for word in _ascii_spaced(low).translate(_SPACES).split(" "):
             if word:
                 found = positions.get(word)
                 if found is None:
