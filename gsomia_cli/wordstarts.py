@@ -36,7 +36,7 @@ def _ascii_spaced(low: str) -> str:
     if low.isascii():
         return low
     for char in set(non_ascii(low)):
-        if not (char.isalnum() or char == "_"):
+        if _SPACES[ord(char)] == " ":
             low = low.replace(char, " ")
     return low
 
@@ -141,18 +141,6 @@ class WordStarts:
             found.sort()
             self._cache[heads] = found
         return found
-
-    def search(self, pattern: re.Pattern[str], heads: Heads, text: str, start: int, end: int) -> re.Match[str] | None:
-        """Return the first match :meth:`finditer` would yield, or None."""
-        found = self.at(heads)
-        for i in range(bisect.bisect_left(found, start), len(found)):
-            at = found[i]
-            if at >= end:
-                return None
-            m = pattern.match(text, at, end)
-            if m:
-                return m
-        return None
 
     def finditer(
         self,

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from gsomia_cli.claims import term_heads
 from gsomia_cli.lexicon import alternation
+from gsomia_cli.textfold import _PAIRS, fold, non_ascii
 from gsomia_cli.wordstarts import Heads, WordStarts, heads_of
 
 PIECES = ["the", "minister", "defense minister", "said", "says", "he", "she", "x-he", "the_he", "2019", "élan", "naïve"]
@@ -24,6 +25,25 @@ def test_positions_are_those_of_the_words(pairs):
     for m in re.finditer(r"\w+", text):
         expected.setdefault(m.group(), []).append(m.start())
     assert WordStarts(text).positions == expected
+
+
+ANY_CHARACTER = st.characters(exclude_categories=())  # surrogates too
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ANY_CHARACTER, max_size=80))
+def test_positions_on_any_text(text):
+    expected: dict[str, list[int]] = {}
+    for m in re.finditer(r"\w+", text):
+        expected.setdefault(m.group(), []).append(m.start())
+    assert WordStarts(text).positions == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ANY_CHARACTER, max_size=80))
+def test_folding_maps_each_character_on_its_own(text):
+    assert non_ascii(text) == "".join(c for c in text if not c.isascii())
+    assert fold(text) == "".join(_PAIRS.get(c, c) for c in text)
 
 
 @settings(max_examples=300, deadline=None)
@@ -152,16 +172,6 @@ def test_nearby_words_from_either_side(pairs, distance):
         assert words._near(found, other, distance) == expected
 
 
-def test_search_is_the_first_of_finditer():
-    text = "the minister said; the defense minister said"
-    words = WordStarts(text)
-    pattern = alternation(["defense minister", "minister"])
-    heads = heads_of(["defense minister", "minister"])
-    assert words.search(pattern, heads, text, 0, len(text)).group() == "minister"
-    assert words.search(pattern, heads, text, 20, len(text)).group() == "defense minister"
-    assert words.search(pattern, heads, text, 0, 5) is None
-
-
 def test_whole_words_as_the_regex_finds_them():
     from gsomia_cli.quotes import _whole_word
 
@@ -193,3 +203,44 @@ def test_subject_name_before_a_verb_as_every_word_would_find_it(pairs):
     )
     got = _name_before(text, starts, verb_at, _patterns())
     assert (got.span() if got else None) == expected
+
+
+CLAIM_PIECES = [
+    "re-examine",
+    "reexamine",
+    "re",
+    "examine",
+    "japan",
+    "tokyo",
+    "first",
+    "signs",
+    "sign",
+    "no",
+    "u.s.",
+    "us",
+    "press",
+    "pressure",
+    "the pact",
+    "expired",
+    "unless",
+    "only if",
+    "export",
+    "curbs",
+    "not linked",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(CLAIM_PIECES), st.sampled_from([" ", ", ", ". ", "-"])), max_size=30))
+def test_claim_terms_found_at_their_heads_as_everywhere(pairs):
+    """Every claim group, tried only at its head words, finds what it finds
+    run over the whole text."""
+    from gsomia_cli.claims import catalog
+
+    text = "".join(p + s for p, s in pairs)
+    words = WordStarts(text)
+    groups = [g for c in catalog() for g in ([c.anchor] if c.anchor else []) + [g for r in c.rules for g in r.groups]]
+    for group in groups:
+        if group.heads is not None:
+            expected = [m.span() for m in group.pattern.finditer(text)]
+            assert [m.span() for m in words.finditer(group.pattern, group.heads, text)] == expected
