@@ -232,7 +232,8 @@ def find_statements(
             speaker, cue = None, None
             # 1. After the quote: '..." X said' / '..." said X'.
             tail_start = min(q_close + 1, s_end)
-            verb = next(iter(direct_verbs.between(tail_start, min(next_open, tail_start + 90))), None)
+            following = direct_verbs.between(tail_start, min(next_open, tail_start + 90))
+            verb = following[0] if following else None
             if verb:
                 lead = text[tail_start : verb.start()]
                 if lead.strip(" ,.;:!?-"):
