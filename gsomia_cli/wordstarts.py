@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from gsomia_cli.textfold import non_ascii
 
@@ -41,16 +41,11 @@ def _ascii_spaced(low: str) -> str:
     return low
 
 
-# Every distinct word met in any text, in the order met: a pattern's
-# prefixes are checked once against each (news vocabulary is soon seen).
-_VOCABULARY: list[str] = []
-_MET: set[str] = set()
-
-
-@dataclass
-class _Expansion:
-    words: set[str] = field(default_factory=set)  # words met that begin with a prefix
-    checked: int = 0  # how many of _VOCABULARY have been checked
+def _words(low: str) -> list[str]:
+    """Return the words of ``low`` split at each non-word character: a word
+    is what r"\\w+" matches, and each non-word character leaves an empty
+    string (so that a word begins where the lengths before it add up to)."""
+    return _ascii_spaced(low).translate(_SPACES).split(" ")
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: looked up once per pattern and article
@@ -60,20 +55,13 @@ class Heads:
 
     words: frozenset[str]
     prefixes: tuple[str, ...] = ()
-    _expansion: _Expansion = field(default_factory=_Expansion, init=False, repr=False)
 
     def __or__(self, other: Heads) -> Heads:
         return Heads(self.words | other.words, tuple(sorted(set(self.prefixes) | set(other.prefixes))))
 
-    def prefixed(self) -> set[str]:
-        """Return the words met so far that begin with one of ``prefixes``."""
-        expansion = self._expansion
-        if expansion.checked < len(_VOCABULARY):
-            for word in _VOCABULARY[expansion.checked :]:
-                if word.startswith(self.prefixes):
-                    expansion.words.add(word)
-            expansion.checked = len(_VOCABULARY)
-        return expansion.words
+    def begins(self, word: str) -> bool:
+        """Return True when a match can begin with ``word``."""
+        return word in self.words or word.startswith(self.prefixes)
 
 
 def heads_of(phrases: Iterable[str]) -> Heads:
@@ -100,46 +88,86 @@ def head_of_literal(literal: str, whole: bool) -> Heads | None:
     return Heads(frozenset(), (word,))
 
 
+# Each heads looked up gets a number (heads alike share one), and each word
+# met remembers the numbers of the heads it begins: the one pass over a
+# text's words then files every word under its heads, already in order.
+_NUMBER_OF: dict[Heads, int] = {}
+_NUMBER_OF_ALIKE: dict[tuple[frozenset[str], tuple[str, ...]], int] = {}
+_NUMBERS_OF_WORD: dict[str, tuple[int, ...]] = {}
+_NUMBERS_OF_WHOLE_WORD: dict[str, tuple[int, ...]] = {}  # from the heads' words
+_NUMBERED_PREFIXES: list[tuple[int, tuple[str, ...]]] = []  # from the heads' prefixes
+_ANY_PREFIX: tuple[str, ...] = ()  # all of those
+
+
+def _number(heads: Heads) -> int:
+    """Return the number of ``heads``, numbering them when they have none."""
+    global _ANY_PREFIX
+    number = _NUMBER_OF.get(heads)
+    if number is None:
+        number = _NUMBER_OF_ALIKE.get((heads.words, heads.prefixes))
+        if number is None:
+            number = _NUMBER_OF_ALIKE[heads.words, heads.prefixes] = len(_NUMBER_OF_ALIKE)
+            for word in heads.words:
+                _NUMBERS_OF_WHOLE_WORD[word] = (*_NUMBERS_OF_WHOLE_WORD.get(word, ()), number)
+            if heads.prefixes:
+                _NUMBERED_PREFIXES.append((number, heads.prefixes))
+                _ANY_PREFIX = tuple({*_ANY_PREFIX, *heads.prefixes})
+            _NUMBERS_OF_WORD.clear()  # (filled again as words are met)
+        _NUMBER_OF[heads] = number
+    return number
+
+
+def _numbers_of(word: str) -> tuple[int, ...]:
+    """Return the numbers of the heads ``word`` begins, and remember them."""
+    numbers = _NUMBERS_OF_WHOLE_WORD.get(word, ())
+    if word.startswith(_ANY_PREFIX):
+        prefixed = [n for n, prefixes in _NUMBERED_PREFIXES if word.startswith(prefixes) and n not in numbers]
+        numbers = (*numbers, *prefixed)
+    _NUMBERS_OF_WORD[word] = numbers
+    return numbers
+
+
 class WordStarts:
-    """The start of every word of one lower-cased text (``low``), by word."""
+    """Where the words of one lower-cased text (``low``) begin, filed under
+    each numbered heads they begin."""
 
     def __init__(self, low: str):
         self.low = low
-        # Every non-word character made a space, then one split on spaces: far
-        # faster than a regex match per word. A word is what r"\w+" matches.
+        self._numbered = len(_NUMBER_OF_ALIKE)  # heads numbered later are looked up the slow way
+        starts: list[list[int]] = [[] for _ in range(self._numbered)]
+        file_under = [found.append for found in starts]
+        numbers_of = _NUMBERS_OF_WORD
+        at = 0
+        for word in _words(low):
+            if word:
+                numbers = numbers_of.get(word)
+                if numbers is None:
+                    numbers = _numbers_of(word)
+                for number in numbers:
+                    file_under[number](at)
+            at += len(word) + 1
+        self._starts = starts
+        self._late: dict[int, list[int]] = {}
+
+    def positions(self) -> dict[str, list[int]]:
+        """Return where each word begins, by word (made anew at each call)."""
         positions: dict[str, list[int]] = {}
         at = 0
-        for word in _ascii_spaced(low).translate(_SPACES).split(" "):
+        for word in _words(self.low):
             if word:
-                found = positions.get(word)
-                if found is None:
-                    positions[word] = [at]
-                else:
-                    found.append(at)
+                positions.setdefault(word, []).append(at)
             at += len(word) + 1
-        self.positions = positions
-        self._cache: dict[Heads, list[int]] = {}
-        self._words: set[str] | None = None  # the distinct words, made when first needed
+        return positions
 
     def at(self, heads: Heads) -> list[int]:
         """Return, sorted, where a word of ``heads`` begins."""
-        found = self._cache.get(heads)
-        if found is None:
-            found = []
-            positions = self.positions
-            for word in heads.words & positions.keys():
-                found += positions[word]
-            if heads.prefixes:
-                if self._words is None:
-                    self._words = set(positions)
-                    new = self._words - _MET
-                    _MET.update(new)
-                    _VOCABULARY.extend(new)
-                for word in heads.prefixed() & self._words:  # (a set & a set: the smaller one is walked)
-                    if word not in heads.words:
-                        found += positions[word]
-            found.sort()
-            self._cache[heads] = found
+        number = _number(heads)
+        if number < self._numbered:
+            return self._starts[number]
+        found = self._late.get(number)
+        if found is None:  # heads numbered after this text was read
+            found = sorted(at for word, starts in self.positions().items() if heads.begins(word) for at in starts)
+            self._late[number] = found
         return found
 
     def finditer(

@@ -24,7 +24,7 @@ def test_positions_are_those_of_the_words(pairs):
     expected: dict[str, list[int]] = {}
     for m in re.finditer(r"\w+", text):
         expected.setdefault(m.group(), []).append(m.start())
-    assert WordStarts(text).positions == expected
+    assert WordStarts(text).positions() == expected
 
 
 ANY_CHARACTER = st.characters(exclude_categories=())  # surrogates too
@@ -36,7 +36,7 @@ def test_positions_on_any_text(text):
     expected: dict[str, list[int]] = {}
     for m in re.finditer(r"\w+", text):
         expected.setdefault(m.group(), []).append(m.start())
-    assert WordStarts(text).positions == expected
+    assert WordStarts(text).positions() == expected
 
 
 @settings(max_examples=300, deadline=None)
@@ -94,6 +94,19 @@ def test_prefixes_and_nearby_words():
     near = (heads_of(["minister"]), 10)
     found = [m.group() for m in words.finditer(the_minister, heads_of(["the"]), text, near=near)]
     assert found == ["the minister"]
+
+
+def test_heads_looked_up_before_and_after_the_text_was_read():
+    """Heads looked up for the first time after a text was read are found the
+    slow way; once numbered, later texts file their words under them. Both
+    give the starts of the words they begin, as a regex finds them."""
+    text = "the zqa-pact zqaed on saturday; the deal zqa zqaing. the minister said so, zqa."
+    heads = Heads(frozenset({"the", "zqa"}), ("zqae", "sat"))
+    expected = sorted(m.start() for m in re.finditer(r"\b(?:the|zqa|zqae\w*|sat\w*)\b", text))
+    assert WordStarts(text).at(heads) == expected  # (numbered by this first look-up)
+    alike = Heads(frozenset({"zqa", "the"}), ("zqae", "sat"))
+    assert WordStarts(text).at(alike) == expected
+    assert WordStarts(text).at(Heads(frozenset(), ("zqa",))) == [m.start() for m in re.finditer(r"\bzqa", text)]
 
 
 def test_heads_of_claim_terms():
