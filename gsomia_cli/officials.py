@@ -99,21 +99,28 @@ def _patterns() -> _Patterns:
     )
 
 
-_TOKEN = re.compile(NAME_TOKEN)
 _CAPITALISED = re.compile(NAME_START)
 _WORD_GOES_ON = re.compile(r"\w|-\w")
 _START, _GROUP = re.Match.start, re.Match.group
 HONORIFICS = frozenset({"Mr", "Ms", "Mrs", "Dr"})
 
 
-def _titled_names(text: str, low: str, words: WordStarts, ranges: list[tuple[int, int]], pat: _Patterns, lex: Lexicon):
+def _titled_names(
+    text: str,
+    words: WordStarts,
+    ranges: list[tuple[int, int]],
+    token_starts: list[int],
+    token_texts: list[str],
+    pat: _Patterns,
+    lex: Lexicon,
+):
     """Yield ``(title, title_start, name, name_start)`` for each name that
-    follows a title: a run of capitalised words (the first three) that
-    begins right after the title, past spaces and commas ("the ministry's
-    spokesman, Kim In-chul"). A run takes the first title before one of its
-    words."""
+    follows a title: a run of capitalised words (the first three of
+    ``token_texts``, which begin at ``token_starts``) that begins right after
+    the title, past spaces and commas ("the ministry's spokesman, Kim
+    In-chul"). A run takes the first title before one of its words."""
     run_end = 0
-    for title in words.finditer_in(pat.title, lex.title_heads, low, ranges):
+    for title in words.finditer_in(pat.title, lex.title_heads, words.low, ranges):
         start, b = title.end(), title.endpos  # (the end of the title's range)
         while start < b and (text[start].isspace() or text[start] == ","):
             start += 1
@@ -123,8 +130,10 @@ def _titled_names(text: str, low: str, words: WordStarts, ranges: list[tuple[int
         if run is None:
             continue
         run_end = run.end()
-        tokens = [t.group() for t in _TOKEN.finditer(text, run.start(), run.end())]
-        name = _clean_name(" ".join(tokens[:3]), lex)
+        # The run's words are capitalised words: its first three.
+        first = bisect.bisect_left(token_starts, start)
+        last = bisect.bisect_left(token_starts, run_end, first, min(first + 3, len(token_starts)))
+        name = _clean_name(" ".join(token_texts[first:last]), lex)
         if name:
             yield title.group().strip(), title.start(), name, text.index(name.split()[0], start)
 
@@ -318,7 +327,7 @@ def find_officials(
                 add(resolver.exact(name), start, end, "name")  # type: ignore[arg-type]
                 break
     # 2. Title + name: "Defense Minister Taro Kono", "spokesperson Ko Min-jung".
-    for title, title_start, name, start in _titled_names(text, words.low, words, ranges, pat, lex):
+    for title, title_start, name, start in _titled_names(text, words, ranges, token_starts, token_texts, pat, lex):
         if name in exclude_names:
             continue
         person = resolver.full(name) if " " in name else resolver.token(name, fuzzy=True)

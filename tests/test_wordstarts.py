@@ -160,6 +160,50 @@ def test_appositions_are_the_patterns_own(pairs):
     assert [m.span() for m in _appositions(text, ranges, starts, texts, titles, _patterns())] == expected
 
 
+TITLED_PIECES = [
+    "Kim You-geun",
+    "Ko's",
+    "O'Brien",
+    "Mark Esper",
+    "Defense Minister",
+    "spokesperson",
+    "minister",
+    "Seoul",
+    "said",
+    "GSOMIA",
+    "U.S.",
+    "Min-Jung",
+    "the ministry's spokesman",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(TITLED_PIECES), st.sampled_from(NAME_SEPARATORS + [",  "])), max_size=30))
+def test_titled_names_read_from_the_capitalised_words(pairs):
+    """A name after a title is the first three capitalised words of the run
+    that follows it, as a tokenisation of the run itself finds them."""
+    from gsomia_cli.lexicon import NAME_START, NAME_TOKEN, lexicon
+    from gsomia_cli.officials import _clean_name, _patterns, _titled_names
+
+    text = "".join(p + s for p, s in pairs)
+    ranges, at = [], 0
+    for paragraph in text.split("\n\n"):
+        if paragraph:
+            ranges.append((at, at + len(paragraph)))
+        at += len(paragraph) + 2
+    tokens = [(m.start(), m.group()) for a, b in ranges for m in re.finditer(NAME_START, text[:b]) if m.start() >= a]
+    starts, texts = [start for start, _ in tokens], [token for _, token in tokens]
+    pat, lex = _patterns(), lexicon()
+    found = list(_titled_names(text, WordStarts(text.lower()), ranges, starts, texts, pat, lex))
+    for title, title_start, name, start in found:
+        run_start = title_start + len(title)
+        while text[run_start] in " ,":
+            run_start += 1
+        run = pat.name_run.match(text, run_start, next(b for a, b in ranges if a <= start < b))
+        words = re.findall(NAME_TOKEN, run.group())
+        assert name == _clean_name(" ".join(words[:3]), lex) and text.startswith(name.split()[0], start)
+
+
 def test_apposition_example():
     from gsomia_cli.lexicon import NAME_START, lexicon
     from gsomia_cli.officials import _appositions, _patterns
