@@ -179,6 +179,19 @@ def _appositions(
             after = m.end()
 
 
+def _runs(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return ``ranges`` (sorted) with those apart by white space only made
+    one: no word spans white space, so one scan of a run finds the words a
+    scan of each range would."""
+    runs: list[tuple[int, int]] = []
+    for a, b in ranges:
+        if runs and text[runs[-1][1] : a].isspace():
+            runs[-1] = (runs[-1][0], b)
+        else:
+            runs.append((a, b))
+    return runs
+
+
 def _indices_in(items: list[str], wanted: Container[str]) -> list[int]:
     """Return, in order, the indices of ``items`` that are in ``wanted``."""
     return list(compress(range(len(items)), map(wanted.__contains__, items)))
@@ -316,7 +329,7 @@ def find_officials(
             person.aliases.add(mention.text)
 
     # Capitalised words, found once: names are looked up among them.
-    capitalised = list(chain.from_iterable([_CAPITALISED.finditer(text, a, b) for a, b in ranges]))
+    capitalised = list(chain.from_iterable([_CAPITALISED.finditer(text, a, b) for a, b in _runs(text, ranges)]))
     token_starts, token_texts = list(map(_START, capitalised)), list(map(_GROUP, capitalised))
     # 1. Full names of known officials.
     for k in _indices_in(token_texts, pat.known_by_first):
@@ -360,16 +373,17 @@ def find_officials(
         start = m.start("name") + m.group("name").index(name)
         add(person, start, start + len(name), "title")
     # 3. "his counterpart, Jeong Kyung-doo": a name to resolve, no role given.
-    for a, b in ranges:
-        at = text.find("counterpart", a, b)
-        while at >= 0:
-            m = pat.counterpart.match(text, at, b)
-            name = _clean_name(m.group("name"), lex) if m else ""
-            person = name and resolver.full(name)
-            if m and person:
-                start = m.start("name") + m.group("name").index(name)
-                add(person, start, start + len(name), "name")
-            at = text.find("counterpart", at + 11, b)
+    range_starts = [a for a, _ in ranges]
+    at = text.find("counterpart")
+    while at >= 0:
+        a, b = ranges[bisect.bisect_right(range_starts, at) - 1] if ranges else (0, 0)
+        m = pat.counterpart.match(text, at, b) if a <= at < b else None
+        name = _clean_name(m.group("name"), lex) if m else ""
+        person = name and resolver.full(name)
+        if m and person:
+            start = m.start("name") + m.group("name").index(name)
+            add(person, start, start + len(name), "name")
+        at = text.find("counterpart", at + 11)
     # 4. Surnames and given names of the article's officials, and honorifics.
     people = list(resolver.persons.values())
     parts = {p.surname: p for p in people} | {p.given: p for p in people if p.given and " " not in p.given}

@@ -230,7 +230,10 @@ class WordStarts:
                 if k < len(others) and others[k] - at <= distance:
                     out.append(at)
             return out
-        kept: set[int] = set()
+        kept: list[int] = []
+        done = 0  # (found[:done] are kept or passed over)
         for other in others:
-            kept.update(found[bisect.bisect_left(found, other - distance) : bisect.bisect_left(found, other)])
-        return sorted(kept)
+            end = bisect.bisect_left(found, other, done)
+            kept += found[bisect.bisect_left(found, other - distance, done, end) : end]
+            done = end
+        return kept
