@@ -17,6 +17,7 @@ FUZZY_NAME = 88  # rapidfuzz ratio for a full name against a known one
 FUZZY_TOKEN = 75  # for one name token in a name position ("Jeoung said")
 LOOKBACK = 30  # named mentions an anaphor ("the minister") may point back over
 ROLE_NP_SPAN = 60  # at most this from "the" or "Seoul's" to the role noun of "the (South Korean) minister"
+SUBJECT_SPAN = 110  # at most this from the start of a subject ("Kono, for his part,") to its verb
 APPOSITION_SPAN = 100  # at most this from the comma after a name to its title ("Kim, the deputy minister")
 
 
@@ -208,7 +209,7 @@ def _name_before(text: str, token_starts: list[int], verb_at: int, pat: _Pattern
     if subject_end.endswith(("has", "had")) and subject_end[-4:-3].isspace():
         subject_end = subject_end[:-3].rstrip()
     last = bisect.bisect_left(token_starts, verb_at)
-    first = bisect.bisect_left(token_starts, verb_at - 110)
+    first = bisect.bisect_left(token_starts, verb_at - SUBJECT_SPAN)
     if not subject_end.endswith(","):
         first = max(first, last - 1)  # no comma clause: the name is the word just before the verb
     for k in range(first, last):
@@ -402,10 +403,19 @@ def find_officials(
                     add(person, previous_end - len(previous), start + len(word), "honorific")
             elif word in parts:
                 add(parts[word], start, start + len(word), "surname")
+
     # 5. A name-like word where a speaker stands ("Jeoung said", "said Jeoung",
     #    "according to Jeoung"): resolved fuzzily against the article's officials.
+    def may_be_new(k: int) -> bool:  # the k-th capitalised word: can it still be a new mention?
+        return (
+            token_texts[k] not in lex.not_names and token_texts[k] not in exclude_names and not taken[token_starts[k]]
+        )
+
     for verb in words.finditer_in(pat.speech_verb, pat.speech_verb_heads, text, ranges):
-        subjects = [_name_before(text, token_starts, verb.start(), pat)]
+        at = verb.start()
+        # (The subject is among the capitalised words shortly before the verb.)
+        before = range(bisect.bisect_left(token_starts, at - SUBJECT_SPAN), bisect.bisect_left(token_starts, at))
+        subjects = [_name_before(text, token_starts, at, pat) if any(map(may_be_new, before)) else None]
         if verb.group() in lex.direct_verbs or verb.group() == "according to":  # (only these take a subject after them)
             subjects.append(pat.name_after.match(text, verb.end()))
         for m in subjects:
