@@ -141,10 +141,14 @@ def catalog() -> tuple[ClaimDef, ...]:
     return tuple(out)
 
 
-def _date_values(claim: ClaimDef, text: str, sentence: Sentence, here: list[DateExpr]) -> list[str]:
-    if not here or claim.anchor is None:
+def _date_values(claim: ClaimDef, text: str, sentence: Sentence, here: list[DateExpr], words: WordStarts) -> list[str]:
+    anchor = claim.anchor
+    if not here or anchor is None:
         return []
-    anchors = list(claim.anchor.pattern.finditer(text, sentence.start, sentence.end))
+    if anchor.heads is None:
+        anchors = list(anchor.pattern.finditer(text, sentence.start, sentence.end))
+    else:
+        anchors = words.finditer(anchor.pattern, anchor.heads, text, sentence.start, sentence.end)
     if not anchors:
         return []
     values = []
@@ -222,7 +226,7 @@ def find_claims(text: str, sentences: list[Sentence], dates: list[DateExpr], wor
                 if claim.context is not None and not claim.context.search(text, s.start, s.end):
                     continue
                 here = dates[bisect.bisect_left(date_starts, s.start) : bisect.bisect_left(date_starts, s.end)]
-                for value in _date_values(claim, text, s, here):
+                for value in _date_values(claim, text, s, here, words):
                     found.setdefault(value, i)
         elif claim.kind == "text" and claim.capture:
             if claim.capture_heads is None:
