@@ -377,8 +377,8 @@ def find_officials(
     range_starts = [a for a, _ in ranges]
     at = text.find("counterpart")
     while at >= 0:
-        a, b = ranges[bisect.bisect_right(range_starts, at) - 1] if ranges else (0, 0)
-        m = pat.counterpart.match(text, at, b) if a <= at < b else None
+        k = bisect.bisect_right(range_starts, at) - 1  # (the range it is in, if any)
+        m = pat.counterpart.match(text, at, ranges[k][1]) if k >= 0 and at < ranges[k][1] else None
         name = _clean_name(m.group("name"), lex) if m else ""
         person = name and resolver.full(name)
         if m and person:
