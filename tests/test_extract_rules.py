@@ -68,6 +68,15 @@ def test_gazetteer_official_aliases_and_misspelling():
     assert officials(text) == {"Jeong Kyeong-doo": ("Defense Minister", "South Korea", ["Jeong", "Joeng"])}
 
 
+def test_counterpart_named_only_in_text_that_is_read():
+    text = (
+        "Defense Minister Taro Kono met his counterpart, Jeong Kyeong-doo, in Bangkok.\n\n"
+        "(Reporting by a counterpart, Mark Esper)"
+    )
+    assert [p.kind for p in run(text).article.paragraphs] == ["body", "credit"]
+    assert sorted(officials(text)) == ["Jeong Kyeong-doo", "Taro Kono"]
+
+
 def test_reporters_are_not_officials():
     text = "By Jane Reporter\n\nForeign Minister Toshimitsu Motegi spoke.\n\n(This article was written by Ken Writer.)"
     assert list(officials(text, byline="Jane Reporter")) == ["Toshimitsu Motegi"]
