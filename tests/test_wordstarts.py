@@ -204,6 +204,30 @@ def test_titled_names_read_from_the_capitalised_words(pairs):
         assert name == _clean_name(" ".join(words[:3]), lex) and text.startswith(name.split()[0], start)
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(TITLED_PIECES), st.sampled_from(["\n\n", " ", ", ", ". ", "\n\n "])), max_size=30
+    ),
+    st.lists(st.booleans(), max_size=12),
+)
+def test_capitalised_words_scanned_by_runs_of_paragraphs(pairs, read):
+    """Paragraphs apart by white space only are scanned as one run: the
+    capitalised words found are those a scan of each paragraph finds."""
+    from gsomia_cli.lexicon import NAME_START
+    from gsomia_cli.officials import _runs
+
+    text = "".join(p + s for p, s in pairs)
+    ranges, at = [], 0
+    for n, paragraph in enumerate(text.split("\n\n")):
+        if paragraph and (read[n] if n < len(read) else True):
+            ranges.append((at, at + len(paragraph)))
+        at += len(paragraph) + 2
+    per_range = [m.span() for a, b in ranges for m in re.finditer(NAME_START, text[:b]) if m.start() >= a]
+    pattern = re.compile(NAME_START)
+    assert [m.span() for a, b in _runs(text, ranges) for m in pattern.finditer(text, a, b)] == per_range
+
+
 def test_apposition_example():
     from gsomia_cli.lexicon import NAME_START, lexicon
     from gsomia_cli.officials import _appositions, _patterns
