@@ -134,6 +134,25 @@ def test_heads_of_claim_terms():
     assert term_heads("signs? of").words == frozenset({"sign", "signs"})
 
 
+def paragraph_ranges(text: str, read: list[bool] | None = None) -> list[tuple[int, int]]:
+    """The spans of the paragraphs of ``text`` (apart by blank lines), those
+    ``read`` marks False left out."""
+    ranges, at = [], 0
+    for n, paragraph in enumerate(text.split("\n\n")):
+        if paragraph and (read is None or n >= len(read) or read[n]):
+            ranges.append((at, at + len(paragraph)))
+        at += len(paragraph) + 2
+    return ranges
+
+
+def capitalised_words(text: str, ranges: list[tuple[int, int]]) -> tuple[list[int], list[str]]:
+    """Where the capitalised words of ``ranges`` begin, and their texts, each range scanned on its own."""
+    from gsomia_cli.lexicon import NAME_START
+
+    found = [m for a, b in ranges for m in re.finditer(NAME_START, text[:b]) if m.start() >= a]
+    return [m.start() for m in found], [m.group() for m in found]
+
+
 NAME_PIECES = ["Kim You-geun", "Ko", "Mark Esper", "the", "deputy director", "minister", "of", "Seoul", "said", "a"]
 NAME_SEPARATORS = [" ", ", ", ". ", "\n\n", " (", ") "]
 
@@ -143,20 +162,15 @@ NAME_SEPARATORS = [" ", ", ", ". ", "\n\n", " (", ") "]
 def test_appositions_are_the_patterns_own(pairs):
     """Officials' "Name, the ... title" pattern, tried only near titles,
     finds what it finds run over every paragraph."""
-    from gsomia_cli.lexicon import NAME_START, lexicon
+    from gsomia_cli.lexicon import lexicon
     from gsomia_cli.officials import _appositions, _patterns
 
     text = "".join(p + s for p, s in pairs)
-    ranges, at = [], 0
-    for paragraph in text.split("\n\n"):
-        if paragraph:
-            ranges.append((at, at + len(paragraph)))
-        at += len(paragraph) + 2
+    ranges = paragraph_ranges(text)
     pattern = _patterns().apposition
-    tokens = [(m.start(), m.group()) for a, b in ranges for m in re.finditer(NAME_START, text[:b]) if m.start() >= a]
+    starts, texts = capitalised_words(text, ranges)
     titles = WordStarts(text.lower()).at(lexicon().title_heads)
     expected = [m.span() for a, b in ranges for m in pattern.finditer(text, a, b)]
-    starts, texts = [start for start, _ in tokens], [token for _, token in tokens]
     assert [m.span() for m in _appositions(text, ranges, starts, texts, titles, _patterns())] == expected
 
 
@@ -182,17 +196,12 @@ TITLED_PIECES = [
 def test_titled_names_read_from_the_capitalised_words(pairs):
     """A name after a title is the first three capitalised words of the run
     that follows it, as a tokenisation of the run itself finds them."""
-    from gsomia_cli.lexicon import NAME_START, NAME_TOKEN, lexicon
+    from gsomia_cli.lexicon import NAME_TOKEN, lexicon
     from gsomia_cli.officials import _clean_name, _patterns, _titled_names
 
     text = "".join(p + s for p, s in pairs)
-    ranges, at = [], 0
-    for paragraph in text.split("\n\n"):
-        if paragraph:
-            ranges.append((at, at + len(paragraph)))
-        at += len(paragraph) + 2
-    tokens = [(m.start(), m.group()) for a, b in ranges for m in re.finditer(NAME_START, text[:b]) if m.start() >= a]
-    starts, texts = [start for start, _ in tokens], [token for _, token in tokens]
+    ranges = paragraph_ranges(text)
+    starts, texts = capitalised_words(text, ranges)
     pat, lex = _patterns(), lexicon()
     found = list(_titled_names(text, WordStarts(text.lower()), ranges, starts, texts, pat, lex))
     for title, title_start, name, start in found:
@@ -218,14 +227,10 @@ def test_capitalised_words_scanned_by_runs_of_paragraphs(pairs, read):
     from gsomia_cli.officials import _runs
 
     text = "".join(p + s for p, s in pairs)
-    ranges, at = [], 0
-    for n, paragraph in enumerate(text.split("\n\n")):
-        if paragraph and (read[n] if n < len(read) else True):
-            ranges.append((at, at + len(paragraph)))
-        at += len(paragraph) + 2
-    per_range = [m.span() for a, b in ranges for m in re.finditer(NAME_START, text[:b]) if m.start() >= a]
+    ranges = paragraph_ranges(text, read)
     pattern = re.compile(NAME_START)
-    assert [m.span() for a, b in _runs(text, ranges) for m in pattern.finditer(text, a, b)] == per_range
+    found = [m for a, b in _runs(text, ranges) for m in pattern.finditer(text, a, b)]
+    assert ([m.start() for m in found], [m.group() for m in found]) == capitalised_words(text, ranges)
 
 
 def test_apposition_example():
