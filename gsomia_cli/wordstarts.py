@@ -48,7 +48,7 @@ def _words(low: str) -> list[str]:
     return _ascii_spaced(low).translate(_SPACES).split(" ")
 
 
-@dataclass(frozen=True, eq=False)  # hashed by identity: looked up once per pattern and article
+@dataclass(frozen=True)
 class Heads:
     """What every match of a pattern begins with: one of ``words`` (whole
     lower-case words) or a word that starts with one of ``prefixes``."""
@@ -91,8 +91,7 @@ def head_of_literal(literal: str, whole: bool) -> Heads | None:
 # Each heads looked up gets a number (heads alike share one), and each word
 # met remembers the numbers of the heads it begins: the one pass over a
 # text's words then files every word under its heads, already in order.
-_NUMBER_OF: dict[Heads, int] = {}
-_NUMBER_OF_ALIKE: dict[tuple[frozenset[str], tuple[str, ...]], int] = {}
+_NUMBER_OF: dict[tuple[frozenset[str], tuple[str, ...]], int] = {}
 _NUMBERS_OF_WORD: dict[str, tuple[int, ...]] = {}
 _NUMBERS_OF_WHOLE_WORD: dict[str, tuple[int, ...]] = {}  # from the heads' words
 _NUMBERED_PREFIXES: list[tuple[int, tuple[str, ...]]] = []  # from the heads' prefixes
@@ -102,18 +101,15 @@ _ANY_PREFIX: tuple[str, ...] = ()  # all of those
 def _number(heads: Heads) -> int:
     """Return the number of ``heads``, numbering them when they have none."""
     global _ANY_PREFIX
-    number = _NUMBER_OF.get(heads)
+    number = _NUMBER_OF.get((heads.words, heads.prefixes))
     if number is None:
-        number = _NUMBER_OF_ALIKE.get((heads.words, heads.prefixes))
-        if number is None:
-            number = _NUMBER_OF_ALIKE[heads.words, heads.prefixes] = len(_NUMBER_OF_ALIKE)
-            for word in heads.words:
-                _NUMBERS_OF_WHOLE_WORD[word] = (*_NUMBERS_OF_WHOLE_WORD.get(word, ()), number)
-            if heads.prefixes:
-                _NUMBERED_PREFIXES.append((number, heads.prefixes))
-                _ANY_PREFIX = tuple({*_ANY_PREFIX, *heads.prefixes})
-            _NUMBERS_OF_WORD.clear()  # (filled again as words are met)
-        _NUMBER_OF[heads] = number
+        number = _NUMBER_OF[heads.words, heads.prefixes] = len(_NUMBER_OF)
+        for word in heads.words:
+            _NUMBERS_OF_WHOLE_WORD[word] = (*_NUMBERS_OF_WHOLE_WORD.get(word, ()), number)
+        if heads.prefixes:
+            _NUMBERED_PREFIXES.append((number, heads.prefixes))
+            _ANY_PREFIX = tuple({*_ANY_PREFIX, *heads.prefixes})
+        _NUMBERS_OF_WORD.clear()  # (filled again as words are met)
     return number
 
 
@@ -133,7 +129,7 @@ class WordStarts:
 
     def __init__(self, low: str):
         self.low = low
-        self._numbered = len(_NUMBER_OF_ALIKE)  # heads numbered later are looked up the slow way
+        self._numbered = len(_NUMBER_OF)  # heads numbered later are looked up the slow way
         starts: list[list[int]] = [[] for _ in range(self._numbered)]
         file_under = [found.append for found in starts]
         numbers_of = _NUMBERS_OF_WORD
