@@ -18,6 +18,7 @@ from gsomia_cli.wordstarts import WordStarts
 MAX_SPEAKER_WORDS = 9
 MAX_SUBJECT_GAP = 12  # words between a subject and its reporting verb
 SHORT_QUOTE_WORDS = 3  # a quote this short may be a scare quote or a name ("white list")
+QUOTE_TAIL_SPAN = 160  # at most this from a closing quotation mark to the verb of "X, (apposition), said"
 SHORT_QUOTE_GAP = 10  # ... so its reporting verb must stand within this many words
 LOOKBACK = 40  # speaker phrases a pronoun or "the official" may point back over
 
@@ -127,6 +128,24 @@ class _Attributor:
                     return self.resolve(earlier)
         return self.resolve(last)
 
+    def apposed(self, start: int, end: int) -> SpeakerSpan | None:
+        """The speaker named at the start of ``text[start:end]`` when the
+        rest is an apposition closed by a comma, however long ('..." Kim
+        You-geun, deputy director of the National Security Office, said'):
+        a speaker phrase (no possessive, no pronoun), else a name of two or
+        three capitalised words."""
+        rest = self.text[start:end].rstrip()
+        if not rest.endswith(","):
+            return None
+        k = bisect.bisect_left(self.starts, start)
+        if k < len(self.spans) and not self.text[start : self.spans[k].start].strip():
+            first = self.spans[k]
+            if first.kind != "pronoun" and not first.possessive and self.text.startswith(",", first.end):
+                return self.resolve(first)
+            return None
+        comma = self.text.find(",", start, end)
+        return self.named(start, comma) if comma >= 0 else None
+
     def heard(self, span: SpeakerSpan | None) -> None:
         if span is not None and span.kind in ("official", "person"):
             self.last_person = span
@@ -232,12 +251,12 @@ def find_statements(
             speaker, cue = None, None
             # 1. After the quote: '..." X said' / '..." said X'.
             tail_start = min(q_close + 1, s_end)
-            following = direct_verbs.between(tail_start, min(next_open, tail_start + 90))
+            following = direct_verbs.between(tail_start, min(next_open, tail_start + QUOTE_TAIL_SPAN))
             verb = following[0] if following else None
             if verb:
                 lead = text[tail_start : verb.start()]
                 if lead.strip(" ,.;:!?-"):
-                    speaker = who.phrase(tail_start, verb.start())
+                    speaker = who.phrase(tail_start, verb.start()) or who.apposed(tail_start, verb.start())
                 else:
                     stop = re.search(r"[,.;:!?\"]", text[verb.end() : next_open])
                     speaker = who.phrase(verb.end(), verb.end() + (stop.start() if stop else next_open - verb.end()))

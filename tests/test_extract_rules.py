@@ -318,3 +318,29 @@ def test_institutions_found_near_their_noun_as_over_the_whole_paragraph():
         "the Foreign Ministry",
         "Seoul's defense ministry",
     ]
+
+
+def test_quote_then_name_with_a_long_apposition_then_verb():
+    text = (
+        '"Nothing has changed," Lee Sang-min, deputy director of the presidential National Security Office, '
+        'told reporters. "The ball is in their court."'
+    )
+    assert statements(text) == [
+        ("Lee Sang-min", "direct", "told", "Nothing has changed"),
+        ("Lee Sang-min", "direct", "told", "The ball is in their court."),
+    ]
+    text = (
+        '"It cannot last long," Park Won-gon, a professor of international politics at a university in Seoul, '
+        'said. "Both will lose," a senior official, who spoke on condition of anonymity as he was not allowed '
+        "to talk to the media, told reporters."
+    )
+    assert statements(text) == [
+        ("Park Won-gon", "direct", "said", "It cannot last long"),
+        ("senior official", "direct", "told", "Both will lose"),
+    ]
+    # Without a comma after the name, a long phrase is no name in apposition: no speaker is named.
+    text = (
+        'Deputy Director Lee Sang-min arrived. "We will see about it," Lee Sang-min and the staff of the '
+        "presidential office in Seoul told reporters."
+    )
+    assert statements(text) == [(None, "direct", None, "We will see about it")]
