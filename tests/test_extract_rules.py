@@ -267,6 +267,16 @@ def test_more_claim_phrasings():
     assert claims("Japan has refused to link the export controls to the pact.") == {"japan_delinks": True}
 
 
+def test_the_pact_that_ends_and_the_trade_dispute():
+    # "end" with the pact as its subject is the pact's expiry; ending the pact is not.
+    assert claims("GSOMIA would end as scheduled on Nov. 23 otherwise.") == {"expiry_date": "2019-11-23"}
+    assert claims("The agreement ends at midnight Saturday.") == {"expiry_date": "2019-11-23"}
+    assert claims("Seoul would end the pact on Aug. 22.") == {}
+    assert claims("The talks will end on Sunday, the agreement aside.") == {}  # the talks, not the pact
+    # The trade dispute is the export curbs by another name.
+    assert claims("Tokyo refused to link the pact to a separate trade dispute.") == {"japan_delinks": True}
+
+
 def test_a_named_expert_is_the_speaker_not_the_previous_one():
     text = (
         "Foreign Minister Kang Kyung-wha said talks would go on. "
