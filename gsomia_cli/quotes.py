@@ -274,6 +274,8 @@ def find_statements(
                     speaker = who.subject(s_start, verb.start())
                     if speaker is None and verb.group() == "according to":
                         speaker = who.phrase(verb.end(), q_open)
+                    if speaker is not None and speaker.kind == "body":
+                        verb, speaker = _person_reporting(who, s_start, verbs, verb, speaker)
                     cue = verb.group() if speaker else None
                 elif text[prev_close:q_open].rstrip().endswith(":"):
                     speaker = who.phrase(prev_close, q_open)
@@ -298,6 +300,20 @@ def find_statements(
         if verbs:  # (no reporting verb, no reported speech: not even "..., Kyodo reported.")
             out.extend(_reported(clean, text, verbs, sentence, index, who, inside_quote, lex))
     return out
+
+
+def _person_reporting(
+    who: _Attributor, start: int, verbs: list[re.Match[str]], verb: re.Match[str], body: SpeakerSpan
+) -> tuple[re.Match[str], SpeakerSpan]:
+    """The verb and speaker of a quotation whose nearest cue has a body as
+    its subject: a person reporting what the body holds, by an earlier verb
+    of the sentence, is who spoke the words ('He said Tokyo hoped Seoul
+    would "respond wisely."'); else the body."""
+    for earlier in sorted((v for v in verbs if v.start() < verb.start()), key=lambda v: -v.start()):
+        speaker = who.subject(start, earlier.start())
+        if speaker is not None and speaker.kind in ("official", "person"):
+            return earlier, speaker
+    return verb, body
 
 
 _OPENS_QUOTE = re.compile(r'\s*"')  # (after white space)

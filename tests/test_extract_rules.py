@@ -354,3 +354,15 @@ def test_quote_then_name_with_a_long_apposition_then_verb():
         "presidential office in Seoul told reporters."
     )
     assert statements(text) == [(None, "direct", None, "We will see about it")]
+
+
+def test_a_person_reporting_what_a_body_holds_is_who_spoke_the_quote():
+    text = 'Chief Cabinet Secretary Yoshihide Suga spoke. He said Tokyo hoped Seoul would "respond wisely."'
+    assert [q for q in statements(text) if q[1] == "direct"] == [
+        ("Yoshihide Suga", "direct", "said", "respond wisely.")
+    ]
+    # A body that is the only subject speaks for itself; a person nearest the quote is who spoke it.
+    direct = [q for q in statements('Japan said it "will not budge an inch."') if q[1] == "direct"]
+    assert direct == [("Japan", "direct", "said", "will not budge an inch.")]
+    text = 'Defense Minister Taro Kono arrived. Seoul said Kono told Jeong that "the door is open."'
+    assert [q for q in statements(text) if q[1] == "direct"] == [("Taro Kono", "direct", "told", "the door is open.")]
