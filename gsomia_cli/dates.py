@@ -69,11 +69,12 @@ def _grammar() -> _Grammar:
     months: dict[str, int] = data["months"]
     # Word lists as tries: the longest word that fits wins, as in a list
     # longest first, but tried in a few steps instead of one per word.
-    month_alt = trie_pattern([m.capitalize() for m in months])
+    full_alt = trie_pattern([m.capitalize() for m in FULL_MONTHS])
+    short_alt = trie_pattern([m.capitalize() for m in months if m not in FULL_MONTHS])
     number_alt = trie_pattern(data["numbers"]) + r"|\d{1,3}"
     weekday_alt = trie_pattern([w.capitalize() for w in data["weekdays"]])
-    M = rf"(?:{month_alt})\.?"
-    full_alt = trie_pattern([m.capitalize() for m in FULL_MONTHS])
+    # A period only after an abbreviation ("Nov. 23"): after "23 November." it ends the sentence.
+    M = rf"(?:(?:{full_alt})(?![\w-])|(?:{short_alt})\.?)"
     pattern = "|".join(
         [
             r"(?P<iso>\b(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})\b)",

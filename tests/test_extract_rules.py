@@ -19,6 +19,12 @@ def test_absolute_dates():
         ("2016", "2016"),
     ]
     assert dates("Colonial rule lasted from 1910-1945.") == [("1910-1945", "1910")]
+    # A full month name takes no period: the one after it ends the sentence.
+    assert dates("The pact expires on 23 November. Talks go on from 4 Dec. to 6 Dec. 2019.") == [
+        ("23 November", "2019-11-23"),
+        ("4 Dec.", "2019-12-04"),
+        ("6 Dec. 2019", "2019-12-06"),
+    ]
 
 
 def test_relative_dates_resolve_against_publication():
