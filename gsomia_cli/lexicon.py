@@ -92,11 +92,23 @@ NAME_TOKEN = r"[A-Z][a-zA-Z']+(?:-[a-zA-Z]+)?"
 NAME_START = r"[A-Z](?<!\w.)(?<!\w-.)[a-zA-Z']+(?:-[a-zA-Z]+)?"
 
 
+def _ranked_titles(titles: dict[str, str], ranks: list[str]) -> dict[str, str]:
+    """Return the titles (lower case) with their roles, and each title but an
+    abbreviation with each rank before it ("deputy secretary of state": "Deputy
+    Secretary of State"), unless the table gives that one a role itself."""
+    out = {t.lower(): role for t, role in titles.items()}
+    for rank in ranks:
+        for title, role in titles.items():
+            if not title.endswith(".") and not title.lower().startswith(rank.lower() + " "):
+                out.setdefault(f"{rank} {title}".lower(), f"{rank} {role}")
+    return out
+
+
 @cache
 def lexicon() -> Lexicon:
     """Return the compiled lexicon."""
     lang = load_data("language.yaml")
-    titles = {t.lower(): role for t, role in lang["titles"].items()}
+    titles = _ranked_titles(lang["titles"], lang.get("title_ranks", []))
     country_of = {w: c for c, words in lang["countries"].items() for w in words}
     body_of = {p.lower(): label for label, phrases in lang["bodies"].items() for p in phrases}
     heads = lang["anonymous_heads"]
@@ -142,7 +154,7 @@ def lexicon() -> Lexicon:
         by_surname.setdefault(official.surname, []).append(official)
     return Lexicon(
         titles=titles,
-        title_re=alternation(list(lang["titles"]), re.IGNORECASE),
+        title_re=alternation(list(titles), re.IGNORECASE),
         role_nouns={k.lower(): v for k, v in lang["role_nouns"].items()},
         role_noun_re=alternation(list(lang["role_nouns"]), re.IGNORECASE),
         country_of=country_of,

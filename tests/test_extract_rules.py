@@ -372,3 +372,16 @@ def test_a_person_reporting_what_a_body_holds_is_who_spoke_the_quote():
     assert direct == [("Japan", "direct", "said", "will not budge an inch.")]
     text = 'Defense Minister Taro Kono arrived. Seoul said Kono told Jeong that "the door is open."'
     assert [q for q in statements(text) if q[1] == "direct"] == [("Taro Kono", "direct", "told", "the door is open.")]
+
+
+def test_a_title_with_a_rank_before_it_and_a_us_department():
+    text = (
+        "Deputy Secretary of State Stephen Biegun met Vice Foreign Minister Cho Sei-young. "
+        "Acting Defense Minister Park Jae-min stayed home. State Department spokeswoman Morgan Ortagus said little."
+    )
+    assert officials(text) == {
+        "Stephen Biegun": ("Deputy Secretary of State", None, []),
+        "Cho Sei-young": ("Vice Foreign Minister", None, []),
+        "Park Jae-min": ("Acting Defense Minister", None, []),
+        "Morgan Ortagus": ("spokesperson", "United States", []),
+    }
