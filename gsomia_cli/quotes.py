@@ -378,7 +378,7 @@ def _reported(
             after = after[adverbial.end() :]
         stripped = after.lstrip(" ,")
         first_words = stripped.split(None, 1)
-        first = first_words[0].lower() if first_words else ""
+        first = first_words[0].lower().rstrip(",;:") if first_words else ""  # ("adding, ...")
         offset = s_end - len(stripped)
         that_at = _whole_word(text, "that", verb.end(), min(s_end, verb.end() + 60))
         that = that_at >= 0

@@ -385,3 +385,11 @@ def test_a_title_with_a_rank_before_it_and_a_us_department():
         "Park Jae-min": ("Acting Defense Minister", None, []),
         "Morgan Ortagus": ("spokesperson", "United States", []),
     }
+
+
+def test_adding_after_the_verb_of_a_quote_is_no_reported_clause():
+    text = 'Gen. Mark Milley spoke. "It is important," Milley said, adding, "that the two work together."'
+    assert statements(text) == [
+        ("Mark Milley", "direct", "said", "It is important"),
+        ("Mark Milley", "direct", "said", "that the two work together."),
+    ]
