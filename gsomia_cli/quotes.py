@@ -355,6 +355,20 @@ def _tail_cue_in(text: str, start: int, end: int) -> re.Match[str] | None:
     return _tail_cue().search(text, start, end)
 
 
+def _cue_before_a_clause(text: str, start: int, verbs: list[re.Match[str]], lex) -> re.Match[str] | None:
+    """The source and verb set off by commas after what was said, before a
+    clause of another kind ('..., a senior official said, after talks
+    failed.'), as :func:`_tail_cue_in` gives them; None when there is none."""
+    for verb in verbs:
+        after = text[verb.end() : verb.end() + 40]
+        following = after[1:].split(None, 1)
+        if after.startswith(",") and following and following[0].lower() in lex.not_a_clause:
+            cue = _tail_cue_in(text, start, verb.end())
+            if cue:
+                return cue
+    return None
+
+
 def _reported(
     clean, text, verbs: list[re.Match[str]], sentence: Sentence, index: int, who: _Attributor, inside_quote, lex
 ) -> list[Statement]:
@@ -415,7 +429,7 @@ def _reported(
     if found:
         return found
     # '..., Seoul's defense minister has said.' / '..., the Kyodo news agency reported.'
-    tail = _tail_cue_in(text, s_start, s_end)
+    tail = _tail_cue_in(text, s_start, s_end) or _cue_before_a_clause(text, s_start, verbs, lex)
     if tail and not _OPENS_QUOTE.match(text, s_start, s_end):
         speaker = who.phrase(tail.start(1), tail.end(1))
         if speaker:

@@ -393,3 +393,14 @@ def test_adding_after_the_verb_of_a_quote_is_no_reported_clause():
         ("Mark Milley", "direct", "said", "It is important"),
         ("Mark Milley", "direct", "said", "that the two work together."),
     ]
+
+
+def test_a_source_set_off_by_commas_before_a_clause_of_another_kind():
+    text = "The pact will expire at midnight Friday, a senior Blue House official said, after talks failed."
+    assert statements(text) == [
+        ("senior Blue House official", "reported", "said", "The pact will expire at midnight Friday")
+    ]
+    # After the commas a clause of its own: that is what was said, not the words before.
+    assert statements("In the capital city, officials said, the mood was grim.") == [
+        ("officials", "reported", "said", "the mood was grim")
+    ]
