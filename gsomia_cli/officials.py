@@ -80,7 +80,7 @@ def _patterns() -> _Patterns:
             rf"(?P<name>{NAME_START}(?:\s+{NAME_TOKEN}){{0,2}}),\s+(?:the\s+|a\s+)?(?:[\w'.-]+\s+){{0,3}}?"
             rf"(?P<title>(?i:{lex.title_re.pattern}))(?=[\s,])"
         ),
-        name_run=re.compile(rf"{NAME_START}(?:\s+{NAME_TOKEN})*"),
+        name_run=re.compile(rf"{NAME_START}(?:(?:\s+[A-Z]\.)?\s+{NAME_TOKEN})*"),  # ("Mark T. Esper")
         title=alternation(list(lex.titles)),
         counterpart=re.compile(rf"counterparts?,?\s+(?P<name>{NAME})"),
         speech_verb=alternation(speech_verbs),
@@ -115,11 +115,12 @@ def _titled_names(
     pat: _Patterns,
     lex: Lexicon,
 ):
-    """Yield ``(title, title_start, name, name_start)`` for each name that
-    follows a title: a run of capitalised words (the first three of
+    """Yield ``(title, title_start, name, name_start, name_end)`` for each
+    name that follows a title: a run of capitalised words (the first three of
     ``token_texts``, which begin at ``token_starts``) that begins right after
     the title, past spaces and commas ("the ministry's spokesman, Kim
-    In-chul"). A run takes the first title before one of its words."""
+    In-chul"); a middle initial is in the run ("Mark T. Esper") but not in
+    the name. A run takes the first title before one of its words."""
     run_end = 0
     for title in words.finditer_in(pat.title, lex.title_heads, words.low, ranges):
         start, b = title.end(), title.endpos  # (the end of the title's range)
@@ -136,7 +137,15 @@ def _titled_names(
         last = bisect.bisect_left(token_starts, run_end, first, min(first + 3, len(token_starts)))
         name = _clean_name(" ".join(token_texts[first:last]), lex)
         if name:
-            yield title.group().strip(), title.start(), name, text.index(name.split()[0], start)
+            words_of_name = name.split()
+            last = text.index(words_of_name[-1], start)
+            yield (
+                title.group().strip(),
+                title.start(),
+                name,
+                text.index(words_of_name[0], start),
+                last + len(words_of_name[-1]),
+            )
 
 
 def _appositions(
@@ -341,7 +350,7 @@ def find_officials(
                 add(resolver.exact(name), start, end, "name")  # type: ignore[arg-type]
                 break
     # 2. Title + name: "Defense Minister Taro Kono", "spokesperson Ko Min-jung".
-    for title, title_start, name, start in _titled_names(text, words, ranges, token_starts, token_texts, pat, lex):
+    for title, title_start, name, start, end in _titled_names(text, words, ranges, token_starts, token_texts, pat, lex):
         if name in exclude_names:
             continue
         person = resolver.full(name) if " " in name else resolver.token(name, fuzzy=True)
@@ -352,7 +361,7 @@ def find_officials(
             person = resolver.add(
                 Person(name, role, lex.country_of[country.group("country")] if country else None, surname, given)
             )
-        add(person, start, start + len(name), "title")
+        add(person, start, end, "title")
     # 2b. Name, then title in apposition: "Kim You-geun, deputy director of ...".
     for m in _appositions(text, ranges, token_starts, token_texts, words.at(lex.title_heads), pat):
         name = _clean_name(m.group("name"), lex)

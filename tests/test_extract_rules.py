@@ -404,3 +404,12 @@ def test_a_source_set_off_by_commas_before_a_clause_of_another_kind():
     assert statements("In the capital city, officials said, the mood was grim.") == [
         ("officials", "reported", "said", "the mood was grim")
     ]
+
+
+def test_a_middle_initial_in_a_titled_name():
+    ex = run("U.S. Defense Secretary Mark T. Esper arrived. Esper left.")
+    assert {n: (p.role, p.country, sorted(p.aliases)) for n, p in ex.persons.items()} == {
+        "Mark Esper": ("Defense Secretary", "United States", ["Esper", "Mark T. Esper"])
+    }
+    assert [(m.text, m.start, m.end) for m in ex.mentions] == [("Mark T. Esper", 23, 36), ("Esper", 46, 51)]
+    assert officials("Foreign Minister Kim J. Park spoke.") == {"Kim Park": ("Foreign Minister", None, ["Kim J. Park"])}

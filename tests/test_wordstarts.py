@@ -179,6 +179,7 @@ TITLED_PIECES = [
     "Ko's",
     "O'Brien",
     "Mark Esper",
+    "Mark T. Esper",
     "Defense Minister",
     "spokesperson",
     "minister",
@@ -195,7 +196,8 @@ TITLED_PIECES = [
 @given(st.lists(st.tuples(st.sampled_from(TITLED_PIECES), st.sampled_from(NAME_SEPARATORS + [",  "])), max_size=30))
 def test_titled_names_read_from_the_capitalised_words(pairs):
     """A name after a title is the first three capitalised words of the run
-    that follows it, as a tokenisation of the run itself finds them."""
+    that follows it, as a tokenisation of the run itself finds them, and its
+    mention ends with the last of them (past a middle initial)."""
     from gsomia_cli.lexicon import NAME_TOKEN, lexicon
     from gsomia_cli.officials import _clean_name, _patterns, _titled_names
 
@@ -204,13 +206,14 @@ def test_titled_names_read_from_the_capitalised_words(pairs):
     starts, texts = capitalised_words(text, ranges)
     pat, lex = _patterns(), lexicon()
     found = list(_titled_names(text, WordStarts(text.lower()), ranges, starts, texts, pat, lex))
-    for title, title_start, name, start in found:
+    for title, title_start, name, start, end in found:
         run_start = title_start + len(title)
         while text[run_start] in " ,":
             run_start += 1
         run = pat.name_run.match(text, run_start, next(b for a, b in ranges if a <= start < b))
         words = re.findall(NAME_TOKEN, run.group())
         assert name == _clean_name(" ".join(words[:3]), lex) and text.startswith(name.split()[0], start)
+        assert text[start:end].endswith(name.split()[-1]) and end <= run.end()
 
 
 @settings(max_examples=300, deadline=None)
