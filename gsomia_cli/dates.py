@@ -91,6 +91,7 @@ def _grammar() -> _Grammar:
             r"(?P<dayword>\b(?P<dayword_w>[Yy]esterday|[Tt]oday|[Tt]omorrow)\b)",
             rf"(?P<inn>\b(?:[Ii]n|[Ww]ithin)\s+(?P<inn_n>{number_alt})\s+(?P<inn_u>days?|weeks?)\b)",
             rf"(?P<left>\b(?P<left_n>{number_alt})\s+(?P<left_u>days?|weeks?)\s+(?P<left_w>left|remaining|to go|ago|later|from now)\b)",
+            rf"(?P<ago>\b(?P<ago_n>{number_alt})\s+(?P<ago_u>months?|years?)\s+ago\b)",
         ]
     )
     # Markers that begin with a word (all but such as "'ll", which the word
@@ -99,8 +100,8 @@ def _grammar() -> _Grammar:
     past = [m.lower() for m in data["past_markers"] if m[:1].isalnum()]
     starters = ["last", "this", "next", "earlier", "later", "yesterday", "today", "tomorrow", "early", "mid", "late"]
     # Where a date can begin: a month or weekday, a temporal word or a digit;
-    # and the one or two words before "days" or "weeks" ("in six days", "a
-    # week left"). Trying the full grammar only there keeps extraction fast.
+    # and the one or two words before a unit ("in six days", "a week left",
+    # "three years ago"). Trying the full grammar only there keeps extraction fast.
     starts = Heads(frozenset([*months, *data["weekdays"], *starters]), tuple("0123456789"))
     return _Grammar(
         pattern=re.compile(pattern),
@@ -270,15 +271,24 @@ def _value(
         if kind == "left" and gd["left_w"] == "ago":
             days = -days
         return (pub + dt.timedelta(days=days)).isoformat(), True
+    if kind == "ago":  # "three years ago", "two months ago": to the precision of the unit
+        n = _number(gd["ago_n"], g)
+        if n is None or n > 200:
+            return None
+        if gd["ago_u"].startswith("year"):
+            return f"{pub.year - n:04d}", False
+        months = pub.year * 12 + pub.month - 1 - n
+        return f"{months // 12:04d}-{months % 12 + 1:02d}", False
     return None
 
 
-_UNITS = Heads(frozenset({"day", "days", "week", "weeks"}))
+_UNITS = Heads(frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"}))
 _TWO_WORDS_BEFORE = re.compile(r"(?:(\w+)\s+)?(\w+)\s+$")
 
 
 def _before_units(text: str, units: list[int]) -> list[int]:
-    """Where the one or two words before each "days" or "weeks" begin."""
+    """Where the one or two words before each unit ("days", "weeks", "months",
+    "years") begin."""
     out = []
     for at in units:
         m = _TWO_WORDS_BEFORE.search(text, max(0, at - 30), at)

@@ -29,6 +29,11 @@ def test_absolute_dates():
 
 def test_relative_dates_resolve_against_publication():
     # 2019-11-20 is a Wednesday.
+    assert dates("By Friday, Seoul must decide.") == [("Friday", "2019-11-22")]
+    assert dates("The pact, signed three years ago, ran well until two months ago.") == [
+        ("three years ago", "2016"),
+        ("two months ago", "2019-09"),
+    ]
     assert dates("Kang told reporters on Monday that nothing changed.") == [("Monday", "2019-11-18")]
     assert dates("The pact is to expire on Saturday.") == [("Saturday", "2019-11-23")]
     assert dates("The pact will lapse in 3 days, with two weeks left for talks.") == [
