@@ -69,6 +69,7 @@ class Lexicon:
     clause_verbs: frozenset[str]
     object_verbs: frozenset[str]
     direct_verbs: frozenset[str]
+    leading_cues: frozenset[str]  # "according to", "According to"
     clause_verb_re: re.Pattern[str]
     direct_verb_re: re.Pattern[str]
     not_a_clause: frozenset[str]
@@ -135,7 +136,9 @@ def lexicon() -> Lexicon:
         re.IGNORECASE,
     )
     verbs = lang["reporting_verbs"]
-    clause_verbs = set(verbs["clause"]) | set(verbs["object"]) | set(lang["leading_cues"])
+    # A cue that leads its sentence is capitalised there ("According to Jeong, ...").
+    leading_cues = {form for cue in lang["leading_cues"] for form in (cue, cue[:1].upper() + cue[1:])}
+    clause_verbs = set(verbs["clause"]) | set(verbs["object"]) | leading_cues
     officials = []
     by_key: dict[str, KnownOfficial] = {}
     for item in load_data("officials.yaml").get("officials", []):
@@ -168,9 +171,10 @@ def lexicon() -> Lexicon:
         not_names=frozenset(lang["not_names"]),
         clause_verbs=frozenset(verbs["clause"]),
         object_verbs=frozenset(verbs["object"]),
-        direct_verbs=frozenset(verbs["direct"]),
+        direct_verbs=frozenset(verbs["direct"]) | leading_cues,
+        leading_cues=frozenset(leading_cues),
         clause_verb_re=alternation(clause_verbs),
-        direct_verb_re=alternation(verbs["direct"]),
+        direct_verb_re=alternation(set(verbs["direct"]) | leading_cues),
         not_a_clause=frozenset(lang["not_a_clause"]),
         officials=tuple(officials),
         official_by_key=by_key,

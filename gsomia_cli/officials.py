@@ -74,7 +74,7 @@ def _patterns() -> _Patterns:
         known_by_first.setdefault(key.split()[0], []).append(key)
     for names in known_by_first.values():
         names.sort(key=len, reverse=True)
-    speech_verbs = set(lex.clause_verbs) | set(lex.object_verbs) | set(lex.direct_verbs) | {"according to"}
+    speech_verbs = set(lex.clause_verbs) | set(lex.object_verbs) | set(lex.direct_verbs)
     return _Patterns(
         apposition=re.compile(
             rf"(?P<name>{NAME_START}(?:\s+{NAME_TOKEN}){{0,2}}),\s+(?:the\s+|a\s+)?(?:[\w'.-]+\s+){{0,3}}?"
@@ -425,7 +425,7 @@ def find_officials(
         # (The subject is among the capitalised words shortly before the verb.)
         before = range(bisect.bisect_left(token_starts, at - SUBJECT_SPAN), bisect.bisect_left(token_starts, at))
         subjects = [_name_before(text, token_starts, at, pat) if any(map(may_be_new, before)) else None]
-        if verb.group() in lex.direct_verbs or verb.group() == "according to":  # (only these take a subject after them)
+        if verb.group() in lex.direct_verbs:  # (only these take a subject after them)
             subjects.append(pat.name_after.match(text, verb.end()))
         for m in subjects:
             if m is None:

@@ -272,11 +272,11 @@ def find_statements(
                         verbs = []  # a far-off verb does not make a scare quote a statement
                 if verbs:
                     speaker = who.subject(s_start, verb.start())
-                    if speaker is None and verb.group() == "according to":
+                    if speaker is None and verb.group() in lex.leading_cues:
                         speaker = who.phrase(verb.end(), q_open)
                     if speaker is not None and speaker.kind == "body":
                         verb, speaker = _person_reporting(who, s_start, verbs, verb, speaker)
-                    cue = verb.group() if speaker else None
+                    cue = verb.group().lower() if speaker else None
                 elif text[prev_close:q_open].rstrip().endswith(":"):
                     speaker = who.phrase(prev_close, q_open)
                     cue = "said" if speaker else None
@@ -380,7 +380,7 @@ def _reported(
         cue = verb.group()
         if inside_quote(verb.start()):
             continue
-        if cue == "according to":
+        if cue in lex.leading_cues:
             according.append(verb)
             continue
         speaker = who.subject(s_start, verb.start())
@@ -442,7 +442,10 @@ def _reported(
         if speaker is None:
             continue
         if text[s_start : verb.start()].strip(" ,").lower() == "":
-            start, end = _trim(text, verb.end() + (stop.end() if stop else 0), s_end)
+            after = verb.end() + (stop.end() if stop else 0)
+            if _OPENS_QUOTE.match(text, after, s_end):
+                continue  # 'According to X, "..."' is a direct quote, found as such
+            start, end = _trim(text, after, s_end)
         else:
             start, end = _trim(text, s_start, verb.start())
         if len(text[start:end].split(None, 2)) >= 3:

@@ -418,3 +418,13 @@ def test_a_middle_initial_in_a_titled_name():
     }
     assert [(m.text, m.start, m.end) for m in ex.mentions] == [("Mark T. Esper", 23, 36), ("Esper", 46, 51)]
     assert officials("Foreign Minister Kim J. Park spoke.") == {"Kim Park": ("Foreign Minister", None, ["Kim J. Park"])}
+
+
+def test_according_to_at_the_start_of_a_sentence():
+    pre = "South Korean Defense Minister Jeong Kyeong-doo met Kono. "
+    assert statements(pre + 'According to Jeong, "nothing has changed at all since August."') == [
+        ("Jeong Kyeong-doo", "direct", "according to", "nothing has changed at all since August.")
+    ]
+    assert statements(pre + "According to Jeong, nothing has changed at all since August.") == [
+        ("Jeong Kyeong-doo", "reported", "according to", "nothing has changed at all since August")
+    ]
