@@ -237,6 +237,7 @@ def find_statements(
         lo = bisect.bisect_left(quote_starts, s_start)
         hi = bisect.bisect_left(quote_starts, s_end)
         in_sentence = quotes[lo:hi]
+        quote_cues: set[int] = set()  # where the verbs that follow and attribute a quote begin
         # Direct quotes.
         for n, (q_open, q_close) in enumerate(in_sentence):
             c_start, c_end = q_open + 1, min(q_close, s_end)
@@ -261,6 +262,8 @@ def find_statements(
                     stop = re.search(r"[,.;:!?\"]", text[verb.end() : next_open])
                     speaker = who.phrase(verb.end(), verb.end() + (stop.start() if stop else next_open - verb.end()))
                 cue = verb.group() if speaker else None
+                if speaker:
+                    quote_cues.add(verb.start())
             # 2. Before the quote: 'X said, "..."', 'X called the decision "...".
             if speaker is None:
                 verbs = direct_verbs.between(prev_close, q_open) + clause_verbs.between(prev_close, q_open)
@@ -296,7 +299,9 @@ def find_statements(
             statement = _statement(speaker, "direct", cue, clean, c_start, c_end, index)
             out.append(statement)
             previous_quote = (statement, sentence.paragraph)
-        verbs = clause_verbs.between(s_start, s_end)
+        # A verb that follows the quote it attributes reports no clause as well
+        # ('"...," Kono said in a statement released by the ministry').
+        verbs = [v for v in clause_verbs.between(s_start, s_end) if v.start() not in quote_cues]
         if verbs:  # (no reporting verb, no reported speech: not even "..., Kyodo reported.")
             out.extend(_reported(clean, text, verbs, sentence, index, who, inside_quote, lex))
     return out

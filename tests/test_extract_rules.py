@@ -428,3 +428,8 @@ def test_according_to_at_the_start_of_a_sentence():
     assert statements(pre + "According to Jeong, nothing has changed at all since August.") == [
         ("Jeong Kyeong-doo", "reported", "according to", "nothing has changed at all since August")
     ]
+
+
+def test_the_verb_after_a_quote_reports_nothing_else():
+    text = 'Defense Minister Taro Kono spoke. "We will not give up," Kono said in a statement released by the ministry.'
+    assert statements(text) == [("Taro Kono", "direct", "said", "We will not give up")]
