@@ -284,6 +284,8 @@ def test_the_pact_that_ends_and_the_trade_dispute():
     assert claims("The agreement ends at midnight Saturday.") == {"expiry_date": "2019-11-23"}
     assert claims("Seoul would end the pact on Aug. 22.") == {}
     assert claims("The talks will end on Sunday, the agreement aside.") == {}  # the talks, not the pact
+    assert claims("The intelligence pact will be terminated on Nov. 23.") == {"expiry_date": "2019-11-23"}
+    assert claims("Seoul announced on Aug. 22 that the pact would be terminated.") == {}
     # The trade dispute is the export curbs by another name.
     assert claims("Tokyo refused to link the pact to a separate trade dispute.") == {"japan_delinks": True}
 
@@ -433,3 +435,27 @@ def test_according_to_at_the_start_of_a_sentence():
 def test_the_verb_after_a_quote_reports_nothing_else():
     text = 'Defense Minister Taro Kono spoke. "We will not give up," Kono said in a statement released by the ministry.'
     assert statements(text) == [("Taro Kono", "direct", "said", "We will not give up")]
+
+
+def test_claims_in_other_words():
+    assert claims("South Korea says it could reconsider if Japan withdraws its trade curbs.") == {
+        "seoul_condition": "condition"
+    }
+    assert claims("Seoul made the reversal of Japan's export controls a precondition for keeping the pact.") == {
+        "seoul_condition": "condition"
+    }
+    assert claims("South Korea said in August it would end the deal, citing Japan's trade restrictions.") == {
+        "seoul_condition": "cause"
+    }
+    assert claims("Tokyo says the export measures have nothing to do with the intelligence pact.") == {
+        "japan_delinks": True
+    }
+    assert claims("Japan calls its export controls a matter of national security.") == {"japan_delinks": True}
+    # Seoul's side of the argument is no delinking.
+    assert claims("Seoul argues Japan's export curbs have nothing to do with national security.") == {}
+    for text in (
+        "The two ministers did not narrow their differences.",
+        "Both sides stuck to their positions.",
+        "The talks were inconclusive.",
+    ):
+        assert claims(text) == {"no_breakthrough": True}, text
