@@ -61,6 +61,7 @@ class _Patterns:
     speech_verb_heads: Heads
     role_np_heads: Heads
     role_noun_heads: Heads
+    lone_surnames: frozenset[str]  # the gazetteer's surnames that one official alone has, also with "'s"
 
 
 NAME = rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}}"
@@ -96,6 +97,12 @@ def _patterns() -> _Patterns:
         speech_verb_heads=heads_of(speech_verbs),
         role_np_heads=heads_of(["the"]) | lex.country_heads,
         role_noun_heads=heads_of(lex.role_nouns),
+        lone_surnames=frozenset(
+            form
+            for surname, known in lex.officials_by_surname.items()
+            if len(known) == 1
+            for form in (surname, surname + "'s")
+        ),
         country_before=re.compile(rf"(?P<country>{lex.country_re.pattern})(?:'s)?\s+(?:[\w-]+\s+){{0,3}}$"),
     )
 
@@ -228,6 +235,36 @@ def _name_before(text: str, token_starts: list[int], verb_at: int, pat: _Pattern
     return None
 
 
+def _lone_surnames(
+    text: str, token_starts: list[int], token_texts: list[str], pat: _Patterns, lex: Lexicon
+) -> tuple[list[str], set[str]]:
+    """Return the surnames that one gazetteer official alone has and that the
+    article writes among its capitalised words (``token_texts``, at
+    ``token_starts``): those that stand alone wherever they are, and those
+    next to another name somewhere ("Lee Sang-hyun": the Lee a later "Lee"
+    names may be him)."""
+    alone: dict[str, None] = {}  # (in the order met)
+    shared: set[str] = set()
+    for k in _indices_in(token_texts, pat.lone_surnames):
+        surname = token_texts[k].removesuffix("'s")
+        if _next_to_a_name(text, token_starts, token_texts, k, lex):
+            shared.add(surname)
+        else:
+            alone[surname] = None
+    return [surname for surname in alone if surname not in shared], shared
+
+
+def _next_to_a_name(text: str, token_starts: list[int], token_texts: list[str], k: int, lex: Lexicon) -> bool:
+    """True when the k-th capitalised word is one space from another that
+    can be part of a name (not a word such as "When" or "Minister")."""
+    for other in (k - 1, k + 1):
+        if 0 <= other < len(token_texts) and token_texts[other] not in lex.not_names:
+            first, second = sorted((k, other))
+            if text[token_starts[first] + len(token_texts[first]) : token_starts[second]] == " ":
+                return True
+    return False
+
+
 def _clean_name(name: str, lex: Lexicon) -> str:
     tokens = name.split()
     if tokens and tokens[-1].endswith("'s"):
@@ -256,6 +293,7 @@ class _Resolver:
     def __init__(self, lex: Lexicon):
         self.lex = lex
         self.persons: dict[str, Person] = {}
+        self.shared_surnames: set[str] = set()  # borne by another name in the article too
 
     def add(self, person: Person) -> Person:
         return self.persons.setdefault(person.name, person)
@@ -273,7 +311,7 @@ class _Resolver:
             if token in (person.surname, person.given):
                 return person
         gazetteer = self.lex.officials_by_surname.get(token, [])
-        if len(gazetteer) == 1:
+        if len(gazetteer) == 1 and token not in self.shared_surnames:
             return self.add(_person(gazetteer[0]))
         if not fuzzy:
             return None
@@ -341,6 +379,7 @@ def find_officials(
     # Capitalised words, found once: names are looked up among them.
     capitalised = list(chain.from_iterable([_CAPITALISED.finditer(text, a, b) for a, b in _runs(text, ranges)]))
     token_starts, token_texts = list(map(_START, capitalised)), list(map(_GROUP, capitalised))
+    alone, resolver.shared_surnames = _lone_surnames(text, token_starts, token_texts, pat, lex)
     # 1. Full names of known officials.
     for k in _indices_in(token_texts, pat.known_by_first):
         start = token_starts[k]
@@ -394,6 +433,11 @@ def find_officials(
             start = m.start("name") + m.group("name").index(name)
             add(person, start, start + len(name), "name")
         at = text.find("counterpart", at + 11)
+    # 3b. A gazetteer official named by surname alone ("Abe and Moon met").
+    present = {p.surname for p in resolver.persons.values()}
+    for surname in alone:
+        if surname not in present:
+            resolver.add(_person(lex.officials_by_surname[surname][0]))
     # 4. Surnames and given names of the article's officials, and honorifics.
     people = list(resolver.persons.values())
     parts = {p.surname: p for p in people} | {p.given: p for p in people if p.given and " " not in p.given}

@@ -459,3 +459,12 @@ def test_claims_in_other_words():
         "The talks were inconclusive.",
     ):
         assert claims(text) == {"no_breakthrough": True}, text
+
+
+def test_a_gazetteer_official_named_by_surname_alone():
+    assert officials("When Moon spoke, Abe's aides listened. Abe took notes.") == {
+        "Moon Jae-in": ("President", "South Korea", ["Moon"]),
+        "Shinzo Abe": ("Prime Minister", "Japan", ["Abe"]),
+    }
+    # Another name in the article bears the surname: alone it names no one for sure.
+    assert officials("Analyst Lee Sang-hyun spoke. Lee said the pact would end.") == {}
