@@ -100,8 +100,8 @@ def _grammar() -> _Grammar:
     past = [m.lower() for m in data["past_markers"] if m[:1].isalnum()]
     starters = ["last", "this", "next", "earlier", "later", "yesterday", "today", "tomorrow", "early", "mid", "late"]
     # Where a date can begin: a month or weekday, a temporal word or a digit;
-    # and the one or two words before a unit ("in six days", "a week left",
-    # "three years ago"). Trying the full grammar only there keeps extraction fast.
+    # and the one or two words before "days", "weeks" or "ago" ("in six days",
+    # "a week left", "three years ago"). Trying the full grammar only there keeps extraction fast.
     starts = Heads(frozenset([*months, *data["weekdays"], *starters]), tuple("0123456789"))
     return _Grammar(
         pattern=re.compile(pattern),
@@ -282,13 +282,14 @@ def _value(
     return None
 
 
-_UNITS = Heads(frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"}))
+_UNITS = Heads(frozenset({"day", "days", "week", "weeks"}))
+_AGO = Heads(frozenset({"ago"}))  # ("three years ago": "year" alone is too common to look before)
 _TWO_WORDS_BEFORE = re.compile(r"(?:(\w+)\s+)?(\w+)\s+$")
 
 
 def _before_units(text: str, units: list[int]) -> list[int]:
-    """Where the one or two words before each unit ("days", "weeks", "months",
-    "years") begin."""
+    """Where the one or two words before each of ``units`` (where "days",
+    "weeks" or "ago" begin) begin."""
     out = []
     for at in units:
         m = _TWO_WORDS_BEFORE.search(text, max(0, at - 30), at)
@@ -318,7 +319,7 @@ def find_dates(text: str, sentences: list[tuple[int, int]], published: dt.date, 
     ``words``), sentence by sentence (``sentences`` are ``(start, end)``
     spans), resolved against ``published``."""
     g = _grammar()
-    starts = sorted({*words.at(g.starts), *_before_units(text, words.at(_UNITS))})
+    starts = sorted({*words.at(g.starts), *_before_units(text, words.at(_UNITS) + words.at(_AGO))})
     out: list[DateExpr] = []
     for s_start, s_end in sentences:
         k = bisect.bisect_left(starts, s_start)

@@ -236,17 +236,25 @@ def _name_before(text: str, token_starts: list[int], verb_at: int, pat: _Pattern
 
 
 def _lone_surnames(
-    text: str, token_starts: list[int], token_texts: list[str], pat: _Patterns, lex: Lexicon
+    text: str,
+    token_starts: list[int],
+    token_texts: list[str],
+    persons: dict[str, Person],
+    pat: _Patterns,
+    lex: Lexicon,
 ) -> tuple[list[str], set[str]]:
-    """Return the surnames that one gazetteer official alone has and that the
-    article writes among its capitalised words (``token_texts``, at
-    ``token_starts``): those that stand alone wherever they are, and those
-    next to another name somewhere ("Lee Sang-hyun": the Lee a later "Lee"
-    names may be him)."""
+    """Return the surnames that one gazetteer official alone has, none of
+    ``persons`` has, and the article writes among its capitalised words
+    (``token_texts``, at ``token_starts``): those that stand alone wherever
+    they are, and those next to another name somewhere ("Lee Sang-hyun": the
+    Lee a later "Lee" names may be him)."""
+    present = {p.surname for p in persons.values()}
     alone: dict[str, None] = {}  # (in the order met)
     shared: set[str] = set()
     for k in _indices_in(token_texts, pat.lone_surnames):
         surname = token_texts[k].removesuffix("'s")
+        if surname in present:
+            continue  # (a surname of the article's officials is theirs)
         if _next_to_a_name(text, token_starts, token_texts, k, lex):
             shared.add(surname)
         else:
@@ -259,8 +267,9 @@ def _next_to_a_name(text: str, token_starts: list[int], token_texts: list[str], 
     can be part of a name (not a word such as "When" or "Minister")."""
     for other in (k - 1, k + 1):
         if 0 <= other < len(token_texts) and token_texts[other] not in lex.not_names:
-            first, second = sorted((k, other))
-            if text[token_starts[first] + len(token_texts[first]) : token_starts[second]] == " ":
+            first = min(k, other)
+            end = token_starts[first] + len(token_texts[first])
+            if token_starts[first + 1] == end + 1 and text[end] == " ":
                 return True
     return False
 
@@ -379,7 +388,6 @@ def find_officials(
     # Capitalised words, found once: names are looked up among them.
     capitalised = list(chain.from_iterable([_CAPITALISED.finditer(text, a, b) for a, b in _runs(text, ranges)]))
     token_starts, token_texts = list(map(_START, capitalised)), list(map(_GROUP, capitalised))
-    alone, resolver.shared_surnames = _lone_surnames(text, token_starts, token_texts, pat, lex)
     # 1. Full names of known officials.
     for k in _indices_in(token_texts, pat.known_by_first):
         start = token_starts[k]
@@ -388,6 +396,8 @@ def find_officials(
             if text.startswith(name, start) and not _WORD_GOES_ON.match(text, end):
                 add(resolver.exact(name), start, end, "name")  # type: ignore[arg-type]
                 break
+    # The gazetteer's surnames of officials not named in full, and whether they stand alone.
+    alone, resolver.shared_surnames = _lone_surnames(text, token_starts, token_texts, resolver.persons, pat, lex)
     # 2. Title + name: "Defense Minister Taro Kono", "spokesperson Ko Min-jung".
     for title, title_start, name, start, end in _titled_names(text, words, ranges, token_starts, token_texts, pat, lex):
         if name in exclude_names:

@@ -365,9 +365,10 @@ def _cue_before_a_clause(text: str, start: int, verbs: list[re.Match[str]], lex)
     clause of another kind ('..., a senior official said, after talks
     failed.'), as :func:`_tail_cue_in` gives them; None when there is none."""
     for verb in verbs:
-        after = text[verb.end() : verb.end() + 40]
-        following = after[1:].split(None, 1)
-        if after.startswith(",") and following and following[0].lower() in lex.not_a_clause:
+        if not text.startswith(",", verb.end()):
+            continue
+        following = text[verb.end() + 1 : verb.end() + 40].split(None, 1)
+        if following and following[0].lower() in lex.not_a_clause:
             cue = _tail_cue_in(text, start, verb.end())
             if cue:
                 return cue

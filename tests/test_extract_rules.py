@@ -279,7 +279,7 @@ def test_more_claim_phrasings():
 
 
 def test_the_pact_that_ends_and_the_trade_dispute():
-    # "end" with the pact as its subject is the pact's expiry; ending the pact is not.
+    # The pact's own end is its expiry; ending the pact is not.
     assert claims("GSOMIA would end as scheduled on Nov. 23 otherwise.") == {"expiry_date": "2019-11-23"}
     assert claims("The agreement ends at midnight Saturday.") == {"expiry_date": "2019-11-23"}
     assert claims("Seoul would end the pact on Aug. 22.") == {}
