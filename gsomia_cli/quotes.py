@@ -382,6 +382,7 @@ def _reported(
     s_start, s_end = sentence.start, sentence.end
     found: list[Statement] = []
     according: list[re.Match[str]] = []
+    previous_subject: SpeakerSpan | None = None
     for verb in verbs:
         cue = verb.group()
         if inside_quote(verb.start()):
@@ -389,9 +390,13 @@ def _reported(
         if cue in lex.leading_cues:
             according.append(verb)
             continue
-        speaker = who.subject(s_start, verb.start())
+        if previous_subject is not None and text.endswith(" and ", s_start, verb.start()):
+            speaker = previous_subject  # "X urged Seoul to stay and said ...": the same subject
+        else:
+            speaker = who.subject(s_start, verb.start())
         if speaker is None:
             continue
+        previous_subject = speaker
         after = text[verb.end() : s_end]
         adverbial = _ADVERBIAL.match(after)  # 'said on Friday it would ...'
         if adverbial and cue not in lex.object_verbs:
@@ -428,6 +433,9 @@ def _reported(
         if cut:
             end = cut.start()  # the source named after the clause is not part of what was said
             start, end = _trim(text, start, end)
+        joined = next((v for v in verbs if start < v.start() < end and text.endswith(" and ", start, v.start())), None)
+        if joined:
+            start, end = _trim(text, start, joined.start() - len(" and "))  # "... and said ...": the next statement
         if len(text[start:end].split(None, 2)) < 3:
             continue
         who.heard(speaker)

@@ -468,3 +468,11 @@ def test_a_gazetteer_official_named_by_surname_alone():
     }
     # Another name in the article bears the surname: alone it names no one for sure.
     assert officials("Analyst Lee Sang-hyun spoke. Lee said the pact would end.") == {}
+
+
+def test_a_second_verb_joined_by_and_has_the_same_subject():
+    text = "Spokeswoman Morgan Ortagus urged Seoul on Thursday to stay and said Washington would keep talking."
+    assert statements(text) == [
+        ("Morgan Ortagus", "reported", "urged", "Seoul on Thursday to stay"),
+        ("Morgan Ortagus", "reported", "said", "Washington would keep talking"),
+    ]
