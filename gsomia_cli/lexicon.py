@@ -73,6 +73,7 @@ class Lexicon:
     clause_verb_re: re.Pattern[str]
     direct_verb_re: re.Pattern[str]
     not_a_clause: frozenset[str]
+    news_agencies: frozenset[str]  # body labels that are news agencies
     officials: tuple[KnownOfficial, ...]
     official_by_key: dict[str, KnownOfficial]  # lower-case name/alias -> official
     officials_by_surname: dict[str, list[KnownOfficial]]
@@ -176,6 +177,7 @@ def lexicon() -> Lexicon:
         clause_verb_re=alternation(clause_verbs),
         direct_verb_re=alternation(set(verbs["direct"]) | leading_cues),
         not_a_clause=frozenset(lang["not_a_clause"]),
+        news_agencies=frozenset(lang.get("news_agencies", [])),
         officials=tuple(officials),
         official_by_key=by_key,
         officials_by_surname=by_surname,

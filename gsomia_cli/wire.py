@@ -19,8 +19,7 @@ COPY_SIMILARITY = 85
 @cache
 def _agencies() -> dict[str, str]:
     lex = lexicon()
-    wire_labels = {"Kyodo", "Yonhap", "Reuters", "Sputnik", "NHK"}
-    return {phrase: label for phrase, label in lex.body_of.items() if label in wire_labels}
+    return {phrase: label for phrase, label in lex.body_of.items() if label in lex.news_agencies}
 
 
 def _credit_pattern() -> re.Pattern[str]:
@@ -37,8 +36,10 @@ def credits(article: Article) -> list[str]:
     found: list[str] = []
     agencies = _agencies()
     if article.agency:
+        agency = article.agency.lower()
         for phrase, label in agencies.items():
-            if phrase in article.agency.lower() and label not in found:
+            # (a whole phrase: "AP" is not the "ap" of "Yonhap")
+            if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", agency) and label not in found:
                 found.append(label)
     pattern = _credit_pattern()
     for para in article.paragraphs:

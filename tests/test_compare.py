@@ -160,6 +160,16 @@ STORY = (
 )
 
 
+def test_agencies_credited_in_datelines_and_credits(run, tmp_path):
+    texts = {
+        "a": "TOKYO (AP) \u2014 " + STORY,
+        "b": "BEIJING, Nov. 20 (Xinhua) -- Talks went on. Seoul will decide soon, Reuters reported.",
+        "c": "Nothing to credit here.\n\nPhoto: AFP",
+    }
+    rows = load(run("articles", "--json", index=small(tmp_path, texts)))
+    assert [r["via"] for r in rows] == [["AP"], ["Xinhua", "Reuters"], ["photo: AFP"]]
+
+
 def test_two_identical_articles_are_copies(run, tmp_path):
     index = small(tmp_path, {"a": STORY, "b": STORY})
     rows = load(run("articles", "--json", index=index))
