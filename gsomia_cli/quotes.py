@@ -220,6 +220,7 @@ def find_statements(
     out: list[Statement] = []
     quote_starts = [q[0] for q in quotes]
     previous_quote: tuple[Statement, int] | None = None  # and its paragraph
+    waiting: list[Statement] = []  # quotes left open, waiting for the attribution of the quote that goes on
 
     def inside_quote(pos: int) -> bool:
         k = bisect.bisect_right(quote_starts, pos) - 1
@@ -240,7 +241,11 @@ def find_statements(
         quote_cues: set[int] = set()  # where the verbs that follow and attribute a quote begin
         # Direct quotes.
         for n, (q_open, q_close) in enumerate(in_sentence):
-            c_start, c_end = q_open + 1, min(q_close, s_end)
+            if waiting and previous_quote and sentence.paragraph > previous_quote[1] + 1:
+                waiting = []  # (the quotation did not go on in the next paragraph)
+            # A quote left open at the end of its paragraph runs to that end ("...\n\n"...," he said).
+            open_ended = not text.startswith('"', q_close)
+            c_start, c_end = q_open + 1, q_close if open_ended else min(q_close, s_end)
             while c_start < c_end and text[c_start].isspace():
                 c_start += 1
             while c_end > c_start and (text[c_end - 1].isspace() or text[c_end - 1] == ","):
@@ -293,18 +298,38 @@ def find_statements(
                     out.append(statement)
                     previous_quote = (statement, sentence.paragraph)
                     continue
+            # 4. Else a quote left open whose next paragraph opens a quote takes the attribution to come.
+            if speaker is None and open_ended and _quote_follows(text, sentences, index):
+                statement = _statement(None, "direct", None, clean, c_start, c_end, index)
+                out.append(statement)
+                waiting.append(statement)
+                previous_quote = (statement, sentence.paragraph)
+                continue
             if speaker is None and len(text[c_start:c_end].split(None, 3)) <= 3:
                 continue  # a scare quote or a title, not a statement
             who.heard(speaker)
             statement = _statement(speaker, "direct", cue, clean, c_start, c_end, index)
             out.append(statement)
             previous_quote = (statement, sentence.paragraph)
+            for earlier in waiting:  # the paragraphs of one quotation, attributed at its end
+                earlier.speaker, earlier.speaker_role, earlier.cue = statement.speaker, statement.speaker_role, cue
+            waiting = []
         # A verb that follows the quote it attributes reports no clause as well
         # ('"...," Kono said in a statement released by the ministry').
         verbs = [v for v in clause_verbs.between(s_start, s_end) if v.start() not in quote_cues]
         if verbs:  # (no reporting verb, no reported speech: not even "..., Kyodo reported.")
             out.extend(_reported(clean, text, verbs, sentence, index, who, inside_quote, lex))
     return out
+
+
+def _quote_follows(text: str, sentences: list[Sentence], index: int) -> bool:
+    """True when the paragraph after that of sentence ``index`` begins with
+    a quotation mark (a quotation going on over paragraphs)."""
+    paragraph = sentences[index].paragraph
+    for sentence in sentences[index + 1 :]:
+        if sentence.paragraph != paragraph:
+            return sentence.paragraph == paragraph + 1 and text.startswith('"', sentence.start)
+    return False
 
 
 def _person_reporting(

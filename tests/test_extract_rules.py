@@ -476,3 +476,18 @@ def test_a_second_verb_joined_by_and_has_the_same_subject():
         ("Morgan Ortagus", "reported", "urged", "Seoul on Thursday to stay"),
         ("Morgan Ortagus", "reported", "said", "Washington would keep talking"),
     ]
+
+
+def test_a_quotation_over_two_paragraphs_attributed_at_its_end():
+    text = (
+        'Officials met on Sunday.\n\n"We will not give up on talks with Seoul. There is still time.\n\n'
+        '"Japan cannot change its position," Japanese Defense Minister Taro Kono told reporters.'
+    )
+    assert statements(text) == [
+        ("Taro Kono", "direct", "told", "We will not give up on talks with Seoul. There is still time."),
+        ("Taro Kono", "direct", "told", "Japan cannot change its position"),
+    ]
+    # A stray mark left open with no quotation after it stays a quote of its own sentence's paragraph.
+    assert statements('Officials met. "We will not give up, he said.\n\nTalks went on.') == [
+        (None, "direct", None, "We will not give up, he said.")
+    ]
