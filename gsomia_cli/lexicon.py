@@ -128,15 +128,18 @@ def lexicon() -> Lexicon:
         re.IGNORECASE,
     )
     places = trie_pattern([w for w in country_of if not w.endswith("'s")])
+    verbs = lang["reporting_verbs"]
+    # The words of a qualifier ("of the ... ministry") are no reporting verb ("in Tokyo said the government").
+    verb_words = trie_pattern(sorted({v for group in verbs.values() for v in group if " " not in v}))
     anonymous_qual = re.compile(
-        r"\s+(?:(?:of|close to|at|from|in|with|familiar with)\s+(?:the\s+)?(?:[\w'.-]+\s+){0,5}?"
+        r"\s+(?:(?:of|close to|at|from|in|with|familiar with)\s+(?:the\s+)?"
+        + rf"(?:(?-i:(?!(?:{verb_words})\s))[\w'.-]+\s+){{0,5}}?"  # (lower case: "United States" is no verb)
         + institution
         + r"|(?:in|from)\s+(?-i:"
         + places
         + r"))(?![\w-])",
         re.IGNORECASE,
     )
-    verbs = lang["reporting_verbs"]
     # A cue that leads its sentence is capitalised there ("According to Jeong, ...").
     leading_cues = {form for cue in lang["leading_cues"] for form in (cue, cue[:1].upper() + cue[1:])}
     clause_verbs = set(verbs["clause"]) | set(verbs["object"]) | leading_cues

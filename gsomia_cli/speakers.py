@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cache
 from itertools import chain
 from operator import attrgetter
 
@@ -15,10 +16,20 @@ from gsomia_cli.officials import Mention, Person
 from gsomia_cli.wordstarts import WordStarts, heads_of
 
 INSTITUTION_SPAN = 120  # at most this from the start of "the ... ministry" to its noun
-# "Japan's trade ministry", "the Defense Ministry": an institution that speaks.
-_INSTITUTION = re.compile(
-    r"(?:\b(?:the|[A-Z][a-z]+'s)\s+)(?:[A-Za-z][a-z]+\s+){0,3}?(?:[Mm]inistry|[Gg]overnment|[Aa]dministration|[Aa]gency|[Oo]ffice|[Cc]ommand)\b"
-)
+_INSTITUTION_NOUN = r"(?:[Mm]inistry|[Gg]overnment|[Aa]dministration|[Aa]gency|[Oo]ffice|[Cc]ommand)\b"
+
+
+@cache
+def _institution() -> re.Pattern[str]:
+    """An institution that speaks: "the Defense Ministry", "Japan's trade
+    ministry", "South Korea's presidential office" (a country of the
+    lexicon, or one capitalised word, with "'s")."""
+    countries = lexicon().country_re.pattern
+    return re.compile(
+        rf"(?:\b(?:[Tt]he|(?=[A-Z])(?:{countries}|[A-Z][a-z]+)'s)\s+)(?:[A-Za-z][a-z]+\s+){{0,3}}?{_INSTITUTION_NOUN}"
+    )
+
+
 _WORD = re.compile(r"\w+")
 _INSTITUTION_NOUNS = heads_of(["ministry", "government", "administration", "agency", "office", "command"])
 _QUALIFIER = re.compile(r"\s+(of|close to|at|from|in|with|familiar with)\s+(.*)$", re.IGNORECASE)
@@ -144,7 +155,7 @@ def speaker_spans(
         )
     # An institution ends with its noun: looked for only shortly before one.
     for a, b in _windows_before(text, words.at(_INSTITUTION_NOUNS), ranges, INSTITUTION_SPAN):
-        for m in _INSTITUTION.finditer(text, a, b):
+        for m in _institution().finditer(text, a, b):
             phrase = _DETERMINER.sub("", m.group())
             bodies.append(SpeakerSpan(m.start(), m.end(), phrase, "body", "body", _possessive(text, m.end())))
     pronouns = [

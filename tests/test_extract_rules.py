@@ -319,27 +319,31 @@ def test_titles_with_names_and_without():
 def test_institutions_found_near_their_noun_as_over_the_whole_paragraph():
     """Institutions ("Japan's trade ministry") are looked for only shortly
     before their noun; that finds what a scan of each paragraph finds."""
-    from gsomia_cli.speakers import _INSTITUTION, _INSTITUTION_NOUNS, INSTITUTION_SPAN, _windows_before
+    from gsomia_cli.speakers import _INSTITUTION_NOUNS, INSTITUTION_SPAN, _institution, _windows_before
     from gsomia_cli.wordstarts import WordStarts
 
     text = (
         "Japan's trade ministry said the Defense Ministry and the South Korean government agreed. "
+        "South Korea's presidential office and Minister Kono's office spoke. "
         "Officials of the presidential office, the Foreign Ministry's spokesman and Seoul's defense "
         "ministry spoke.\n\nThe Moon administration and the U.S. Forces Korea Command stayed silent."
     )
     ranges = [(0, text.index("\n\n")), (text.index("\n\n") + 2, len(text))]
     words = WordStarts(text.lower())
     windows = _windows_before(text, words.at(_INSTITUTION_NOUNS), ranges, INSTITUTION_SPAN)
-    got = [m.group() for a, b in windows for m in _INSTITUTION.finditer(text, a, b)]
-    expected = [m.group() for a, b in ranges for m in _INSTITUTION.finditer(text, a, b)]
+    got = [m.group() for a, b in windows for m in _institution().finditer(text, a, b)]
+    expected = [m.group() for a, b in ranges for m in _institution().finditer(text, a, b)]
     assert got == expected
     assert got == [
         "Japan's trade ministry",
         "the Defense Ministry",
         "the South Korean government",
+        "South Korea's presidential office",
+        "Kono's office",
         "the presidential office",
         "the Foreign Ministry",
         "Seoul's defense ministry",
+        "The Moon administration",
     ]
 
 
@@ -490,4 +494,20 @@ def test_a_quotation_over_two_paragraphs_attributed_at_its_end():
     # A stray mark left open with no quotation after it stays a quote of its own sentence's paragraph.
     assert statements('Officials met. "We will not give up, he said.\n\nTalks went on.') == [
         (None, "direct", None, "We will not give up, he said.")
+    ]
+
+
+def test_institutions_and_sources_that_speak():
+    assert statements("South Korea's presidential office said Friday that nothing had changed.") == [
+        ("South Korean presidential office", "reported", "said", "nothing had changed")
+    ]
+    assert statements("The South Korean Foreign Ministry said in a statement that it regretted the decision.") == [
+        ("South Korean Foreign Ministry", "reported", "said", "it regretted the decision")
+    ]
+    # A qualifier ends before the verb: "in Tokyo", not "in Tokyo said the government".
+    assert statements("Officials in Tokyo said the government would not back down.") == [
+        ("Officials in Tokyo", "reported", "said", "the government would not back down")
+    ]
+    assert statements("Officials at the United States embassy said talks would go on.") == [
+        ("Officials at the United States embassy", "reported", "said", "talks would go on")
     ]
