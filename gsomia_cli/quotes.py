@@ -316,7 +316,9 @@ def find_statements(
             waiting = []
         # A verb that follows the quote it attributes reports no clause as well
         # ('"...," Kono said in a statement released by the ministry').
-        verbs = [v for v in clause_verbs.between(s_start, s_end) if v.start() not in quote_cues]
+        verbs = clause_verbs.between(s_start, s_end)
+        if quote_cues:
+            verbs = [v for v in verbs if v.start() not in quote_cues]
         if verbs:  # (no reporting verb, no reported speech: not even "..., Kyodo reported.")
             out.extend(_reported(clean, text, verbs, sentence, index, who, inside_quote, lex))
     return out
@@ -458,7 +460,9 @@ def _reported(
         if cut:
             end = cut.start()  # the source named after the clause is not part of what was said
             start, end = _trim(text, start, end)
-        joined = next((v for v in verbs if start < v.start() < end and text.endswith(" and ", start, v.start())), None)
+        joined = len(verbs) > 1 and next(
+            (v for v in verbs if start < v.start() < end and text.endswith(" and ", start, v.start())), None
+        )
         if joined:
             start, end = _trim(text, start, joined.start() - len(" and "))  # "... and said ...": the next statement
         if len(text[start:end].split(None, 2)) < 3:
