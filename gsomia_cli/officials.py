@@ -144,15 +144,10 @@ def _titled_names(
         last = bisect.bisect_left(token_starts, run_end, first, min(first + 3, len(token_starts)))
         name = _clean_name(" ".join(token_texts[first:last]), lex)
         if name:
-            words_of_name = name.split()
-            last = text.index(words_of_name[-1], start)
-            yield (
-                title.group().strip(),
-                title.start(),
-                name,
-                text.index(words_of_name[0], start),
-                last + len(words_of_name[-1]),
-            )
+            parts = name.split()
+            name_start = text.index(parts[0], start)
+            name_end = text.index(parts[-1], name_start) + len(parts[-1])
+            yield title.group().strip(), title.start(), name, name_start, name_end
 
 
 def _appositions(
