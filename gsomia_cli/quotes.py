@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from gsomia_cli.lexicon import lexicon
+from gsomia_cli.lexicon import Lexicon, lexicon
 from gsomia_cli.sentences import Sentence
 from gsomia_cli.speakers import SpeakerSpan
 from gsomia_cli.wordstarts import WordStarts
@@ -387,7 +387,7 @@ def _tail_cue_in(text: str, start: int, end: int) -> re.Match[str] | None:
     return _tail_cue().search(text, start, end)
 
 
-def _cue_before_a_clause(text: str, start: int, verbs: list[re.Match[str]], lex) -> re.Match[str] | None:
+def _cue_before_a_clause(text: str, start: int, verbs: list[re.Match[str]], lex: Lexicon) -> re.Match[str] | None:
     """The source and verb set off by commas after what was said, before a
     clause of another kind ('..., a senior official said, after talks
     failed.'), as :func:`_tail_cue_in` gives them; None when there is none."""
