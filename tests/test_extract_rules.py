@@ -508,6 +508,9 @@ def test_institutions_and_sources_that_speak():
     assert statements("Officials in Tokyo said the government would not back down.") == [
         ("Officials in Tokyo", "reported", "said", "the government would not back down")
     ]
+    assert statements("Local media reported that Moon would decide on Friday.") == [
+        ("local media", "reported", "reported", "Moon would decide on Friday")
+    ]
     assert statements("Officials at the United States embassy said talks would go on.") == [
         ("Officials at the United States embassy", "reported", "said", "talks would go on")
     ]
