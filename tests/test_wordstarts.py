@@ -262,7 +262,7 @@ def test_nearby_words_from_either_side(pairs, distance):
 
 
 def test_whole_words_as_the_regex_finds_them():
-    from gsomia_cli.quotes import _whole_word
+    from gsomia_cli.reported import _whole_word
 
     text = "he said thats that, and that_ was that"
     for start, end in [(0, len(text)), (8, len(text)), (8, 17), (19, len(text)), (30, len(text))]:

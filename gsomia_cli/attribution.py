@@ -1,0 +1,166 @@
+"""Statements and who made them: the record of a quotation or reported
+speech, and the resolution of a speaker phrase ("the minister", "he", "a
+senior official of the ministry") to an official, body or source, with the
+last speaker remembered."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from gsomia_cli.lexicon import lexicon
+from gsomia_cli.speakers import SpeakerSpan
+
+MAX_SPEAKER_WORDS = 9
+MAX_SUBJECT_GAP = 12  # words between a subject and its reporting verb
+LOOKBACK = 40  # speaker phrases a pronoun or "the official" may point back over
+
+
+@dataclass(slots=True)  # many per article: cheap to create
+class Statement:
+    """A quotation (``kind`` direct) or reported speech (``kind`` reported):
+    ``text`` is ``clean[start:end]``; ``speaker`` a canonical name, body or
+    source label, or None when the text does not say."""
+
+    speaker: str | None
+    speaker_role: str | None
+    kind: str
+    cue: str | None
+    text: str
+    start: int
+    end: int
+    sentence: int  # index into the article's sentences
+
+
+def make_statement(
+    span: SpeakerSpan | None, kind: str, cue: str | None, clean: str, start: int, end: int, index: int
+) -> Statement:
+    """Return the statement ``clean[start:end]`` of sentence ``index``, made
+    by the speaker ``span`` names (None: the text does not say)."""
+    speaker = span.label if span else None
+    role = span.role if span else None
+    return Statement(speaker, role, kind, cue, clean[start:end], start, end, index)
+
+
+def _rank(span: SpeakerSpan) -> int:
+    return {"official": 0, "person": 0, "anonymous": 1, "pronoun": 1, "body": 2}[span.kind]
+
+
+_PERSON_NAME = re.compile(
+    r"\s*(?P<name>[A-Z][a-zA-Z'-]+(?:\s+[A-Z][a-zA-Z'-]+){1,2})\s*"  # two or three capitalised words, nothing else
+)
+_DEFINITE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[\w.-]+\s+){0,2}$")  # "the NSO official"
+_APPOSITION_END = re.compile(r"[^\"]{0,60},\s*(?:\w+\s+){0,2}")
+
+
+class Attributor:
+    """Resolves speaker phrases in one article, remembering the last speaker."""
+
+    def __init__(self, text: str, spans: list[SpeakerSpan]):
+        self.text = text
+        self.spans = spans
+        self.starts = [s.start for s in spans]
+        self.last_person: SpeakerSpan | None = None
+
+    def within(self, start: int, end: int) -> list[SpeakerSpan]:
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.spans) and self.spans[i].start < end:
+            if self.spans[i].end <= end:
+                out.append(self.spans[i])
+            i += 1
+        return out
+
+    def resolve(self, span: SpeakerSpan) -> SpeakerSpan | None:
+        if span.kind == "pronoun" and self.last_person:
+            return self.last_person
+        if span.kind not in ("pronoun", "anonymous") or span.qualified:
+            return span
+        k = bisect.bisect_left(self.starts, span.start)
+        earlier_spans = self.spans[max(0, k - LOOKBACK) : k]
+        if span.kind == "pronoun":
+            officials = [s for s in earlier_spans if s.kind == "official"]
+            return officials[-1] if officials else None
+        antecedents = [e for e in earlier_spans if e.kind == "anonymous" and e.head == span.head]
+        if span.label.lower() in (span.head, span.head + "s"):  # bare: "the official", "an official"
+            for earlier in reversed(antecedents):
+                if earlier.qualified or earlier.label.lower() not in (earlier.head, earlier.head + "s"):
+                    label = earlier.label
+                    if earlier.qualified:  # "a senior official of X" -> "official of X"
+                        label = re.sub(
+                            r"^(?:[\w-]+\s+){0,3}?" + earlier.head + r"s?\b", earlier.head, label, count=1, flags=re.I
+                        )
+                    return SpeakerSpan(span.start, span.end, label, span.role, "anonymous", False, span.head, True)
+        # "The NSO official noted ...": with no unnamed source before it, a
+        # definite "the ... official" is the official who spoke last.
+        definite = self.text[span.start : span.start + 4].lower() == "the " or (
+            _DEFINITE_BEFORE.search(self.text, max(0, span.start - 40), span.start) is not None
+        )
+        if definite and span.head == "official" and not antecedents and self.last_person is not None:
+            return self.last_person
+        return span
+
+    def phrase(self, start: int, end: int) -> SpeakerSpan | None:
+        """The speaker a short phrase names (officials first)."""
+        if len(self.text[start:end].split(None, MAX_SPEAKER_WORDS)) > MAX_SPEAKER_WORDS:
+            return None
+        spans = [s for s in self.within(start, end) if not s.possessive]
+        if not spans:
+            return self.named(start, end)
+        best = min(spans, key=lambda s: (_rank(s), -s.start))
+        return self.resolve(best)
+
+    def named(self, start: int, end: int) -> SpeakerSpan | None:
+        """A person who is no official but is named where a speaker stands
+        ('..." said Park Won-gon, a professor'): the name is the speaker."""
+        m = _PERSON_NAME.fullmatch(self.text, start, end)
+        if m is None:
+            return None
+        tokens = m.group("name").split()
+        if any(t in lexicon().not_names for t in tokens):
+            return None
+        span = SpeakerSpan(m.start("name"), m.end("name"), m.group("name"), None, "person", False)
+        self.last_person = span
+        return span
+
+    def subject(self, start: int, verb_at: int) -> SpeakerSpan | None:
+        """The last speaker phrase before a reporting verb at ``verb_at``; an
+        official named before an apposition ("Kim, deputy director of the
+        office, said") wins over the institution inside it."""
+        # Back from the verb to the last phrase that ends before it and is no possessive.
+        spans, k = self.spans, bisect.bisect_left(self.starts, verb_at)
+        while k > 0 and (spans[k - 1].end > verb_at or spans[k - 1].possessive) and spans[k - 1].start >= start:
+            k -= 1
+        if k == 0 or spans[k - 1].start < start:
+            return None
+        last = spans[k - 1]
+        if len(self.text[last.end : verb_at].split(None, MAX_SUBJECT_GAP)) > MAX_SUBJECT_GAP:
+            return None
+        if last.kind != "official" and _APPOSITION_END.fullmatch(self.text, last.end, verb_at):
+            for earlier in reversed(self.within(start, last.start)):
+                if earlier.kind == "official" and not earlier.possessive and self.text.startswith(",", earlier.end):
+                    return self.resolve(earlier)
+        return self.resolve(last)
+
+    def apposed(self, start: int, end: int) -> SpeakerSpan | None:
+        """The speaker named at the start of ``text[start:end]`` when the
+        rest is an apposition closed by a comma, however long ('..." Kim
+        You-geun, deputy director of the National Security Office, said'):
+        a speaker phrase (no possessive, no pronoun), else a name of two or
+        three capitalised words."""
+        rest = self.text[start:end].rstrip()
+        if not rest.endswith(","):
+            return None
+        k = bisect.bisect_left(self.starts, start)
+        if k < len(self.spans) and not self.text[start : self.spans[k].start].strip():
+            first = self.spans[k]
+            if first.kind != "pronoun" and not first.possessive and self.text.startswith(",", first.end):
+                return self.resolve(first)
+            return None
+        comma = self.text.find(",", start, end)
+        return self.named(start, comma) if comma >= 0 else None
+
+    def heard(self, span: SpeakerSpan | None) -> None:
+        if span is not None and span.kind in ("official", "person"):
+            self.last_person = span

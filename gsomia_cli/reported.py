@@ -1,0 +1,194 @@
+"""Reported speech: "X said (that) ...", "X urged Y to ...", "..., X
+said.", "according to X, ...", each attributed by the grammar of news
+English."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from gsomia_cli.attribution import Attributor, Statement, make_statement
+from gsomia_cli.lexicon import Lexicon, lexicon
+from gsomia_cli.sentences import Sentence
+from gsomia_cli.speakers import SpeakerSpan
+
+# Time and place phrases between a reporting verb and its clause.
+_WEEKDAY_OR_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[A-Z][a-z]{2,8}\.?\s+\d{1,2})(?:'s)?"
+_ADVERBIAL = re.compile(
+    r"(?:\s*,?\s*(?:"
+    rf"(?:(?:on|last|this|early|late)\s+)?{_WEEKDAY_OR_DAY}"
+    r"|(?:last|this|early|late|on)\s+(?:week|month|year|night|morning|evening|afternoon)"
+    r"|yesterday|today|earlier|later|separately|also|again|in a statement|in an interview|in a recent radio interview"
+    r"|at a (?:press conference|briefing|news conference)"
+    r"))+(?=[\s,])"
+)
+_DATELINE = re.compile(r"[A-Z]{3,}[A-Z/ ,.]*?\s*(?:--|\s[-–—])\s*")
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    dateline = _DATELINE.match(text, start, end)
+    if dateline:
+        start = dateline.end()  # "BANGKOK-- ", "TOKYO/SEOUL – "
+    while start < end and text[start] in " ,;:\n\"'":
+        start += 1
+    while end > start and text[end - 1] in " ,;:.\n":
+        end -= 1
+    return start, end
+
+
+_OPENS_QUOTE = re.compile(r'\s*"')  # (after white space)
+_ACCORDING_TO = re.compile(r",\s+according to\b")
+
+
+def _whole_word(text: str, word: str, start: int, end: int) -> int:
+    """Where ``word`` first stands whole in ``text[start:end]`` (as
+    rf"\b{word}\b" would find it in that slice), or -1."""
+    at = text.find(word, start, end)
+    while at >= 0:
+        after = at + len(word)
+        if (at == start or not _is_word_char(text[at - 1])) and (after == end or not _is_word_char(text[after])):
+            return at
+        at = text.find(word, at + 1, end)
+    return -1
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+_TO_INFINITIVE = re.compile(r"[^.;\"]{1,80}?\bto\s+\w")  # "urged Tokyo to reconsider"
+_TO_FIRST = re.compile(r"(?:not\s+)?to\b")
+
+
+@cache
+def _tail_cue() -> re.Pattern[str]:
+    """'..., Kyodo News reported.' at the end of a clause (group 1 the
+    source, group 2 the verb)."""
+    return re.compile(r",\s+([^,\"]{2,60}?)\s+(?:has\s+|had\s+)?(" + lexicon().clause_verb_re.pattern + r")\s*[.!]?$")
+
+
+def _tail_cue_in(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The source and verb that end the clause ``text[start:end]``, if any."""
+    clause = text[max(start, end - 40) : end].rstrip(" .!\n")
+    if clause[clause.rfind(" ") + 1 :] not in lexicon().clause_verb_last_words:
+        return None  # (a cheap test before the costly pattern)
+    return _tail_cue().search(text, start, end)
+
+
+def _cue_before_a_clause(text: str, start: int, verbs: list[re.Match[str]], lex: Lexicon) -> re.Match[str] | None:
+    """The source and verb set off by commas after what was said, before a
+    clause of another kind ('..., a senior official said, after talks
+    failed.'), as :func:`_tail_cue_in` gives them; None when there is none."""
+    for verb in verbs:
+        if not text.startswith(",", verb.end()):
+            continue
+        following = text[verb.end() + 1 : verb.end() + 40].split(None, 1)
+        if following and following[0].lower() in lex.not_a_clause:
+            cue = _tail_cue_in(text, start, verb.end())
+            if cue:
+                return cue
+    return None
+
+
+def reported_speech(
+    clean: str,
+    text: str,
+    verbs: list[re.Match[str]],
+    sentence: Sentence,
+    index: int,
+    who: Attributor,
+    inside_quote: Callable[[int], bool],
+    lex: Lexicon,
+) -> list[Statement]:
+    """Return the reported speech of one sentence (number ``index``) whose
+    reporting verbs are ``verbs`` (those ``inside_quote`` are passed over);
+    ``text`` is the folded ``clean`` text, ``who`` the article's attributor."""
+    s_start, s_end = sentence.start, sentence.end
+    found: list[Statement] = []
+    according: list[re.Match[str]] = []
+    previous_subject: SpeakerSpan | None = None
+    for verb in verbs:
+        cue = verb.group()
+        if inside_quote(verb.start()):
+            continue
+        if cue in lex.leading_cues:
+            according.append(verb)
+            continue
+        if previous_subject is not None and text.endswith(" and ", s_start, verb.start()):
+            speaker = previous_subject  # "X urged Seoul to stay and said ...": the same subject
+        else:
+            speaker = who.subject(s_start, verb.start())
+        if speaker is None:
+            continue
+        previous_subject = speaker
+        after = text[verb.end() : s_end]
+        adverbial = _ADVERBIAL.match(after)  # 'said on Friday it would ...'
+        if adverbial and cue not in lex.object_verbs:
+            after = after[adverbial.end() :]
+        stripped = after.lstrip(" ,")
+        first_words = stripped.split(None, 1)
+        first = first_words[0].lower().rstrip(",;:") if first_words else ""  # ("adding, ...")
+        offset = s_end - len(stripped)
+        that_at = _whole_word(text, "that", verb.end(), min(s_end, verb.end() + 60))
+        that = that_at >= 0
+        between = text[verb.end() : that_at] if that else ""
+        if that and (
+            '"' in between
+            or "," in between
+            or len(between.split(None, 6)) > 6
+            or (cue in lex.object_verbs and cue not in ("told", "tells") and first != "that")
+        ):
+            that = False  # "urged allies to overcome issues that harm ...", "said, adding that ..."
+        if cue in ("told", "tells") and not that:
+            continue
+        if cue in ("told", "tells") and text[verb.end() : verb.end() + 9] == " reporter":
+            cue = "told reporters"
+        if that:
+            offset = that_at + len("that")
+        elif cue in lex.object_verbs:
+            if not _TO_INFINITIVE.match(stripped) or _TO_FIRST.match(stripped):
+                continue  # "asked not to be named" has no one asked
+        elif not first or first in lex.not_a_clause or first.endswith("ing") or stripped[0] in "\"'.,;:":
+            continue
+        if _OPENS_QUOTE.match(text, offset, s_end):
+            continue  # 'said that "..."' is a direct quote, found as such
+        start, end = _trim(text, offset, s_end)
+        cut = _ACCORDING_TO.search(text, start, end) or _tail_cue_in(text, start, end)
+        if cut:
+            end = cut.start()  # the source named after the clause is not part of what was said
+            start, end = _trim(text, start, end)
+        joined = len(verbs) > 1 and next(
+            (v for v in verbs if start < v.start() < end and text.endswith(" and ", start, v.start())), None
+        )
+        if joined:
+            start, end = _trim(text, start, joined.start() - len(" and "))  # "... and said ...": the next statement
+        if len(text[start:end].split(None, 2)) < 3:
+            continue
+        who.heard(speaker)
+        found.append(make_statement(speaker, "reported", cue, clean, start, end, index))
+    if found:
+        return found
+    # '..., Seoul's defense minister has said.' / '..., the Kyodo news agency reported.'
+    tail = _tail_cue_in(text, s_start, s_end) or _cue_before_a_clause(text, s_start, verbs, lex)
+    if tail and not _OPENS_QUOTE.match(text, s_start, s_end):
+        speaker = who.phrase(tail.start(1), tail.end(1))
+        if speaker:
+            start, end = _trim(text, s_start, tail.start())
+            who.heard(speaker)
+            return [make_statement(speaker, "reported", tail.group(2), clean, start, end, index)]
+    for verb in according:
+        stop = re.search(r"[,.;]", text[verb.end() : s_end])
+        speaker = who.phrase(verb.end(), verb.end() + (stop.start() if stop else s_end - verb.end()))
+        if speaker is None:
+            continue
+        if text[s_start : verb.start()].strip(" ,").lower() == "":
+            after = verb.end() + (stop.end() if stop else 0)
+            if _OPENS_QUOTE.match(text, after, s_end):
+                continue  # 'According to X, "..."' is a direct quote, found as such
+            start, end = _trim(text, after, s_end)
+        else:
+            start, end = _trim(text, s_start, verb.start())
+        if len(text[start:end].split(None, 2)) >= 3:
+            found.append(make_statement(speaker, "reported", "according to", clean, start, end, index))
+    return found
