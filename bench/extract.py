@@ -45,6 +45,8 @@ def main() -> None:
         "100,000 quotation marks": '"' * 100_000,
         "20,000 'Mr. '": "Mr. " * 20_000,
         "unbalanced quotes, 1 MB": ('He said "never closed. ' * 45_000),
+        "one sentence of 40,000 reporting verbs": "He said that Japan would wait and said that " * 20_000,
+        "one sentence of 40,000 dates": "on Saturday, Nov. 23, last year, in 3 days, " * 10_000,
     }
     for label, text in hostile.items():
         article = Article(id="h", outlet="X", published=articles[0].published, file="h.txt", raw=text, path=Path("h"))

@@ -151,6 +151,11 @@ class _Markers:
         return self._scan()[2]
 
     @staticmethod
+    def _last_before(positions: list[int], at: int) -> int | None:
+        k = bisect.bisect_left(positions, at)  # (positions are sorted)
+        return positions[k - 1] if k else None
+
+    @staticmethod
     def _distance(positions: list[int], at: int) -> int | None:
         k = bisect.bisect_left(positions, at)
         near = [abs(positions[i] - at) for i in (k - 1, k) if 0 <= i < len(positions)]
@@ -160,8 +165,8 @@ class _Markers:
         """True when the tense marker that governs position ``at`` is a future
         one: the nearest marker before it ("announced at 6 p.m. Friday", "is
         to expire on Saturday"), else the nearest after it."""
-        before_future = max((p for p in self.future if p < at), default=None)
-        before_past = max((p for p in self.past if p < at), default=None)
+        before_future = self._last_before(self.future, at)
+        before_past = self._last_before(self.past, at)
         if before_future is not None or before_past is not None:
             return before_past is None or (before_future is not None and before_future > before_past)
         future = self._distance(self.future, at)

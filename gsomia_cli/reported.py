@@ -4,6 +4,7 @@ English."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from functools import cache
@@ -57,6 +58,12 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+# What a reporting verb's clause, and a cue at a clause's end, are read within: more than any
+# real sentence, and a bound that keeps a sentence of a thousand verbs from being read a thousand times.
+MAX_CLAUSE = 1_000
+TAIL_CUE_SPAN = 200
+_STOP = re.compile(r"[,.;]")
+
 _TO_INFINITIVE = re.compile(r"[^.;\"]{1,80}?\bto\s+\w")  # "urged Tokyo to reconsider"
 _TO_FIRST = re.compile(r"(?:not\s+)?to\b")
 
@@ -73,7 +80,7 @@ def _tail_cue_in(text: str, start: int, end: int) -> re.Match[str] | None:
     clause = text[max(start, end - 40) : end].rstrip(" .!\n")
     if clause[clause.rfind(" ") + 1 :] not in lexicon().clause_verb_last_words:
         return None  # (a cheap test before the costly pattern)
-    return _tail_cue().search(text, start, end)
+    return _tail_cue().search(text, max(start, end - TAIL_CUE_SPAN), end)
 
 
 def _cue_before_a_clause(text: str, start: int, verbs: list[re.Match[str]], lex: Lexicon) -> re.Match[str] | None:
@@ -108,6 +115,9 @@ def reported_speech(
     found: list[Statement] = []
     according: list[re.Match[str]] = []
     previous_subject: SpeakerSpan | None = None
+    # Where the verbs joined to the one before by "and" begin ("... and said ..."), found once.
+    joined = [v.start() for v in verbs if text.endswith(" and ", s_start, v.start())] if len(verbs) > 1 else []
+    joined_at = set(joined)
     for verb in verbs:
         cue = verb.group()
         if inside_quote(verb.start()):
@@ -115,22 +125,23 @@ def reported_speech(
         if cue in lex.leading_cues:
             according.append(verb)
             continue
-        if previous_subject is not None and text.endswith(" and ", s_start, verb.start()):
+        if previous_subject is not None and verb.start() in joined_at:
             speaker = previous_subject  # "X urged Seoul to stay and said ...": the same subject
         else:
             speaker = who.subject(s_start, verb.start())
         if speaker is None:
             continue
         previous_subject = speaker
-        after = text[verb.end() : s_end]
+        clause_end = min(s_end, verb.end() + MAX_CLAUSE)
+        after = text[verb.end() : clause_end]
         adverbial = _ADVERBIAL.match(after)  # 'said on Friday it would ...'
         if adverbial and cue not in lex.object_verbs:
             after = after[adverbial.end() :]
         stripped = after.lstrip(" ,")
         first_words = stripped.split(None, 1)
         first = first_words[0].lower().rstrip(",;:") if first_words else ""  # ("adding, ...")
-        offset = s_end - len(stripped)
-        that_at = _whole_word(text, "that", verb.end(), min(s_end, verb.end() + 60))
+        offset = clause_end - len(stripped)
+        that_at = _whole_word(text, "that", verb.end(), min(clause_end, verb.end() + 60))
         that = that_at >= 0
         between = text[verb.end() : that_at] if that else ""
         if that and (
@@ -151,18 +162,16 @@ def reported_speech(
                 continue  # "asked not to be named" has no one asked
         elif not first or first in lex.not_a_clause or first.endswith("ing") or stripped[0] in "\"'.,;:":
             continue
-        if _OPENS_QUOTE.match(text, offset, s_end):
+        if _OPENS_QUOTE.match(text, offset, clause_end):
             continue  # 'said that "..."' is a direct quote, found as such
-        start, end = _trim(text, offset, s_end)
+        start, end = _trim(text, offset, clause_end)
         cut = _ACCORDING_TO.search(text, start, end) or _tail_cue_in(text, start, end)
         if cut:
             end = cut.start()  # the source named after the clause is not part of what was said
             start, end = _trim(text, start, end)
-        joined = len(verbs) > 1 and next(
-            (v for v in verbs if start < v.start() < end and text.endswith(" and ", start, v.start())), None
-        )
-        if joined:
-            start, end = _trim(text, start, joined.start() - len(" and "))  # "... and said ...": the next statement
+        k = bisect.bisect_left(joined, start + len(" and ")) if joined else 0
+        if k < len(joined) and joined[k] < end:  # "... and said ...": the next statement
+            start, end = _trim(text, start, joined[k] - len(" and "))
         if len(text[start:end].split(None, 2)) < 3:
             continue
         who.heard(speaker)
@@ -178,17 +187,18 @@ def reported_speech(
             who.heard(speaker)
             return [make_statement(speaker, "reported", tail.group(2), clean, start, end, index)]
     for verb in according:
-        stop = re.search(r"[,.;]", text[verb.end() : s_end])
-        speaker = who.phrase(verb.end(), verb.end() + (stop.start() if stop else s_end - verb.end()))
+        clause_end = min(s_end, verb.end() + MAX_CLAUSE)
+        stop = _STOP.search(text, verb.end(), clause_end)
+        speaker = who.phrase(verb.end(), stop.start() if stop else clause_end)
         if speaker is None:
             continue
-        if text[s_start : verb.start()].strip(" ,").lower() == "":
-            after = verb.end() + (stop.end() if stop else 0)
+        if verb.start() - s_start <= MAX_CLAUSE and not text[s_start : verb.start()].strip(" ,"):
+            after = stop.end() if stop else verb.end()
             if _OPENS_QUOTE.match(text, after, s_end):
                 continue  # 'According to X, "..."' is a direct quote, found as such
-            start, end = _trim(text, after, s_end)
+            start, end = _trim(text, after, min(s_end, after + MAX_CLAUSE))
         else:
-            start, end = _trim(text, s_start, verb.start())
+            start, end = _trim(text, max(s_start, verb.start() - MAX_CLAUSE), verb.start())
         if len(text[start:end].split(None, 2)) >= 3:
             found.append(make_statement(speaker, "reported", "according to", clean, start, end, index))
     return found
