@@ -141,6 +141,9 @@ def catalog() -> tuple[ClaimDef, ...]:
     return tuple(out)
 
 
+MAX_ANCHOR_GAP = 400  # characters from an anchor to its date: more than any window of words
+
+
 def _date_values(claim: ClaimDef, text: str, sentence: Sentence, here: list[DateExpr], words: WordStarts) -> list[str]:
     anchor = claim.anchor
     if not here or anchor is None:
@@ -152,10 +155,13 @@ def _date_values(claim: ClaimDef, text: str, sentence: Sentence, here: list[Date
     if not anchors:
         return []
     values = []
+    anchor_ends = [a.end() for a in anchors]  # (sorted: anchors do not overlap)
     for d in here:
-        near = any(
-            a.end() <= d.start and len(text[a.end() : d.start].split(None, claim.window)) <= claim.window
-            for a in anchors
+        # The nearest anchor before the date has the fewest words between: it alone decides.
+        k = bisect.bisect_right(anchor_ends, d.start) - 1
+        gap = d.start - anchor_ends[k] if k >= 0 else -1
+        near = (
+            0 <= gap <= MAX_ANCHOR_GAP and len(text[anchor_ends[k] : d.start].split(None, claim.window)) <= claim.window
         )
         if near or (d.countdown and claim.countdown and claim.countdown.search(d.text)):
             values.append(d.value)
