@@ -15,6 +15,7 @@ from gsomia_cli.speakers import SpeakerSpan
 MAX_SPEAKER_WORDS = 9
 MAX_SUBJECT_GAP = 12  # words between a subject and its reporting verb
 LOOKBACK = 40  # speaker phrases a pronoun or "the official" may point back over
+APPOSITION_BACK = 200  # at most this from an official to the institution in their apposition
 
 
 @dataclass(slots=True)  # many per article: cheap to create
@@ -138,7 +139,7 @@ class Attributor:
         if len(self.text[last.end : verb_at].split(None, MAX_SUBJECT_GAP)) > MAX_SUBJECT_GAP:
             return None
         if last.kind != "official" and _APPOSITION_END.fullmatch(self.text, last.end, verb_at):
-            for earlier in reversed(self.within(start, last.start)):
+            for earlier in reversed(self.within(max(start, last.start - APPOSITION_BACK), last.start)):
                 if earlier.kind == "official" and not earlier.possessive and self.text.startswith(",", earlier.end):
                     return self.resolve(earlier)
         return self.resolve(last)
