@@ -24,7 +24,10 @@ _ADVERBIAL = re.compile(
     r"|at a (?:press conference|briefing|news conference)"
     r"))+(?=[\s,])"
 )
-_DATELINE = re.compile(r"[A-Z]{3,}[A-Z/ ,.]*?\s*(?:--|\s[-–—])\s*")
+# "BANGKOK-- ", "TOKYO/SEOUL – ", "SEOUL, Nov. 22 (Reuters) - ", "TOKYO (AP) — "
+_DATELINE = re.compile(
+    r"[A-Z]{3,}[A-Z/ ,.]*?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([\w .-]{2,30}\)\s*)?(?:--|[-–—]\s)\s*"
+)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -514,3 +514,11 @@ def test_institutions_and_sources_that_speak():
     assert statements("Officials at the United States embassy said talks would go on.") == [
         ("Officials at the United States embassy", "reported", "said", "talks would go on")
     ]
+
+
+def test_a_dateline_is_not_part_of_what_was_said():
+    for dateline in ("SEOUL, Nov. 22 (Reuters) - ", "TOKYO (AP) \u2014 ", "BANGKOK-- ", "SEOUL, Nov. 21 (Yonhap) -- "):
+        text = dateline + "South Korea suspended its decision on Friday, a senior presidential official said."
+        assert statements(text) == [
+            ("senior presidential official", "reported", "said", "South Korea suspended its decision on Friday")
+        ], dateline
