@@ -230,6 +230,9 @@ def _name_before(text: str, token_starts: list[int], verb_at: int, pat: _Pattern
     return None
 
 
+_GOVERNMENT_NOUNS = (" administration", " government")
+
+
 def _lone_surnames(
     text: str,
     token_starts: list[int],
@@ -250,6 +253,8 @@ def _lone_surnames(
         surname = token_texts[k].removesuffix("'s")
         if surname in present:
             continue  # (a surname of the article's officials is theirs)
+        if text.startswith(_GOVERNMENT_NOUNS, token_starts[k] + len(token_texts[k])):
+            continue  # "the Moon administration" names a government, not its leader
         if _next_to_a_name(text, token_starts, token_texts, k, lex):
             shared.add(surname)
         else:

@@ -470,6 +470,7 @@ def test_a_gazetteer_official_named_by_surname_alone():
         "Moon Jae-in": ("President", "South Korea", ["Moon"]),
         "Shinzo Abe": ("Prime Minister", "Japan", ["Abe"]),
     }
+    assert officials("The Trump administration pressed Seoul.") == {}  # a government, not its leader
     # Another name in the article bears the surname: alone it names no one for sure.
     assert officials("Analyst Lee Sang-hyun spoke. Lee said the pact would end.") == {}
 
