@@ -338,15 +338,18 @@ class _Resolver:
         found = self.exact(name)
         if found or " " not in name:
             return found or self.token(name, fuzzy=False)
-        from rapidfuzz import fuzz, process
+        from rapidfuzz import fuzz, process, utils
 
         choices = {o.name: o for o in self.lex.officials} | {a: o for o in self.lex.officials for a in o.aliases}
-        # token_sort_ratio: "Abe Shinzo" (family name first) is Shinzo Abe.
-        match = process.extractOne(name, list(choices), scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_NAME)
+        # token_sort_ratio: "Abe Shinzo" (family name first) is Shinzo Abe; the processor
+        # lower-cases and makes hyphens spaces: "Jeong Kyeong Doo" is Jeong Kyeong-doo.
+        match = process.extractOne(
+            name, list(choices), scorer=fuzz.token_sort_ratio, processor=utils.default_process, score_cutoff=FUZZY_NAME
+        )
         if match:
             return self.add(_person(choices[match[0]]))
         for person in self.persons.values():
-            if fuzz.token_sort_ratio(name, person.name) >= FUZZY_NAME:
+            if fuzz.token_sort_ratio(name, person.name, processor=utils.default_process) >= FUZZY_NAME:
                 return person
         return None
 

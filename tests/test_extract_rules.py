@@ -523,3 +523,9 @@ def test_a_dateline_is_not_part_of_what_was_said():
         assert statements(text) == [
             ("senior presidential official", "reported", "said", "South Korea suspended its decision on Friday")
         ], dateline
+
+
+def test_a_name_written_without_its_hyphen_or_in_another_case():
+    assert officials("South Korean Defense Minister Jeong Kyeong Doo spoke.") == {
+        "Jeong Kyeong-doo": ("Defense Minister", "South Korea", ["Jeong Kyeong Doo"])
+    }
