@@ -65,6 +65,7 @@ class Attributor:
         self.last_person: SpeakerSpan | None = None
 
     def within(self, start: int, end: int) -> list[SpeakerSpan]:
+        """Return the speaker spans that lie wholly in ``start:end``, in order."""
         i = bisect.bisect_left(self.starts, start)
         out = []
         while i < len(self.spans) and self.spans[i].start < end:
@@ -74,6 +75,10 @@ class Attributor:
         return out
 
     def resolve(self, span: SpeakerSpan) -> SpeakerSpan | None:
+        """Return the speaker ``span`` names: for a pronoun the last person who
+        spoke, else the last official named before it (None when there is
+        none); for a bare "the official" the source described before it, or
+        the official who spoke last; else the span itself."""
         if span.kind == "pronoun" and self.last_person:
             return self.last_person
         if span.kind not in ("pronoun", "anonymous") or span.qualified:
