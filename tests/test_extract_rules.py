@@ -529,3 +529,9 @@ def test_a_name_written_without_its_hyphen_or_in_another_case():
     assert officials("South Korean Defense Minister Jeong Kyeong Doo spoke.") == {
         "Jeong Kyeong-doo": ("Defense Minister", "South Korea", ["Jeong Kyeong Doo"])
     }
+
+
+def test_more_reporting_verbs():
+    for verb in ("pointed out", "made clear", "hinted", "underscored", "conceded"):
+        text = f"Secretary of State Mike Pompeo spoke. Pompeo {verb} that the allies must work together."
+        assert statements(text) == [("Mike Pompeo", "reported", verb, "the allies must work together")], verb
