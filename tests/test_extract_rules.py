@@ -455,12 +455,14 @@ def test_claims_in_other_words():
         "japan_delinks": True
     }
     assert claims("Japan calls its export controls a matter of national security.") == {"japan_delinks": True}
+    assert claims("Stilwell pressed Seoul to reverse its decision on the pact.") == {"us_pressure": True}
     # Seoul's side of the argument is no delinking.
     assert claims("Seoul argues Japan's export curbs have nothing to do with national security.") == {}
     for text in (
         "The two ministers did not narrow their differences.",
         "Both sides stuck to their positions.",
         "The talks were inconclusive.",
+        "The two sides agreed to disagree.",
     ):
         assert claims(text) == {"no_breakthrough": True}, text
 
