@@ -62,6 +62,7 @@ class _Patterns:
     role_np_heads: Heads
     role_noun_heads: Heads
     lone_surnames: frozenset[str]  # the gazetteer's surnames that one official alone has, also with "'s"
+    title_posting: re.Pattern[str]  # "to Seoul " between a title and its name
 
 
 NAME = rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}}"
@@ -103,6 +104,7 @@ def _patterns() -> _Patterns:
             if len(known) == 1
             for form in (surname, surname + "'s")
         ),
+        title_posting=re.compile(rf"(?:to|in)\s+(?:the\s+)?(?:{lex.country_re.pattern})\s+"),
         country_before=re.compile(rf"(?P<country>{lex.country_re.pattern})(?:'s)?\s+(?:[\w-]+\s+){{0,3}}$"),
     )
 
@@ -135,6 +137,9 @@ def _titled_names(
             start += 1
         if start == title.end() or start < run_end:
             continue
+        posting = pat.title_posting.match(text, start, b)  # "ambassador to Seoul Mark Lippert"
+        if posting:
+            start = posting.end()
         run = pat.name_run.match(text, start, b)
         if run is None:
             continue

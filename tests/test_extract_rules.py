@@ -537,3 +537,9 @@ def test_more_reporting_verbs():
     for verb in ("pointed out", "made clear", "hinted", "underscored", "conceded"):
         text = f"Secretary of State Mike Pompeo spoke. Pompeo {verb} that the allies must work together."
         assert statements(text) == [("Mike Pompeo", "reported", verb, "the allies must work together")], verb
+
+
+def test_a_title_with_its_posting_before_the_name():
+    text = "Former U.S. ambassador to Seoul Mark Lippert said the pact mattered a great deal."
+    assert officials(text) == {"Mark Lippert": ("Ambassador", "United States", [])}
+    assert statements(text) == [("Mark Lippert", "reported", "said", "the pact mattered a great deal")]
