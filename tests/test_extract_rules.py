@@ -388,12 +388,14 @@ def test_a_person_reporting_what_a_body_holds_is_who_spoke_the_quote():
 def test_a_title_with_a_rank_before_it_and_a_us_department():
     text = (
         "Deputy Secretary of State Stephen Biegun met Vice Foreign Minister Cho Sei-young. "
-        "Acting Defense Minister Park Jae-min stayed home. State Department spokeswoman Morgan Ortagus said little."
+        "Acting Defense Minister Park Jae-min stayed home. State Department spokeswoman Morgan Ortagus said little. "
+        "Unification Minister Kim Yeon-chul was away."
     )
     assert officials(text) == {
         "Stephen Biegun": ("Deputy Secretary of State", None, []),
         "Cho Sei-young": ("Vice Foreign Minister", None, []),
         "Park Jae-min": ("Acting Defense Minister", None, []),
+        "Kim Yeon-chul": ("Unification Minister", None, []),
         "Morgan Ortagus": ("spokesperson", "United States", []),
     }
 
