@@ -347,7 +347,7 @@ class _Resolver:
 
         choices = {o.name: o for o in self.lex.officials} | {a: o for o in self.lex.officials for a in o.aliases}
         # token_sort_ratio: "Abe Shinzo" (family name first) is Shinzo Abe; the processor
-        # lower-cases and makes hyphens spaces: "Jeong Kyeong Doo" is Jeong Kyeong-doo.
+        # lower-cases and makes hyphens spaces: "Park Ji Min" is Park Ji-min.
         match = process.extractOne(
             name, list(choices), scorer=fuzz.token_sort_ratio, processor=utils.default_process, score_cutoff=FUZZY_NAME
         )
