@@ -53,6 +53,10 @@ _PERSON_NAME = re.compile(
 )
 _DEFINITE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[\w.-]+\s+){0,2}$")  # "the NSO official"
 _APPOSITION_END = re.compile(r"[^\"]{0,60},\s*(?:\w+\s+){0,2}")
+# "In Tokyo, Prime Minister ": a short phrase set off by a comma, then capitalised words (a title).
+_LEAD = re.compile(r"\s*(?:[^,\"]{1,40},\s*)?(?:[A-Z][\w.'-]*\s+){0,6}")
+_LOWER_WORD = re.compile(r"\s+([a-z]+)\b")
+_DESCRIBES = re.compile(r"\s*(?:an?|the|[a-z][\w-]*)\s[^,\"]*$")  # "a deputy adviser to President "
 
 
 class Attributor:
@@ -63,6 +67,7 @@ class Attributor:
         self.spans = spans
         self.starts = [s.start for s in spans]
         self.last_person: SpeakerSpan | None = None
+        self.quiet: list[tuple[int, int]] = []  # the sentences that reported nothing since then
 
     def within(self, start: int, end: int) -> list[SpeakerSpan]:
         """Return the speaker spans that lie wholly in ``start:end``, in order."""
@@ -75,12 +80,15 @@ class Attributor:
         return out
 
     def resolve(self, span: SpeakerSpan) -> SpeakerSpan | None:
-        """Return the speaker ``span`` names: for a pronoun the last person who
-        spoke, else the last official named before it (None when there is
+        """Return the speaker ``span`` names: for a pronoun the official a
+        sentence since the last statement opened with, or else the last
+        person who spoke, else the last official named before it (None when there is
         none); for a bare "the official" the source described before it, or
         the official who spoke last; else the span itself."""
-        if span.kind == "pronoun" and self.last_person:
-            return self.last_person
+        if span.kind == "pronoun":
+            subject = self.last_subject()
+            if subject or self.last_person:
+                return subject or self.last_person
         if span.kind not in ("pronoun", "anonymous") or span.qualified:
             return span
         k = bisect.bisect_left(self.starts, span.start)
@@ -143,10 +151,13 @@ class Attributor:
         last = spans[k - 1]
         if len(self.text[last.end : verb_at].split(None, MAX_SUBJECT_GAP)) > MAX_SUBJECT_GAP:
             return None
-        if last.kind != "official" and _APPOSITION_END.fullmatch(self.text, last.end, verb_at):
+        if _APPOSITION_END.fullmatch(self.text, last.end, verb_at):
             for earlier in reversed(self.within(max(start, last.start - APPOSITION_BACK), last.start)):
                 if earlier.kind == "official" and not earlier.possessive and self.text.startswith(",", earlier.end):
-                    return self.resolve(earlier)
+                    # An official in the apposition ("Kim, an aide to President Moon, said")
+                    # is not its subject: the one named before it, when it describes them.
+                    if last.kind != "official" or _DESCRIBES.match(self.text, earlier.end + 1, last.start):
+                        return self.resolve(earlier)
         return self.resolve(last)
 
     def apposed(self, start: int, end: int) -> SpeakerSpan | None:
@@ -167,6 +178,38 @@ class Attributor:
         comma = self.text.find(",", start, end)
         return self.named(start, comma) if comma >= 0 else None
 
+    def opening_subject(self, start: int, end: int) -> SpeakerSpan | None:
+        """The official that the sentence ``text[start:end]`` opens with as
+        its subject ("In Tokyo, Prime Minister Abe welcomed the decision."):
+        its first official, with at most a short phrase set off by a comma
+        and a title before it, and a lower-case word other than "and" or "or" after it; else None."""
+        k = bisect.bisect_left(self.starts, start)
+        while k < len(self.spans) and self.spans[k].start < end and self.spans[k].kind != "official":
+            k += 1  # (past "In Tokyo, ")
+        if k == len(self.spans) or self.spans[k].start >= end or self.spans[k].possessive:
+            return None
+        first = self.spans[k]
+        if not _LEAD.fullmatch(self.text, start, first.start):
+            return None
+        verb = _LOWER_WORD.match(self.text, first.end, end)
+        return first if verb and verb.group(1) not in ("and", "or") else None
+
     def heard(self, span: SpeakerSpan | None) -> None:
+        """Remember ``span`` as the last person who spoke (a body or source is no person)."""
         if span is not None and span.kind in ("official", "person"):
             self.last_person = span
+            self.quiet = []
+
+    def reported_nothing(self, start: int, end: int) -> None:
+        """Remember that the sentence ``text[start:end]`` reported nothing: the
+        official it opens with may be who a "he" to come is."""
+        self.quiet.append((start, end))
+
+    def last_subject(self) -> SpeakerSpan | None:
+        """The official that the last sentence to open with one, of those
+        that reported nothing since the last statement, opens with."""
+        for start, end in reversed(self.quiet):  # (looked for only when a pronoun asks: seldom)
+            subject = self.opening_subject(start, end)
+            if subject is not None:
+                return subject
+        return None

@@ -73,6 +73,9 @@ class Lexicon:
     clause_verb_re: re.Pattern[str]
     direct_verb_re: re.Pattern[str]
     not_a_clause: frozenset[str]
+    noun_markers: frozenset[str]  # words after which a verb's form is a noun
+    audience_re: re.Pattern[str]  # whom "told" reports to, with the white space before it
+    participle_re: re.Pattern[str]  # "adding", "saying" (on folded text)
     news_agencies: frozenset[str]  # body labels that are news agencies
     officials: tuple[KnownOfficial, ...]
     official_by_key: dict[str, KnownOfficial]  # lower-case name/alias -> official
@@ -86,6 +89,7 @@ class Lexicon:
     clause_verb_heads: Heads
     clause_verb_last_words: frozenset[str]  # the words clause_verb_re's matches end with
     direct_verb_heads: Heads
+    participle_heads: Heads
 
 
 NAME_TOKEN = r"[A-Z][a-zA-Z']+(?:-[a-zA-Z]+)?"
@@ -180,6 +184,8 @@ def lexicon() -> Lexicon:
         clause_verb_re=alternation(clause_verbs),
         direct_verb_re=alternation(set(verbs["direct"]) | leading_cues),
         not_a_clause=frozenset(lang["not_a_clause"]),
+        noun_markers=frozenset(lang.get("noun_markers", [])),
+        audience_re=re.compile(r"\s+(?:" + trie_pattern(lang.get("audiences", [])) + r")(?![\w-])"),
         news_agencies=frozenset(lang.get("news_agencies", [])),
         officials=tuple(officials),
         official_by_key=by_key,
@@ -192,4 +198,6 @@ def lexicon() -> Lexicon:
         clause_verb_heads=heads_of(clause_verbs),
         clause_verb_last_words=frozenset(v.split()[-1].lower() for v in clause_verbs),
         direct_verb_heads=heads_of(verbs["direct"]),
+        participle_re=alternation(lang.get("participle_cues", [])),
+        participle_heads=heads_of(lang.get("participle_cues", [])),
     )

@@ -10,7 +10,7 @@ import re
 
 from gsomia_cli.attribution import Attributor, Statement, make_statement
 from gsomia_cli.lexicon import lexicon
-from gsomia_cli.reported import reported_speech
+from gsomia_cli.reported import participle_speech, reported_speech
 from gsomia_cli.sentences import Sentence
 from gsomia_cli.speakers import SpeakerSpan
 from gsomia_cli.wordstarts import WordStarts
@@ -58,6 +58,8 @@ def find_statements(
     body = [(s.start, s.end) for s in sentences if s.kind == "body"]
     direct_verbs = _Verbs(words.finditer_in(lex.direct_verb_re, lex.direct_verb_heads, text, body))
     clause_verbs = _Verbs(words.finditer_in(lex.clause_verb_re, lex.clause_verb_heads, text, body))
+    participles = _Verbs(words.finditer_in(lex.participle_re, lex.participle_heads, text, body))
+    next_participle = 0  # (the participles before it lie in sentences read already)
 
     for index, sentence in enumerate(sentences):
         if sentence.kind != "body":
@@ -67,6 +69,7 @@ def find_statements(
         hi = bisect.bisect_left(quote_starts, s_end)
         in_sentence = quotes[lo:hi]
         quote_cues: set[int] = set()  # where the verbs that follow and attribute a quote begin
+        made = len(out)  # (the sentence's statements are out[made:])
         # Direct quotes.
         for n, (q_open, q_close) in enumerate(in_sentence):
             if waiting and previous_quote and sentence.paragraph > previous_quote[1] + 1:
@@ -149,6 +152,13 @@ def find_statements(
             verbs = [v for v in verbs if v.start() not in quote_cues]
         if verbs:  # (no reporting verb, no reported speech: not even "..., Kyodo reported.")
             out.extend(reported_speech(clean, text, verbs, sentence, index, who, inside_quote, lex))
+        while next_participle < len(participles.starts) and participles.starts[next_participle] < s_start:
+            next_participle += 1
+        if next_participle < len(participles.starts) and participles.starts[next_participle] < s_end:
+            following = participles.between(s_start, s_end)  # "..., adding that ..."
+            out.extend(participle_speech(clean, text, following, sentence, index, out[made:], who, inside_quote, lex))
+        if len(out) == made and not quote_cues and not in_sentence:
+            who.reported_nothing(s_start, s_end)  # (its subject may be who "he" is next)
     return out
 
 

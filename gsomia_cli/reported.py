@@ -57,6 +57,19 @@ def _whole_word(text: str, word: str, start: int, end: int) -> int:
     return -1
 
 
+_CONTRACTIONS = frozenset({"it's", "that's", "he's", "she's", "there's", "what's", "who's"})
+
+
+def _is_a_noun(text: str, at: int, lex: Lexicon) -> bool:
+    """True when the word at ``at``, a reporting verb's form, follows a word
+    that makes it a noun ("South Korean demands", "Seoul's claims")."""
+    if text[at - 1 : at] != " ":
+        return False
+    before = text[max(0, at - 30) : at - 1].rsplit(None, 1)
+    word = before[-1] if before else ""
+    return word in lex.noun_markers or (word.endswith("'s") and word.lower() not in _CONTRACTIONS)
+
+
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
@@ -101,6 +114,33 @@ def _cue_before_a_clause(text: str, start: int, verbs: list[re.Match[str]], lex:
     return None
 
 
+# A conjunction that joins another clause, before its subject: ", but ", "; ", " while ".
+_CLAUSE_JOINT = re.compile(r"(?:[,;]\s*(?:but|while|whereas|although|though|yet|and)?|\s(?:but|while|whereas))\s+$")
+
+
+def _before_another_subject(
+    text: str,
+    verbs: list[re.Match[str]],
+    verb: re.Match[str],
+    start: int,
+    end: int,
+    joined: set[int],
+    who: Attributor,
+) -> int:
+    """Where the clause ``text[start:end]`` that ``verb`` reports ends: before
+    the conjunction that joins the clause of another reporting verb with a
+    subject of its own ('X said it would talk, but officials in Tokyo
+    insisted ...'); else at ``end``."""
+    for later in verbs:
+        if not start < later.start() < end or later.start() in joined:
+            continue
+        subject = who.subject(start, later.start())
+        joint = _CLAUSE_JOINT.search(text, start, subject.start) if subject is not None else None
+        if joint:
+            return _trim(text, start, joint.start())[1]
+    return end
+
+
 def reported_speech(
     clean: str,
     text: str,
@@ -123,8 +163,8 @@ def reported_speech(
     joined_at = set(joined)
     for verb in verbs:
         cue = verb.group()
-        if inside_quote(verb.start()):
-            continue
+        if inside_quote(verb.start()) or (cue.endswith("s") and _is_a_noun(text, verb.start(), lex)):
+            continue  # ("said" is never a noun: only "demands", "claims", "reports" can be)
         if cue in lex.leading_cues:
             according.append(verb)
             continue
@@ -154,12 +194,23 @@ def reported_speech(
             or (cue in lex.object_verbs and cue not in ("told", "tells") and first != "that")
         ):
             that = False  # "urged allies to overcome issues that harm ...", "said, adding that ..."
+        audience = None
         if cue in ("told", "tells") and not that:
-            continue
+            audience = lex.audience_re.match(text, verb.end(), clause_end)  # "told reporters the pact ..."
+            if audience is None:
+                continue
         if cue in ("told", "tells") and text[verb.end() : verb.end() + 9] == " reporter":
             cue = "told reporters"
         if that:
             offset = that_at + len("that")
+        elif audience:
+            after = text[audience.end() : clause_end]
+            adverbial = _ADVERBIAL.match(after)
+            stripped = after[adverbial.end() if adverbial else 0 :].lstrip()
+            first = stripped.split(None, 1)[0].lower() if stripped else ""
+            if not first or first in lex.not_a_clause or first.endswith("ing") or stripped[0] in "\"'.,;:":
+                continue
+            offset = clause_end - len(stripped)
         elif cue in lex.object_verbs:
             if not _TO_INFINITIVE.match(stripped) or _TO_FIRST.match(stripped):
                 continue  # "asked not to be named" has no one asked
@@ -175,6 +226,7 @@ def reported_speech(
         k = bisect.bisect_left(joined, start + len(" and ")) if joined else 0
         if k < len(joined) and joined[k] < end:  # "... and said ...": the next statement
             start, end = _trim(text, start, joined[k] - len(" and "))
+        end = _before_another_subject(text, verbs, verb, start, end, joined_at, who)
         if len(text[start:end].split(None, 2)) < 3:
             continue
         who.heard(speaker)
@@ -204,4 +256,66 @@ def reported_speech(
             start, end = _trim(text, max(s_start, verb.start() - MAX_CLAUSE), verb.start())
         if len(text[start:end].split(None, 2)) >= 3:
             found.append(make_statement(speaker, "reported", "according to", clean, start, end, index))
+    return found
+
+
+_THAT = re.compile(r"\s+that\s")
+
+
+def participle_speech(
+    clean: str,
+    text: str,
+    participles: list[re.Match[str]],
+    sentence: Sentence,
+    index: int,
+    made: list[Statement],
+    who: Attributor,
+    inside_quote: Callable[[int], bool],
+    lex: Lexicon,
+) -> list[Statement]:
+    """Return the reported speech of the ``participles`` of one sentence set
+    off by a comma ("..., adding that Tokyo's stance was unchanged"; "...,
+    saying it was regrettable"), made by whoever made the sentence's last
+    statement before it (of ``made``), else by the official the sentence
+    opens with. A reported statement of ``made`` that runs over such a
+    participle ends before its comma, whatever follows the participle."""
+    found: list[Statement] = []
+    for verb in participles:
+        at, s_end = verb.start(), sentence.end
+        comma = text.rfind(",", sentence.start, at)
+        if comma < 0 or text[comma + 1 : at].strip() or inside_quote(at):
+            continue
+        for statement in made:  # what was said before ends at the comma
+            if statement.kind == "reported" and statement.start < comma < statement.end:
+                statement.end = _trim(text, statement.start, comma)[1]
+                statement.text = clean[statement.start : statement.end]
+        that = _THAT.match(text, verb.end(), s_end)
+        if that:
+            offset = that.end()
+        elif verb.group() == "saying":
+            stripped = text[verb.end() : s_end].lstrip()
+            first = stripped.split(None, 1)[0].lower() if stripped else ""
+            if not first or first in lex.not_a_clause or first.endswith("ing") or stripped[0] in "\"'.,;:":
+                continue
+            offset = s_end - len(stripped)
+        else:
+            continue
+        if _OPENS_QUOTE.match(text, offset, s_end):
+            continue  # ', saying "..."' is a direct quote, found as such
+        start, end = _trim(text, offset, s_end)
+        if len(text[start:end].split(None, 2)) < 3:
+            continue
+        before = [s for s in made + found if s.start < comma and s.speaker is not None]
+        if before:
+            last = max(before, key=lambda s: s.start)
+            found.append(
+                Statement(
+                    last.speaker, last.speaker_role, "reported", verb.group(), clean[start:end], start, end, index
+                )
+            )
+        else:
+            subject = who.opening_subject(sentence.start, comma)
+            if subject is not None:
+                who.heard(subject)
+                found.append(make_statement(subject, "reported", verb.group(), clean, start, end, index))
     return found

@@ -545,3 +545,133 @@ def test_a_title_with_its_posting_before_the_name():
     text = "Former U.S. ambassador to Seoul Mark Lippert said the pact mattered a great deal."
     assert officials(text) == {"Mark Lippert": ("Ambassador", "United States", [])}
     assert statements(text) == [("Mark Lippert", "reported", "said", "the pact mattered a great deal")]
+
+
+def test_an_official_named_in_an_apposition_is_not_its_subject():
+    text = (
+        "Kim You-geun, a deputy national security adviser to President Moon Jae-in, "
+        'said Seoul had "conditionally" suspended its decision.'
+    )
+    assert statements(text) == [
+        ("Kim You-geun", "direct", "said", "conditionally"),
+        ("Kim You-geun", "reported", "said", 'Seoul had "conditionally" suspended its decision'),
+    ]
+    # Not an apposition: a capitalised name right after the comma is no description of the first.
+    assert statements("Asked about Abe, Defense Minister Taro Kono said the curbs would stay in place.") == [
+        ("Taro Kono", "reported", "said", "the curbs would stay in place")
+    ]
+
+
+def test_he_is_the_official_a_sentence_opened_with_since_the_last_statement():
+    text = (
+        '"Japan understands," Chung Eui-yong, director of the National Security Office, said.\n\n'
+        "In Tokyo, Prime Minister Shinzo Abe welcomed the decision. "
+        '"South Korea made a strategic judgment," he told reporters.'
+    )
+    assert [(speaker, quote) for speaker, _, _, quote in statements(text)] == [
+        ("Chung Eui-yong", "Japan understands"),
+        ("Shinzo Abe", "South Korea made a strategic judgment"),
+    ]
+    # Two officials as the subject: "he" is still the one who spoke last.
+    text = text.replace("Prime Minister Shinzo Abe welcomed", "Abe and Moon Jae-in welcomed")
+    assert statements(text)[-1][0] == "Chung Eui-yong"
+    # A "the official" with no source before it is still the last to speak, not the last subject.
+    text = 'Kang Kyung-wha said the talks would go on. Esper visited Seoul. "It is over," the official said.'
+    assert statements(text)[-1][:2] == ("Kang Kyung-wha", "direct")
+
+
+def test_a_reporting_verb_after_a_determiner_is_a_noun():
+    text = "Suga said Tokyo would not bow to South Korean demands that it lift its export controls."
+    assert statements(text) == [
+        (
+            "Yoshihide Suga",
+            "reported",
+            "said",
+            "Tokyo would not bow to South Korean demands that it lift its export controls",
+        )
+    ]
+    assert statements("Seoul's claims that Japan retaliated were rejected by the ministry.") == []
+    assert statements("Seoul demands that Tokyo lift its export curbs first.") == [
+        ("South Korea", "reported", "demands", "Tokyo lift its export curbs first")
+    ]
+
+
+def test_told_an_audience_then_a_clause_without_that():
+    assert statements("Defense Minister Taro Kono told reporters on Friday the curbs would stay.") == [
+        ("Taro Kono", "reported", "told reporters", "the curbs would stay")
+    ]
+    assert statements("Suga told a regular news conference Tokyo had not changed its view.") == [
+        ("Yoshihide Suga", "reported", "told", "Tokyo had not changed its view")
+    ]
+    # "told" with no audience and no "that", or an audience and no clause, reports nothing.
+    assert statements("Defense Minister Taro Kono told Kang the curbs would stay.") == []
+    assert statements("Defense Minister Taro Kono told reporters after the talks, without details.") == []
+
+
+def test_a_participle_after_a_comma_reports_for_the_sentence_s_speaker():
+    text = (
+        '"We had a frank exchange of views," Defense Minister Taro Kono told reporters, '
+        "adding that Tokyo's stance on the export measures was unchanged."
+    )
+    assert statements(text) == [
+        ("Taro Kono", "direct", "told", "We had a frank exchange of views"),
+        ("Taro Kono", "reported", "adding", "Tokyo's stance on the export measures was unchanged"),
+    ]
+    # The statement the participle follows ends before its comma.
+    assert statements(
+        "Kono said the talks went well, noting that nothing had changed.".replace("Kono", "Taro Kono")
+    ) == [
+        ("Taro Kono", "reported", "said", "the talks went well"),
+        ("Taro Kono", "reported", "noting", "nothing had changed"),
+    ]
+    # With no statement before it, the official the sentence opens with.
+    assert statements("Defense Minister Taro Kono criticized the move, saying it was deeply regrettable.") == [
+        ("Taro Kono", "reported", "saying", "it was deeply regrettable")
+    ]
+    # 'adding, "..."' is a direct quote, and a participle that is no cue reports nothing.
+    assert statements('Taro Kono said the talks ended, adding "We will wait."') == [
+        ("Taro Kono", "direct", "said", "We will wait."),
+        ("Taro Kono", "reported", "said", "the talks ended"),
+    ]
+
+
+def test_a_clause_ends_where_another_speaker_s_clause_joins():
+    text = (
+        "Japan's trade ministry said it would resume talks on export controls, "
+        "but officials in Tokyo insisted that the curbs had nothing to do with the pact."
+    )
+    assert statements(text) == [
+        ("Japan's trade ministry", "reported", "said", "it would resume talks on export controls"),
+        ("officials in Tokyo", "reported", "insisted", "the curbs had nothing to do with the pact"),
+    ]
+    # The same subject, joined by "and": the first clause ends there too, as before.
+    assert statements("Taro Kono said the curbs would stay and said Seoul should decide.") == [
+        ("Taro Kono", "reported", "said", "the curbs would stay"),
+        ("Taro Kono", "reported", "said", "Seoul should decide"),
+    ]
+
+
+def test_anonymous_source_with_a_noun_before_its_head():
+    text = "A senior administration official, speaking on condition of anonymity, said Washington would not mediate."
+    assert statements(text) == [("senior administration official", "reported", "said", "Washington would not mediate")]
+
+
+def test_a_weekday_after_before_or_until_is_a_deadline_ahead():
+    # 2019-11-19 is a Tuesday: "was making ... efforts" is past, the deadline is not.
+    text = 'Kang said the government was making "last-ditch" efforts to find a solution before Saturday.'
+    assert dates(text, "2019-11-19") == [("Saturday", "2019-11-23")]
+    assert dates("Seoul has until Friday to decide.", "2019-11-19") == [("Friday", "2019-11-22")]
+    # Not a possessive ("before Sunday's talks" may be past), and not "by" ("announced by Friday").
+    assert dates("Kono spoke to reporters before Sunday's talks.", "2019-11-19") == [("Sunday's", "2019-11-17")]
+    assert dates("The decision was announced by Friday, officials said.", "2019-11-19") == [("Friday", "2019-11-15")]
+
+
+def test_claim_phrasings_of_failed_talks_and_trading_status():
+    assert (
+        claims("The ministers failed Sunday to narrow their differences over the pact.").get("no_breakthrough") is True
+    )
+    assert claims("Seoul and Tokyo held talks last week but made little progress.").get("no_breakthrough") is True
+    text = "Tokyo would not bow to demands that it lift export controls in exchange for Seoul keeping the pact."
+    assert claims(text).get("seoul_condition") == "condition"
+    text = "Seoul announced it would exit the pact, citing Japan's decision to remove it from its list of trusted trading partners."
+    assert claims(text).get("seoul_condition") == "cause"
