@@ -75,6 +75,8 @@ class Lexicon:
     not_a_clause: frozenset[str]
     noun_markers: frozenset[str]  # words after which a verb's form is a noun
     audience_re: re.Pattern[str]  # whom "told" reports to, with the white space before it
+    hearers: tuple[str, ...]  # audiences and news agencies
+    trailing_phrases: tuple[str, ...]  # what may follow a trailing cue's verb ("in a statement")
     participle_re: re.Pattern[str]  # "adding", "saying" (on folded text)
     news_agencies: frozenset[str]  # body labels that are news agencies
     officials: tuple[KnownOfficial, ...]
@@ -147,6 +149,7 @@ def lexicon() -> Lexicon:
     # A cue that leads its sentence is capitalised there ("According to Jeong, ...").
     leading_cues = {form for cue in lang["leading_cues"] for form in (cue, cue[:1].upper() + cue[1:])}
     clause_verbs = set(verbs["clause"]) | set(verbs["object"]) | leading_cues
+    hearers = [*lang.get("audiences", []), *lang.get("news_agencies", [])]  # ("told reporters", "told Reuters")
     officials = []
     by_key: dict[str, KnownOfficial] = {}
     for item in load_data("officials.yaml").get("officials", []):
@@ -185,7 +188,9 @@ def lexicon() -> Lexicon:
         direct_verb_re=alternation(set(verbs["direct"]) | leading_cues),
         not_a_clause=frozenset(lang["not_a_clause"]),
         noun_markers=frozenset(lang.get("noun_markers", [])),
-        audience_re=re.compile(r"\s+(?:" + trie_pattern(lang.get("audiences", [])) + r")(?![\w-])"),
+        audience_re=re.compile(r"\s+(?:" + trie_pattern(hearers) + r")(?![\w-])"),
+        hearers=tuple(hearers),
+        trailing_phrases=tuple(lang.get("trailing_phrases", [])),
         news_agencies=frozenset(lang.get("news_agencies", [])),
         officials=tuple(officials),
         official_by_key=by_key,

@@ -79,7 +79,8 @@ def _patterns() -> _Patterns:
     speech_verbs = set(lex.clause_verbs) | set(lex.object_verbs) | set(lex.direct_verbs)
     return _Patterns(
         apposition=re.compile(
-            rf"(?P<name>{NAME_START}(?:\s+{NAME_TOKEN}){{0,2}}),\s+(?:the\s+|a\s+)?(?:[\w'.-]+\s+){{0,3}}?"
+            # (no preposition before the title: "Moon Chung-in, an adviser to President Moon" is no president)
+            rf"(?P<name>{NAME_START}(?:\s+{NAME_TOKEN}){{0,2}}),\s+(?:the\s+|a\s+)?(?:(?!(?:to|of|for|under|with|by)\s)[\w'.-]+\s+){{0,3}}?"
             rf"(?P<title>(?i:{lex.title_re.pattern}))(?=[\s,])"
         ),
         name_run=re.compile(rf"{NAME_START}(?:(?:\s+[A-Z]\.)?\s+{NAME_TOKEN})*"),  # ("Mark T. Esper")

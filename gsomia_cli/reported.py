@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import cache
 
 from gsomia_cli.attribution import Attributor, Statement, make_statement
-from gsomia_cli.lexicon import Lexicon, lexicon
+from gsomia_cli.lexicon import Lexicon, lexicon, trie_pattern
 from gsomia_cli.sentences import Sentence
 from gsomia_cli.speakers import SpeakerSpan
 
@@ -85,18 +85,28 @@ _TO_FIRST = re.compile(r"(?:not\s+)?to\b")
 
 
 @cache
-def _tail_cue() -> re.Pattern[str]:
-    """'..., Kyodo News reported.' at the end of a clause (group 1 the
-    source, group 2 the verb)."""
-    return re.compile(r",\s+([^,\"]{2,60}?)\s+(?:has\s+|had\s+)?(" + lexicon().clause_verb_re.pattern + r")\s*[.!]?$")
+def _tail_cue() -> tuple[re.Pattern[str], frozenset[str]]:
+    """'..., Kyodo News reported.', '..., an official told Reuters on
+    Wednesday.' at the end of a clause (group 1 the source, group 2 the
+    verb), and the words such an end can have last."""
+    lex = lexicon()
+    hearer = trie_pattern(lex.hearers)
+    trailing = trie_pattern(lex.trailing_phrases)
+    pattern = re.compile(
+        r",\s+([^,\"]{2,60}?)\s+(?:has\s+|had\s+)?(" + lex.clause_verb_re.pattern + r")"
+        rf"(?:\s+(?:{hearer}))?(?:\s+(?:{trailing})){{0,2}}\s*[.!]?$"
+    )
+    last_words = {phrase.split()[-1].lower() for phrase in (*lex.hearers, *lex.trailing_phrases)}
+    return pattern, lex.clause_verb_last_words | last_words
 
 
 def _tail_cue_in(text: str, start: int, end: int) -> re.Match[str] | None:
     """The source and verb that end the clause ``text[start:end]``, if any."""
+    pattern, last_words = _tail_cue()
     clause = text[max(start, end - 40) : end].rstrip(" .!\n")
-    if clause[clause.rfind(" ") + 1 :] not in lexicon().clause_verb_last_words:
+    if clause[clause.rfind(" ") + 1 :].lower() not in last_words:
         return None  # (a cheap test before the costly pattern)
-    return _tail_cue().search(text, max(start, end - TAIL_CUE_SPAN), end)
+    return pattern.search(text, max(start, end - TAIL_CUE_SPAN), end)
 
 
 def _cue_before_a_clause(text: str, start: int, verbs: list[re.Match[str]], lex: Lexicon) -> re.Match[str] | None:

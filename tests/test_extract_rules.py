@@ -675,3 +675,44 @@ def test_claim_phrasings_of_failed_talks_and_trading_status():
     assert claims(text).get("seoul_condition") == "condition"
     text = "Seoul announced it would exit the pact, citing Japan's decision to remove it from its list of trusted trading partners."
     assert claims(text).get("seoul_condition") == "cause"
+
+
+def test_a_title_after_a_preposition_in_an_apposition_is_someone_else_s():
+    text = "Moon Chung-in, a special adviser to President Moon Jae-in, said Monday that the pact depended on Japan."
+    assert officials(text)["Moon Chung-in"] == ("Special Adviser", None, [])
+    text = "Lee Sang-min, an aide to Foreign Minister Kang Kyung-wha, spoke."
+    assert "Lee Sang-min" not in officials(text)
+
+
+def test_the_adviser_points_back_to_an_adviser():
+    text = (
+        "Moon Chung-in, a special adviser to President Moon Jae-in, spoke on Monday. "
+        "Speaking at a forum in Seoul, the adviser said Washington had done little to mediate."
+    )
+    assert statements(text) == [("Moon Chung-in", "reported", "said", "Washington had done little to mediate")]
+
+
+def test_a_source_named_after_what_was_said_with_an_audience_or_a_time():
+    text = (
+        "SEOUL, Nov 20 (Reuters) - Seoul will not reverse its decision unless Tokyo drops its curbs, "
+        "a senior South Korean government official told Reuters on Wednesday."
+    )
+    assert statements(text) == [
+        (
+            "senior South Korean government official",
+            "reported",
+            "told",
+            "Seoul will not reverse its decision unless Tokyo drops its curbs",
+        )
+    ]
+    assert statements("The talks will go on, the ministry said in a statement on Friday.") == [
+        ("ministry", "reported", "said", "The talks will go on")
+    ]
+    assert statements("Kono told Reuters the curbs would stay.".replace("Kono", "Taro Kono")) == [
+        ("Taro Kono", "reported", "told", "the curbs would stay")
+    ]
+
+
+def test_japan_rules_out_lifting_curbs_in_return_for_the_pact():
+    text = "Japan on Thursday ruled out lifting export controls in return for Seoul keeping the pact."
+    assert claims(text) == {"seoul_condition": "condition", "japan_delinks": True}
