@@ -74,6 +74,7 @@ class Lexicon:
     direct_verb_re: re.Pattern[str]
     not_a_clause: frozenset[str]
     noun_markers: frozenset[str]  # words after which a verb's form is a noun
+    auxiliaries: frozenset[str]  # finite verbs that make a clause of what stands before "that"
     audience_re: re.Pattern[str]  # whom "told" reports to, with the white space before it
     hearers: tuple[str, ...]  # audiences and news agencies
     trailing_phrases: tuple[str, ...]  # what may follow a trailing cue's verb ("in a statement")
@@ -188,6 +189,7 @@ def lexicon() -> Lexicon:
         direct_verb_re=alternation(set(verbs["direct"]) | leading_cues),
         not_a_clause=frozenset(lang["not_a_clause"]),
         noun_markers=frozenset(lang.get("noun_markers", [])),
+        auxiliaries=frozenset(lang.get("auxiliaries", [])),
         audience_re=re.compile(r"\s+(?:" + trie_pattern(hearers) + r")(?![\w-])"),
         hearers=tuple(hearers),
         trailing_phrases=tuple(lang.get("trailing_phrases", [])),

@@ -202,8 +202,11 @@ def reported_speech(
             or "," in between
             or len(between.split(None, 6)) > 6
             or (cue in lex.object_verbs and cue not in ("told", "tells") and first != "that")
+            or not lex.auxiliaries.isdisjoint(between.lower().split())
         ):
-            that = False  # "urged allies to overcome issues that harm ...", "said, adding that ..."
+            # "urged allies to overcome issues that harm ...", "said, adding that ...",
+            # "acknowledged there was little sign that ...": the clause begins before "that".
+            that = False
         audience = None
         if cue in ("told", "tells") and not that:
             audience = lex.audience_re.match(text, verb.end(), clause_end)  # "told reporters the pact ..."

@@ -716,3 +716,14 @@ def test_a_source_named_after_what_was_said_with_an_audience_or_a_time():
 def test_japan_rules_out_lifting_curbs_in_return_for_the_pact():
     text = "Japan on Thursday ruled out lifting export controls in return for Seoul keeping the pact."
     assert claims(text) == {"seoul_condition": "condition", "japan_delinks": True}
+
+
+def test_a_that_after_a_clause_of_its_own_is_part_of_what_was_said():
+    text = "Defense Minister Jeong Kyeong-doo spoke. He acknowledged there was little sign that Tokyo would budge."
+    assert statements(text) == [
+        ("Jeong Kyeong-doo", "reported", "acknowledged", "there was little sign that Tokyo would budge")
+    ]
+    # A time or an audience before "that" is no clause: what was said begins after it.
+    assert statements("Taro Kono told reporters in Tokyo on Friday that the curbs would stay.") == [
+        ("Taro Kono", "reported", "told reporters", "the curbs would stay")
+    ]
