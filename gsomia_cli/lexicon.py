@@ -79,6 +79,7 @@ class Lexicon:
     hearers: tuple[str, ...]  # audiences and news agencies
     trailing_phrases: tuple[str, ...]  # what may follow a trailing cue's verb ("in a statement")
     participle_re: re.Pattern[str]  # "adding", "saying" (on folded text)
+    participle_cues: frozenset[str]
     news_agencies: frozenset[str]  # body labels that are news agencies
     officials: tuple[KnownOfficial, ...]
     official_by_key: dict[str, KnownOfficial]  # lower-case name/alias -> official
@@ -206,5 +207,6 @@ def lexicon() -> Lexicon:
         clause_verb_last_words=frozenset(v.split()[-1].lower() for v in clause_verbs),
         direct_verb_heads=heads_of(verbs["direct"]),
         participle_re=alternation(lang.get("participle_cues", [])),
+        participle_cues=frozenset(lang.get("participle_cues", [])),
         participle_heads=heads_of(lang.get("participle_cues", [])),
     )

@@ -106,7 +106,8 @@ def _patterns() -> _Patterns:
             for form in (surname, surname + "'s")
         ),
         title_posting=re.compile(rf"(?:to|in)\s+(?:the\s+)?(?:{lex.country_re.pattern})\s+"),
-        country_before=re.compile(rf"(?P<country>{lex.country_re.pattern})(?:'s)?\s+(?:[\w-]+\s+){{0,3}}$"),
+        # ("The Japanese Foreign Ministry's spokesman, Kenji Yamada")
+        country_before=re.compile(rf"(?P<country>{lex.country_re.pattern})(?:'s)?\s+(?:[\w'-]+\s+){{0,3}}$"),
     )
 
 

@@ -10,7 +10,7 @@ import re
 
 from gsomia_cli.attribution import Attributor, Statement, make_statement
 from gsomia_cli.lexicon import lexicon
-from gsomia_cli.reported import participle_speech, reported_speech
+from gsomia_cli.reported import participle_speech, quoted_as, reported_speech
 from gsomia_cli.sentences import Sentence
 from gsomia_cli.speakers import SpeakerSpan
 from gsomia_cli.wordstarts import WordStarts
@@ -110,7 +110,8 @@ def find_statements(
                     if short and len(text[verb.end() : q_open].split(None, SHORT_QUOTE_GAP)) > SHORT_QUOTE_GAP:
                         verbs = []  # a far-off verb does not make a scare quote a statement
                 if verbs:
-                    speaker = who.subject(s_start, verb.start())
+                    quoted = quoted_as(text, s_start, verb.start())  # "X was quoted by Kyodo as saying, ..."
+                    speaker = who.subject(s_start, verb.start() if quoted is None else quoted)
                     if speaker is None and verb.group() in lex.leading_cues:
                         speaker = who.phrase(verb.end(), q_open)
                     if speaker is not None and speaker.kind == "body":

@@ -57,6 +57,7 @@ def _whole_word(text: str, word: str, start: int, end: int) -> int:
     return -1
 
 
+_ASIDE = re.compile(r"\s*,\s*([a-z][^,\"]{0,60}),\s*")  # ", citing an unnamed official, "
 _CONTRACTIONS = frozenset({"it's", "that's", "he's", "she's", "there's", "what's", "who's"})
 
 
@@ -178,6 +179,8 @@ def reported_speech(
         if cue in lex.leading_cues:
             according.append(verb)
             continue
+        if found and found[-1].start <= verb.start() < found[-1].end:
+            continue  # reported within what was said ("He said Tokyo hoped ..."): part of it
         if previous_subject is not None and verb.start() in joined_at:
             speaker = previous_subject  # "X urged Seoul to stay and said ...": the same subject
         else:
@@ -197,6 +200,9 @@ def reported_speech(
         that_at = _whole_word(text, "that", verb.end(), min(clause_end, verb.end() + 60))
         that = that_at >= 0
         between = text[verb.end() : that_at] if that else ""
+        aside = _ASIDE.fullmatch(between) if that and "," in between else None
+        if aside and aside.group(1).split(None, 1)[0] not in lex.participle_cues:
+            between = ""  # "reported, citing an unnamed official, that ..."
         if that and (
             '"' in between
             or "," in between
@@ -273,6 +279,16 @@ def reported_speech(
 
 
 _THAT = re.compile(r"\s+that\s")
+QUOTED_SPAN = 80  # at most this from "quoted" to its "as saying" ("quoted by the Kyodo news agency as saying")
+
+
+def quoted_as(text: str, start: int, at: int) -> int | None:
+    """Where "quoted" stands before an "as" that ends just before ``at``
+    (its participle), within the sentence from ``start``; else None."""
+    if text[at - 4 : at].lower() != " as ":
+        return None
+    quoted = text.rfind("quoted", max(start, at - QUOTED_SPAN), at)
+    return quoted if quoted >= 0 and text[quoted - 1 : quoted].isspace() else None
 
 
 def participle_speech(
@@ -295,8 +311,22 @@ def participle_speech(
     found: list[Statement] = []
     for verb in participles:
         at, s_end = verb.start(), sentence.end
+        if inside_quote(at):
+            continue
+        quoted = quoted_as(text, sentence.start, at)
+        if quoted is not None:  # "Suga was quoted by Kyodo as saying that ..."
+            subject = who.subject(sentence.start, quoted)
+            that = _THAT.match(text, verb.end(), s_end)
+            offset = that.end() if that else verb.end()
+            if text[offset : offset + 4].lstrip(" ,").startswith('"'):
+                continue  # 'as saying, "..."' is a direct quote, found as such
+            start, end = _trim(text, offset, s_end)
+            if subject is not None and len(text[start:end].split(None, 2)) >= 3:
+                who.heard(subject)
+                found.append(make_statement(subject, "reported", "quoted as saying", clean, start, end, index))
+            continue
         comma = text.rfind(",", sentence.start, at)
-        if comma < 0 or text[comma + 1 : at].strip() or inside_quote(at):
+        if comma < 0 or text[comma + 1 : at].strip():
             continue
         for statement in made:  # what was said before ends at the comma
             if statement.kind == "reported" and statement.start < comma < statement.end:

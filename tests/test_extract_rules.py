@@ -727,3 +727,39 @@ def test_a_that_after_a_clause_of_its_own_is_part_of_what_was_said():
     assert statements("Taro Kono told reporters in Tokyo on Friday that the curbs would stay.") == [
         ("Taro Kono", "reported", "told reporters", "the curbs would stay")
     ]
+
+
+def test_quoted_as_saying():
+    text = "Chief Cabinet Secretary Yoshihide Suga was quoted by Kyodo News as saying that Japan would not budge."
+    assert statements(text) == [("Yoshihide Suga", "reported", "quoted as saying", "Japan would not budge")]
+    text = 'Chief Cabinet Secretary Yoshihide Suga was quoted by Kyodo as saying, "We will not change."'
+    assert statements(text) == [("Yoshihide Suga", "direct", "saying", "We will not change.")]
+
+
+def test_a_verb_reported_within_what_was_said_is_part_of_it():
+    text = (
+        'The Japanese Foreign Ministry\'s spokesman, Kenji Yamada, said Tokyo had explained its position "many times."'
+    )
+    assert statements(text) == [
+        ("Kenji Yamada", "direct", "said", "many times."),
+        ("Kenji Yamada", "reported", "said", 'Tokyo had explained its position "many times."'),
+    ]
+    # The country before an apostrophe-s word and the title ("Foreign Ministry's spokesman").
+    assert officials(text) == {"Kenji Yamada": ("spokesperson", "Japan", [])}
+
+
+def test_an_aside_between_the_verb_and_that():
+    text = (
+        "South Korea's Yonhap news agency reported, citing an unnamed official, that Seoul was weighing an extension."
+    )
+    assert statements(text) == [
+        ("South Korea's Yonhap news agency", "reported", "reported", "Seoul was weighing an extension")
+    ]
+    assert statements("Taro Kono said, however, that the curbs would stay.") == [
+        ("Taro Kono", "reported", "said", "the curbs would stay")
+    ]
+
+
+def test_the_pact_ends_at_an_hour():
+    text = "The pact, which Seoul decided in August to terminate, will end at 12 a.m. on Nov. 23 unless Seoul reverses course."
+    assert claims(text)["expiry_date"] == "2019-11-23"
