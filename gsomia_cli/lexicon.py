@@ -123,10 +123,7 @@ def lexicon() -> Lexicon:
     body_of = {p.lower(): label for label, phrases in lang["bodies"].items() for p in phrases}
     heads = lang["anonymous_heads"]
     mods = lang["anonymous_modifiers"]
-    institution = (
-        r"(?:office|ministry|government|administration|house|department|agency|party|council|military|"
-        r"command|forces|embassy|presidency|wa dae|cabinet|side|camp|team|delegation)"
-    )
+    institution = "(?:" + trie_pattern(lang["source_institutions"]) + ")"
     # An anonymous source is found from its head noun; the modifiers before
     # it and the qualifier after it are matched from there (fast).
     anonymous_mods = re.compile(
@@ -145,7 +142,9 @@ def lexicon() -> Lexicon:
         + institution
         + r"|(?:in|from)\s+(?-i:"
         + places
-        + r"))(?![\w-])",
+        + r")|"
+        + trie_pattern(lang["source_knowledge"], ignore_case=True)  # "familiar with the matter"
+        + r")(?![\w-])",
         re.IGNORECASE,
     )
     # A cue that leads its sentence is capitalised there ("According to Jeong, ...").

@@ -31,6 +31,8 @@ def _institution() -> re.Pattern[str]:
 
 
 _WORD = re.compile(r"\w+")
+# The capitalised name after an institution's noun: "of Economy, Trade and Industry".
+_OF_A_NAME = re.compile(r"\s+of\s+[A-Z][a-z]+(?:(?:,\s+|\s+and\s+|\s+)[A-Z][a-z]+){0,4}")
 _INSTITUTION_NOUNS = heads_of(["ministry", "government", "administration", "agency", "office", "command"])
 _QUALIFIER = re.compile(r"\s+(of|close to|at|from|in|with|familiar with)\s+(.*)$", re.IGNORECASE)
 _DETERMINER = re.compile(r"^(?:a|an|the|one|another)\s+", re.IGNORECASE)
@@ -156,8 +158,10 @@ def speaker_spans(
     # An institution ends with its noun: looked for only shortly before one.
     for a, b in _windows_before(text, words.at(_INSTITUTION_NOUNS), ranges, INSTITUTION_SPAN):
         for m in _institution().finditer(text, a, b):
-            phrase = _DETERMINER.sub("", m.group())
-            bodies.append(SpeakerSpan(m.start(), m.end(), phrase, "body", "body", _possessive(text, m.end())))
+            named = _OF_A_NAME.match(text, m.end())  # "the Ministry of Foreign Affairs"
+            end = named.end() if named else m.end()
+            phrase = _DETERMINER.sub("", text[m.start() : end])
+            bodies.append(SpeakerSpan(m.start(), end, phrase, "body", "body", _possessive(text, end)))
     pronouns = [
         SpeakerSpan(m.start(), m.end(), m.group(), None, "pronoun", False)
         for m in words.finditer_in(lex.pronoun_re, lex.pronoun_heads, low, ranges)

@@ -763,3 +763,20 @@ def test_an_aside_between_the_verb_and_that():
 def test_the_pact_ends_at_an_hour():
     text = "The pact, which Seoul decided in August to terminate, will end at 12 a.m. on Nov. 23 unless Seoul reverses course."
     assert claims(text)["expiry_date"] == "2019-11-23"
+
+
+def test_sources_who_know_and_institutions_with_their_full_names():
+    assert statements("The pact will lapse, a source familiar with the matter said.") == [
+        ("source familiar with the matter", "reported", "said", "The pact will lapse")
+    ]
+    # "People" alone is no source; with what they know, they are.
+    assert statements("People familiar with the talks said Seoul was leaning toward an extension.") == [
+        ("People familiar with the talks", "reported", "said", "Seoul was leaning toward an extension")
+    ]
+    text = "Japan's Ministry of Economy, Trade and Industry said in a statement that the review was not retaliation."
+    assert statements(text) == [
+        ("Japan's Ministry of Economy, Trade and Industry", "reported", "said", "the review was not retaliation")
+    ]
+    assert statements("Moon told aides to make every effort, his spokeswoman said.") == [
+        ("spokeswoman", "reported", "said", "Moon told aides to make every effort")
+    ]
