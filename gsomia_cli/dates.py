@@ -61,7 +61,7 @@ class _Grammar:
     ambiguous: frozenset[str]
     units: re.Pattern[str]
     span_words: re.Pattern[str]
-    deadline: tuple[str, ...]  # " before ", " until ": just before a weekday, with a space each side
+    deadline: re.Pattern[str]  # "before ", "until 11:59 p.m. ": just before a weekday
 
 
 @cache
@@ -116,7 +116,12 @@ def _grammar() -> _Grammar:
         past_heads=heads_of(past),
         ambiguous=frozenset(m.capitalize() for m in data["ambiguous_months"]),
         units=re.compile(r"\s*(?:" + "|".join(re.escape(u) for u in data["quantity_units"]) + r")\b", re.IGNORECASE),
-        deadline=tuple(f" {w.lower()} " for w in data.get("deadline_words", [])),
+        deadline=re.compile(
+            r"(?<![\w-])(?:"
+            + "|".join(re.escape(w) for w in data.get("deadline_words", []))
+            + r")\s+(?:(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|midnight|noon)\s+(?:on\s+)?)?$",
+            re.IGNORECASE,
+        ),
         span_words=re.compile(
             r"(?:" + "|".join(re.escape(w) for w in data["span_words"]) + r")\s+(?:\w+\s+){0,3}$", re.IGNORECASE
         ),
@@ -243,7 +248,7 @@ def _value(
         diff = target - pub.weekday()
         if diff == 0:
             return pub.isoformat(), False
-        deadline = not gd["wd"].endswith("'s") and (" " + sentence[max(0, at - 12) : at].lower()).endswith(g.deadline)
+        deadline = not gd["wd"].endswith("'s") and g.deadline.search(sentence, max(0, at - 30), at)
         if deadline or marks.points_forward(at):
             return (pub + dt.timedelta(days=diff % 7)).isoformat(), False
         return (pub - dt.timedelta(days=(-diff) % 7)).isoformat(), False

@@ -661,6 +661,8 @@ def test_a_weekday_after_before_or_until_is_a_deadline_ahead():
     text = 'Kang said the government was making "last-ditch" efforts to find a solution before Saturday.'
     assert dates(text, "2019-11-19") == [("Saturday", "2019-11-23")]
     assert dates("Seoul has until Friday to decide.", "2019-11-19") == [("Friday", "2019-11-22")]
+    assert dates("Seoul has until 11:59 p.m. Friday to decide.", "2019-11-19") == [("Friday", "2019-11-22")]
+    assert dates("A decision is expected by Friday.", "2019-11-19") == [("Friday", "2019-11-22")]
     # Not a possessive ("before Sunday's talks" may be past), and not "by" ("announced by Friday").
     assert dates("Kono spoke to reporters before Sunday's talks.", "2019-11-19") == [("Sunday's", "2019-11-17")]
     assert dates("The decision was announced by Friday, officials said.", "2019-11-19") == [("Friday", "2019-11-15")]
