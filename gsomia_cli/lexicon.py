@@ -58,6 +58,8 @@ class Lexicon:
     role_nouns: dict[str, list[str]]
     role_noun_re: re.Pattern[str]
     country_of: dict[str, str]  # country word -> country
+    country_of_role: dict[str, str]  # a role that one country alone has -> that country
+    title_ranks: frozenset[str]  # "Deputy", "Vice": ranks before a title
     country_re: re.Pattern[str]
     body_of: dict[str, str]  # folded lower-case phrase -> body label
     body_re: re.Pattern[str]
@@ -173,6 +175,8 @@ def lexicon() -> Lexicon:
         role_nouns={k.lower(): v for k, v in lang["role_nouns"].items()},
         role_noun_re=alternation(list(lang["role_nouns"]), re.IGNORECASE),
         country_of=country_of,
+        country_of_role=dict(lang.get("role_countries") or {}),
+        title_ranks=frozenset(lang.get("title_ranks", [])),
         country_re=alternation(list(country_of)),
         body_of=body_of,
         body_re=alternation(list(body_of)),  # these three run on lower-cased text

@@ -63,6 +63,7 @@ class _Patterns:
     role_noun_heads: Heads
     lone_surnames: frozenset[str]  # the gazetteer's surnames that one official alone has, also with "'s"
     title_posting: re.Pattern[str]  # "to Seoul " between a title and its name
+    country_after: re.Pattern[str]  # " of South Korea's" after a title in apposition
 
 
 NAME = rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}}"
@@ -104,6 +105,9 @@ def _patterns() -> _Patterns:
             for surname, known in lex.officials_by_surname.items()
             if len(known) == 1
             for form in (surname, surname + "'s")
+        ),
+        country_after=re.compile(
+            rf"\s+(?:of|in|at)\s+(?:the\s+)?(?P<country>{lex.country_re.pattern})(?:'s)?(?![\w-])"
         ),
         title_posting=re.compile(rf"(?:to|in)\s+(?:the\s+)?(?:{lex.country_re.pattern})\s+"),
         # ("The Japanese Foreign Ministry's spokesman, Kenji Yamada")
@@ -281,6 +285,28 @@ def _next_to_a_name(text: str, token_starts: list[int], token_texts: list[str], 
     return False
 
 
+def _country_before(
+    text: str, start: int, end: int, mentions: list[Mention], resolver: _Resolver, pat: _Patterns, lex: Lexicon
+) -> str | None:
+    """The country a title at ``end`` belongs to, as the words before it
+    (from ``start``) say: a country word ("Japan's trade minister") or an
+    official of the article with "'s" ("Moon Jae-in's chief of staff")."""
+    country = pat.country_before.search(text, start, end)
+    if country:
+        return lex.country_of[country.group("country")]
+    for mention in reversed(mentions):
+        if text.startswith("'s", mention.end) and not text[mention.end + 2 : end].strip(" ,"):
+            return resolver.persons[mention.person].country
+    return None
+
+
+def _country_of_role(role: str, lex: Lexicon) -> str | None:
+    """The country that alone has ``role`` ("Secretary of State"), with or
+    without a rank before it; None for a role that many countries have."""
+    rank, _, rest = role.partition(" ")
+    return lex.country_of_role.get(role) or (lex.country_of_role.get(rest) if rank in lex.title_ranks else None)
+
+
 def _clean_name(name: str, lex: Lexicon) -> str:
     tokens = name.split()
     if tokens and tokens[-1].endswith("'s"):
@@ -414,12 +440,10 @@ def find_officials(
             continue
         person = resolver.full(name) if " " in name else resolver.token(name, fuzzy=True)
         if person is None:
-            country = pat.country_before.search(text, max(0, title_start - 60), title_start)
             surname, given = _surname_of(name)
             role = lex.titles[" ".join(title.lower().split())]
-            person = resolver.add(
-                Person(name, role, lex.country_of[country.group("country")] if country else None, surname, given)
-            )
+            country = _country_before(text, max(0, title_start - 60), title_start, mentions, resolver, pat, lex)
+            person = resolver.add(Person(name, role, country or _country_of_role(role, lex), surname, given))
         add(person, start, end, "title")
     # 2b. Name, then title in apposition: "Kim You-geun, deputy director of ...".
     for m in _appositions(text, ranges, token_starts, token_texts, words.at(lex.title_heads), pat):
@@ -433,12 +457,13 @@ def find_officials(
             continue
         person = resolver.full(name)
         if person is None:
-            country = pat.country_before.search(text, m.start("name"), m.start("title"))
             surname, given = _surname_of(name)
             role = lex.titles[" ".join(m.group("title").lower().split())]
-            person = resolver.add(
-                Person(name, role, lex.country_of[country.group("country")] if country else None, surname, given)
-            )
+            country = _country_before(text, m.start("name"), m.start("title"), mentions, resolver, pat, lex)
+            after = pat.country_after.match(text, m.end("title"))  # "deputy director of South Korea's ..."
+            if country is None and after:
+                country = lex.country_of[after.group("country")]
+            person = resolver.add(Person(name, role, country or _country_of_role(role, lex), surname, given))
         start = m.start("name") + m.group("name").index(name)
         add(person, start, start + len(name), "title")
     # 3. "his counterpart, Jeong Kyung-doo": a name to resolve, no role given.

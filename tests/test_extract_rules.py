@@ -392,10 +392,10 @@ def test_a_title_with_a_rank_before_it_and_a_us_department():
         "Unification Minister Kim Yeon-chul was away."
     )
     assert officials(text) == {
-        "Stephen Biegun": ("Deputy Secretary of State", None, []),
+        "Stephen Biegun": ("Deputy Secretary of State", "United States", []),  # (role_countries)
         "Cho Sei-young": ("Vice Foreign Minister", None, []),
         "Park Jae-min": ("Acting Defense Minister", None, []),
-        "Kim Yeon-chul": ("Unification Minister", None, []),
+        "Kim Yeon-chul": ("Unification Minister", "South Korea", []),
         "Morgan Ortagus": ("spokesperson", "United States", []),
     }
 
@@ -782,3 +782,21 @@ def test_sources_who_know_and_institutions_with_their_full_names():
     assert statements("Moon told aides to make every effort, his spokeswoman said.") == [
         ("spokeswoman", "reported", "said", "Moon told aides to make every effort")
     ]
+
+
+def test_the_country_of_a_new_official_from_a_possessor_an_apposition_or_the_role():
+    assert officials("Moon Jae-in's chief of staff, Noh Young-min, spoke.")["Noh Young-min"] == (
+        "Chief of Staff",
+        "South Korea",
+        [],
+    )
+    text = "Kim Hyun-chong, deputy director of South Korea's National Security Office, spoke."
+    assert officials(text)["Kim Hyun-chong"] == ("Deputy Director", "South Korea", [])
+    # A role that one country alone has, with or without a rank before it.
+    assert officials("Deputy Secretary of State Stephen Biegun visited Seoul.") == {
+        "Stephen Biegun": ("Deputy Secretary of State", "United States", [])
+    }
+    # A role that many countries have says nothing of the country.
+    assert officials("Defense Ministry spokeswoman Choi Hyun-soo spoke.") == {
+        "Choi Hyun-soo": ("spokesperson", None, [])
+    }
