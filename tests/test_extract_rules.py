@@ -800,3 +800,19 @@ def test_the_country_of_a_new_official_from_a_possessor_an_apposition_or_the_rol
     assert officials("Defense Ministry spokeswoman Choi Hyun-soo spoke.") == {
         "Choi Hyun-soo": ("spokesperson", None, [])
     }
+
+
+def test_claims_in_more_words_of_the_wires():
+    assert claims("GSOMIA will automatically terminate on Nov. 23.") == {"expiry_date": "2019-11-23"}
+    assert claims("The pact will cease to be in effect on Nov. 23.") == {"expiry_date": "2019-11-23"}
+    # Seoul ending the pact on a day is no expiry.
+    assert claims("Seoul decided to end the pact on Aug. 22.") == {}
+    assert claims("The U.S. has repeatedly called for the agreement to be maintained.") == {"us_pressure": True}
+    assert claims("Tokyo insists the export controls are unrelated to the security pact.") == {"japan_delinks": True}
+    assert claims("Japan has rejected any linkage between the export curbs and the pact.") == {"japan_delinks": True}
+    for text in (
+        "The talks ended without a breakthrough.",
+        "The meeting produced no agreement.",
+        "Neither side budged.",
+    ):
+        assert claims(text) == {"no_breakthrough": True}, text
