@@ -54,7 +54,7 @@ _PERSON_NAME = re.compile(
 _DEFINITE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[\w.-]+\s+){0,2}$")  # "the NSO official"
 _APPOSITION_END = re.compile(r"[^\"]{0,60},\s*(?:\w+\s+){0,2}")
 # "In Tokyo, Prime Minister ": a short phrase set off by a comma, then capitalised words (a title).
-_LEAD = re.compile(r"\s*(?:[^,\"]{1,40},\s*)?(?:[A-Z][\w.'-]*\s+){0,6}")
+_LEAD = re.compile(r"\s*(?:[^,\"]{1,40},\s*)?(?:(?:[A-Z][\w.'-]*|of|for|and)\s+){0,8}")  # ("Secretary of State")
 _LOWER_WORD = re.compile(r"\s+([a-z]+)\b")
 _DESCRIBES = re.compile(r"\s*(?:an?|the|[a-z][\w-]*)\s[^,\"]*$")  # "a deputy adviser to President "
 

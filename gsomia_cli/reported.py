@@ -326,11 +326,13 @@ def participle_speech(
                 found.append(make_statement(subject, "reported", "quoted as saying", clean, start, end, index))
             continue
         comma = text.rfind(",", sentence.start, at)
-        if comma < 0 or text[comma + 1 : at].strip():
-            continue
+        if comma < 0 or text[comma + 1 : at].strip(' "'):
+            continue  # (the comma may end a quotation: '... "a strategic decision," adding that ...')
+        closing = text.find('"', comma, at)  # ('..."a strategic decision," adding': the quote goes with it)
+        cut = closing + 1 if closing >= 0 else comma
         for statement in made:  # what was said before ends at the comma
             if statement.kind == "reported" and statement.start < comma < statement.end:
-                statement.end = _trim(text, statement.start, comma)[1]
+                statement.end = _trim(text, statement.start, cut)[1]
                 statement.text = clean[statement.start : statement.end]
         that = _THAT.match(text, verb.end(), s_end)
         if that:

@@ -816,3 +816,14 @@ def test_claims_in_more_words_of_the_wires():
         "Neither side budged.",
     ):
         assert claims(text) == {"no_breakthrough": True}, text
+
+
+def test_a_participle_after_a_quotation_closed_by_its_comma_and_a_titled_subject():
+    text = 'Shinzo Abe told reporters that Seoul had made "a strategic decision," adding that the pact mattered a lot.'
+    assert statements(text) == [
+        ("Shinzo Abe", "direct", "told", "a strategic decision"),
+        ("Shinzo Abe", "reported", "told reporters", 'Seoul had made "a strategic decision,"'),
+        ("Shinzo Abe", "reported", "adding", "the pact mattered a lot"),
+    ]
+    text = "U.S. Secretary of State Mike Pompeo welcomed the decision, saying it was important for the allies."
+    assert statements(text) == [("Mike Pompeo", "reported", "saying", "it was important for the allies")]
