@@ -49,6 +49,8 @@ def main() -> None:
         "one sentence of 40,000 dates": "on Saturday, Nov. 23, last year, in 3 days, " * 10_000,
         "one sentence of 8,000 expiry claims": "the pact expires Saturday, " * 8_000,
         "one sentence of 8,000 appositions": "Seoul, the ministry, said " * 8_000,
+        "one sentence of 8,000 participles": "Kono said it ended, adding that " * 8_000,
+        "one sentence of 8,000 'quoted as saying'": "Kono was quoted as saying " * 8_000,
     }
     for label, text in hostile.items():
         article = Article(id="h", outlet="X", published=articles[0].published, file="h.txt", raw=text, path=Path("h"))

@@ -15,6 +15,8 @@ from gsomia_cli.speakers import SpeakerSpan
 MAX_SPEAKER_WORDS = 9
 MAX_SUBJECT_GAP = 12  # words between a subject and its reporting verb
 LOOKBACK = 40  # speaker phrases a pronoun or "the official" may point back over
+OPENING_SPAN = 200  # at most this from a sentence's start to the official it opens with
+QUIET_BACK = 5  # sentences back to the official a "he" may be
 APPOSITION_BACK = 200  # at most this from an official to the institution in their apposition
 
 
@@ -183,6 +185,7 @@ class Attributor:
         its subject ("In Tokyo, Prime Minister Abe welcomed the decision."):
         its first official, with at most a short phrase set off by a comma
         and a title before it, and a lower-case word other than "and" or "or" after it; else None."""
+        end = min(end, start + OPENING_SPAN)
         k = bisect.bisect_left(self.starts, start)
         while k < len(self.spans) and self.spans[k].start < end and self.spans[k].kind != "official":
             k += 1  # (past "In Tokyo, ")
@@ -206,9 +209,9 @@ class Attributor:
         self.quiet.append((start, end))
 
     def last_subject(self) -> SpeakerSpan | None:
-        """The official that the last sentence to open with one, of those
-        that reported nothing since the last statement, opens with."""
-        for start, end in reversed(self.quiet):  # (looked for only when a pronoun asks: seldom)
+        """The official that the last sentence to open with one, of the last
+        few that reported nothing since the last statement, opens with."""
+        for start, end in reversed(self.quiet[-QUIET_BACK:]):  # (looked for only when a pronoun asks: seldom)
             subject = self.opening_subject(start, end)
             if subject is not None:
                 return subject

@@ -125,6 +125,8 @@ def _cue_before_a_clause(text: str, start: int, verbs: list[re.Match[str]], lex:
     return None
 
 
+LATER_VERBS = 3  # the reporting verbs in a reported clause that may begin a clause of their own
+JOINT_SPAN = 24  # more than ", although " and its spaces
 # A conjunction that joins another clause, before its subject: ", but ", "; ", " while ".
 _CLAUSE_JOINT = re.compile(r"(?:[,;]\s*(?:but|while|whereas|although|though|yet|and)?|\s(?:but|while|whereas))\s+$")
 
@@ -132,21 +134,27 @@ _CLAUSE_JOINT = re.compile(r"(?:[,;]\s*(?:but|while|whereas|although|though|yet|
 def _before_another_subject(
     text: str,
     verbs: list[re.Match[str]],
-    verb: re.Match[str],
+    verb_starts: list[int],
     start: int,
     end: int,
     joined: set[int],
     who: Attributor,
 ) -> int:
-    """Where the clause ``text[start:end]`` that ``verb`` reports ends: before
-    the conjunction that joins the clause of another reporting verb with a
-    subject of its own ('X said it would talk, but officials in Tokyo
-    insisted ...'); else at ``end``."""
-    for later in verbs:
-        if not start < later.start() < end or later.start() in joined:
+    """Where the clause ``text[start:end]`` ends: before the conjunction that
+    joins the clause of another reporting verb (of ``verbs``, which begin at
+    ``verb_starts``) with a subject of its own ('X said it would talk, but
+    officials in Tokyo insisted ...'); else at ``end``. The first few verbs in
+    the clause are enough, and keep a sentence of a thousand verbs linear."""
+    first = bisect.bisect_right(verb_starts, start)
+    for later in verbs[first : first + LATER_VERBS]:
+        if later.start() >= end:
+            break
+        if later.start() in joined:
             continue
         subject = who.subject(start, later.start())
-        joint = _CLAUSE_JOINT.search(text, start, subject.start) if subject is not None else None
+        if subject is None:
+            continue
+        joint = _CLAUSE_JOINT.search(text, max(start, subject.start - JOINT_SPAN), subject.start)
         if joint:
             return _trim(text, start, joint.start())[1]
     return end
@@ -172,6 +180,7 @@ def reported_speech(
     # Where the verbs joined to the one before by "and" begin ("... and said ..."), found once.
     joined = [v.start() for v in verbs if text.endswith(" and ", s_start, v.start())] if len(verbs) > 1 else []
     joined_at = set(joined)
+    verb_starts = [v.start() for v in verbs]
     for verb in verbs:
         cue = verb.group()
         if inside_quote(verb.start()) or (cue.endswith("s") and _is_a_noun(text, verb.start(), lex)):
@@ -245,7 +254,7 @@ def reported_speech(
         k = bisect.bisect_left(joined, start + len(" and ")) if joined else 0
         if k < len(joined) and joined[k] < end:  # "... and said ...": the next statement
             start, end = _trim(text, start, joined[k] - len(" and "))
-        end = _before_another_subject(text, verbs, verb, start, end, joined_at, who)
+        end = _before_another_subject(text, verbs, verb_starts, start, end, joined_at, who)
         if len(text[start:end].split(None, 2)) < 3:
             continue
         who.heard(speaker)
@@ -309,58 +318,74 @@ def participle_speech(
     opens with. A reported statement of ``made`` that runs over such a
     participle ends before its comma, whatever follows the participle."""
     found: list[Statement] = []
+    s_start, s_end = sentence.start, sentence.end
+    earlier = sorted(made, key=lambda s: s.start)
+    passed = 0  # (earlier[:passed] begin before the last comma seen)
+    last: Statement | None = None  # the last statement with a speaker before that comma
     for verb in participles:
-        at, s_end = verb.start(), sentence.end
+        at = verb.start()
         if inside_quote(at):
             continue
-        quoted = quoted_as(text, sentence.start, at)
+        clause_end = min(s_end, verb.end() + MAX_CLAUSE)
+        quoted = quoted_as(text, s_start, at)
         if quoted is not None:  # "Suga was quoted by Kyodo as saying that ..."
-            subject = who.subject(sentence.start, quoted)
-            that = _THAT.match(text, verb.end(), s_end)
+            subject = who.subject(s_start, quoted)
+            that = _THAT.match(text, verb.end(), clause_end)
             offset = that.end() if that else verb.end()
             if text[offset : offset + 4].lstrip(" ,").startswith('"'):
                 continue  # 'as saying, "..."' is a direct quote, found as such
-            start, end = _trim(text, offset, s_end)
-            if subject is not None and len(text[start:end].split(None, 2)) >= 3:
+            start, end = _trim(text, offset, clause_end)
+            if subject is not None and _words_at_least(text, start, end, 3):
                 who.heard(subject)
                 found.append(make_statement(subject, "reported", "quoted as saying", clean, start, end, index))
             continue
-        comma = text.rfind(",", sentence.start, at)
+        comma = text.rfind(",", max(s_start, at - 4), at)
         if comma < 0 or text[comma + 1 : at].strip(' "'):
             continue  # (the comma may end a quotation: '... "a strategic decision," adding that ...')
         closing = text.find('"', comma, at)  # ('..."a strategic decision," adding': the quote goes with it)
         cut = closing + 1 if closing >= 0 else comma
-        for statement in made:  # what was said before ends at the comma
-            if statement.kind == "reported" and statement.start < comma < statement.end:
+        while passed < len(earlier) and earlier[passed].start < comma:
+            statement = earlier[passed]
+            if statement.kind == "reported" and comma < statement.end:  # what was said ends at the comma
                 statement.end = _trim(text, statement.start, cut)[1]
                 statement.text = clean[statement.start : statement.end]
-        that = _THAT.match(text, verb.end(), s_end)
+            if statement.speaker is not None:
+                last = statement
+            passed += 1
+        if found and found[-1].start < comma and found[-1].speaker is not None:
+            if last is None or found[-1].start > last.start:
+                last = found[-1]
+        that = _THAT.match(text, verb.end(), clause_end)
         if that:
             offset = that.end()
         elif verb.group() == "saying":
-            stripped = text[verb.end() : s_end].lstrip()
+            window = text[verb.end() : min(clause_end, verb.end() + 40)]
+            stripped = window.lstrip()
             first = stripped.split(None, 1)[0].lower() if stripped else ""
             if not first or first in lex.not_a_clause or first.endswith("ing") or stripped[0] in "\"'.,;:":
                 continue
-            offset = s_end - len(stripped)
+            offset = verb.end() + len(window) - len(stripped)
         else:
             continue
-        if _OPENS_QUOTE.match(text, offset, s_end):
+        if _OPENS_QUOTE.match(text, offset, clause_end):
             continue  # ', saying "..."' is a direct quote, found as such
-        start, end = _trim(text, offset, s_end)
-        if len(text[start:end].split(None, 2)) < 3:
+        start, end = _trim(text, offset, clause_end)
+        if not _words_at_least(text, start, end, 3):
             continue
-        before = [s for s in made + found if s.start < comma and s.speaker is not None]
-        if before:
-            last = max(before, key=lambda s: s.start)
+        if last is not None:
             found.append(
                 Statement(
                     last.speaker, last.speaker_role, "reported", verb.group(), clean[start:end], start, end, index
                 )
             )
         else:
-            subject = who.opening_subject(sentence.start, comma)
+            subject = who.opening_subject(s_start, comma)
             if subject is not None:
                 who.heard(subject)
                 found.append(make_statement(subject, "reported", verb.group(), clean, start, end, index))
     return found
+
+
+def _words_at_least(text: str, start: int, end: int, n: int) -> bool:
+    """True when ``text[start:end]`` has at least ``n`` words (read no further than needed)."""
+    return len(text[start : min(end, start + 200)].split(None, n - 1)) >= n
