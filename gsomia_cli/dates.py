@@ -80,7 +80,7 @@ def _grammar() -> _Grammar:
         [
             r"(?P<iso>\b(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})\b)",
             rf"(?P<md>\b(?P<md_m>{M})\s+(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_y>\d{{4}})\b)?)",
-            rf"(?P<dm>\b(?P<dm_d>\d{{1,2}})\s+(?P<dm_m>{M})(?:,?\s+(?P<dm_y>\d{{4}})\b)?)",
+            rf"(?P<dm>\b(?P<dm_d>\d{{1,2}})(?:(?:st|nd|rd|th)(?:\s+of)?)?\s+(?P<dm_m>{M})(?:,?\s+(?P<dm_y>\d{{4}})\b)?)",
             rf"(?P<mrel>\b(?P<mrel_m>{M})\s+(?P<mrel_w>last|this|next)\s+year\b)",
             rf"(?P<relm>\b(?P<relm_w>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<relm_m>{M})(?![\w-]))",
             rf"(?P<my>\b(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+)?(?P<my_m>{M}),?\s+(?P<my_y>\d{{4}})\b)",

@@ -20,6 +20,11 @@ def test_absolute_dates():
     ]
     assert dates("Colonial rule lasted from 1910-1945.") == [("1910-1945", "1910")]
     # A full month name takes no period: the one after it ends the sentence.
+    assert dates("It ends on 23rd November, or the 1st of December, not 3 of May.") == [
+        ("23rd November", "2019-11-23"),
+        ("1st of December", "2019-12-01"),
+        ("May", "2019-05"),
+    ]
     assert dates("The pact expires on 23 November. Talks go on from 4 Dec. to 6 Dec. 2019.") == [
         ("23 November", "2019-11-23"),
         ("4 Dec.", "2019-12-04"),
