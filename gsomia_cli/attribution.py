@@ -151,6 +151,12 @@ class Attributor:
         if k == 0 or spans[k - 1].start < start:
             return None
         last = spans[k - 1]
+        aside = lexicon().source_aside_re.search(self.text, max(start, last.start - 16), last.start)
+        if aside is not None and self.text.startswith(",", last.end):
+            # "Yonhap, citing a presidential official, said": who cites, not whom it cites.
+            j = bisect.bisect_left(self.starts, aside.start())
+            if j > 0 and spans[j - 1].start >= start and not spans[j - 1].possessive:
+                last = spans[j - 1]
         if len(self.text[last.end : verb_at].split(None, MAX_SUBJECT_GAP)) > MAX_SUBJECT_GAP:
             return None
         if _APPOSITION_END.fullmatch(self.text, last.end, verb_at):

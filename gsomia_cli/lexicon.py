@@ -82,6 +82,7 @@ class Lexicon:
     trailing_phrases: tuple[str, ...]  # what may follow a trailing cue's verb ("in a statement")
     participle_re: re.Pattern[str]  # "adding", "saying" (on folded text)
     participle_cues: frozenset[str]
+    source_aside_re: re.Pattern[str]  # ", citing " before whom a source cites
     news_agencies: frozenset[str]  # body labels that are news agencies
     officials: tuple[KnownOfficial, ...]
     official_by_key: dict[str, KnownOfficial]  # lower-case name/alias -> official
@@ -211,5 +212,6 @@ def lexicon() -> Lexicon:
         direct_verb_heads=heads_of(verbs["direct"]),
         participle_re=alternation(lang.get("participle_cues", [])),
         participle_cues=frozenset(lang.get("participle_cues", [])),
+        source_aside_re=re.compile(r",\s+(?:" + trie_pattern(lang.get("source_asides", ["citing"])) + r")\s+$"),
         participle_heads=heads_of(lang.get("participle_cues", [])),
     )

@@ -105,6 +105,12 @@ def _first_and_longest(span: SpeakerSpan) -> tuple[int, int]:
     return span.start, span.start - span.end
 
 
+def _covered(span: SpeakerSpan, spans: list[SpeakerSpan], starts: list[int]) -> bool:
+    """True when one of ``spans`` (sorted; they begin at ``starts``) covers ``span``."""
+    k = bisect.bisect_right(starts, span.start)
+    return any(other.end >= span.end for other in spans[max(0, k - 3) : k])
+
+
 def _windows_before(text: str, positions: list[int], ranges: list[tuple[int, int]], span: int) -> list[tuple[int, int]]:
     """The parts of ``ranges`` from ``span`` characters before a word that
     begins at one of ``positions`` (sorted) to that word's end; overlapping
@@ -156,18 +162,24 @@ def speaker_spans(
             SpeakerSpan(m.start(), m.end(), lex.body_of[m.group()], "body", "body", _possessive(text, m.end()))
         )
     # An institution ends with its noun: looked for only shortly before one.
+    owners = {span.end: span for span in bodies if span.possessive}  # ("the Blue House's")
     for a, b in _windows_before(text, words.at(_INSTITUTION_NOUNS), ranges, INSTITUTION_SPAN):
         for m in _institution().finditer(text, a, b):
             named = _OF_A_NAME.match(text, m.end())  # "the Ministry of Foreign Affairs"
             end = named.end() if named else m.end()
-            phrase = _DETERMINER.sub("", text[m.start() : end])
-            bodies.append(SpeakerSpan(m.start(), end, phrase, "body", "body", _possessive(text, end)))
+            owner = owners.get(text.find("'", m.start(), m.end()))  # "the Blue House's national security office"
+            start = owner.start if owner is not None and owner.start < m.start() else m.start()
+            phrase = _DETERMINER.sub("", text[start:end])
+            bodies.append(SpeakerSpan(start, end, phrase, "body", "body", _possessive(text, end)))
     pronouns = [
         SpeakerSpan(m.start(), m.end(), m.group(), None, "pronoun", False)
         for m in words.finditer_in(lex.pronoun_re, lex.pronoun_heads, low, ranges)
     ]
     anonymous.sort(key=_first_and_longest)
     bodies.sort(key=_first_and_longest)
+    if anonymous and bodies:  # a body named in full is no anonymous source ("the Nikkei newspaper")
+        body_starts = [b.start for b in bodies]
+        anonymous = [a for a in anonymous if not _covered(a, bodies, body_starts)]
     kept: list[SpeakerSpan] = []
     taken = bytearray(len(text))
     for a, b in quotes:  # words inside a quotation are not who is speaking

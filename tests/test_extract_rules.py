@@ -832,3 +832,27 @@ def test_a_participle_after_a_quotation_closed_by_its_comma_and_a_titled_subject
     ]
     text = "U.S. Secretary of State Mike Pompeo welcomed the decision, saying it was important for the allies."
     assert statements(text) == [("Mike Pompeo", "reported", "saying", "it was important for the allies")]
+
+
+def test_newspapers_and_broadcasters_report_in_their_own_name():
+    assert statements("The Nikkei newspaper reported on Friday that Japan would resume talks.") == [
+        ("Nikkei", "reported", "reported", "Japan would resume talks")
+    ]
+    assert statements("According to the Yomiuri Shimbun, Japan will not lift the curbs.") == [
+        ("Yomiuri Shimbun", "reported", "according to", "Japan will not lift the curbs")
+    ]
+    assert statements("A Japanese newspaper reported that Seoul had asked for talks.") == [
+        ("Japanese newspaper", "reported", "reported", "Seoul had asked for talks")
+    ]
+
+
+def test_who_cites_is_the_speaker_not_whom_it_cites():
+    assert statements("Yonhap, citing a presidential official, said Seoul would extend the pact.") == [
+        ("Yonhap", "reported", "said", "Seoul would extend the pact")
+    ]
+
+
+def test_an_institution_of_a_body_named_with_its_possessive():
+    assert statements("The Blue House's national security office said no decision had been made.") == [
+        ("Blue House's national security office", "reported", "said", "no decision had been made")
+    ]
