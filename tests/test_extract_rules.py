@@ -856,3 +856,9 @@ def test_an_institution_of_a_body_named_with_its_possessive():
     assert statements("The Blue House's national security office said no decision had been made.") == [
         ("Blue House's national security office", "reported", "said", "no decision had been made")
     ]
+
+
+def test_a_think_tank_s_senior_adviser_is_no_official():
+    text = '"It is a mistake," said Victor Cha, a senior adviser at the Center for Strategic and International Studies.'
+    assert officials(text) == {}
+    assert statements(text) == [("Victor Cha", "direct", "said", "It is a mistake")]
