@@ -186,22 +186,32 @@ class Attributor:
         comma = self.text.find(",", start, end)
         return self.named(start, comma) if comma >= 0 else None
 
-    def opening_subject(self, start: int, end: int) -> SpeakerSpan | None:
+    def opening_subject(self, start: int, end: int, bodies: bool = False) -> SpeakerSpan | None:
         """The official that the sentence ``text[start:end]`` opens with as
         its subject ("In Tokyo, Prime Minister Abe welcomed the decision."):
         its first official, with at most a short phrase set off by a comma
-        and a title before it, and a lower-case word other than "and" or "or" after it; else None."""
+        and a title before it, and a lower-case word other than "and" or "or"
+        after it; when ``bodies``, else a body or source that begins the
+        sentence ("Japan's trade ministry criticized ..."); else None."""
         end = min(end, start + OPENING_SPAN)
         k = bisect.bisect_left(self.starts, start)
+        first_k = k
         while k < len(self.spans) and self.spans[k].start < end and self.spans[k].kind != "official":
             k += 1  # (past "In Tokyo, ")
-        if k == len(self.spans) or self.spans[k].start >= end or self.spans[k].possessive:
+        if k < len(self.spans) and self.spans[k].start < end and not self.spans[k].possessive:
+            first = self.spans[k]
+            if _LEAD.fullmatch(self.text, start, first.start) and self._verb_follows(first, end):
+                return first
+        if not bodies or first_k == len(self.spans):
             return None
-        first = self.spans[k]
-        if not _LEAD.fullmatch(self.text, start, first.start):
-            return None
-        verb = _LOWER_WORD.match(self.text, first.end, end)
-        return first if verb and verb.group(1) not in ("and", "or") else None
+        first = self.spans[first_k]
+        if first.kind in ("body", "anonymous") and not first.possessive and not self.text[start : first.start].strip():
+            return first if self._verb_follows(first, end) else None
+        return None
+
+    def _verb_follows(self, span: SpeakerSpan, end: int) -> bool:
+        verb = _LOWER_WORD.match(self.text, span.end, end)
+        return verb is not None and verb.group(1) not in ("and", "or")
 
     def heard(self, span: SpeakerSpan | None) -> None:
         """Remember ``span`` as the last person who spoke (a body or source is no person)."""

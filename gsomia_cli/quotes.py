@@ -112,6 +112,11 @@ def find_statements(
                 if verbs:
                     quoted = quoted_as(text, s_start, verb.start())  # "X was quoted by Kyodo as saying, ..."
                     speaker = who.subject(s_start, verb.start() if quoted is None else quoted)
+                    if verb.group() in lex.participle_cues and text[
+                        max(0, verb.start() - 4) : verb.start()
+                    ].rstrip().endswith(","):
+                        # "Moon criticized Japan, saying: ...": the sentence's subject, not its object
+                        speaker = who.opening_subject(s_start, verb.start(), bodies=True) or speaker
                     if speaker is None and verb.group() in lex.leading_cues:
                         speaker = who.phrase(verb.end(), q_open)
                     if speaker is not None and speaker.kind == "body":

@@ -379,7 +379,7 @@ def participle_speech(
                 )
             )
         else:
-            subject = who.opening_subject(s_start, comma)
+            subject = who.opening_subject(s_start, comma, bodies=True)
             if subject is not None:
                 who.heard(subject)
                 found.append(make_statement(subject, "reported", verb.group(), clean, start, end, index))

@@ -862,3 +862,14 @@ def test_a_think_tank_s_senior_adviser_is_no_official():
     text = '"It is a mistake," said Victor Cha, a senior adviser at the Center for Strategic and International Studies.'
     assert officials(text) == {}
     assert statements(text) == [("Victor Cha", "direct", "said", "It is a mistake")]
+
+
+def test_a_participle_s_subject_is_the_sentence_s_not_its_object():
+    assert statements('President Moon Jae-in criticized Japan, saying: "This is not a friendly act."') == [
+        ("Moon Jae-in", "direct", "saying", "This is not a friendly act.")
+    ]
+    assert statements('Japan criticized Seoul, saying: "This is regrettable."') == [
+        ("Japan", "direct", "saying", "This is regrettable.")
+    ]
+    text = "The Trump administration is pressing Seoul to stay in the pact, warning that its collapse would help China."
+    assert statements(text) == [("United States", "reported", "warning", "its collapse would help China")]
