@@ -140,7 +140,7 @@ def lexicon() -> Lexicon:
     # The words of a qualifier ("of the ... ministry") are no reporting verb ("in Tokyo said the government").
     verb_words = trie_pattern(sorted({v for group in verbs.values() for v in group if " " not in v}))
     anonymous_qual = re.compile(
-        r"\s+(?:(?:of|close to|at|from|in|with|familiar with)\s+(?:the\s+)?"
+        r"\s+(?:(?:of|close to|at|from|in|with|for|familiar with)\s+(?:the\s+)?"
         + rf"(?:(?-i:(?!(?:{verb_words})\s))[\w'.-]+\s+){{0,5}}?"  # (lower case: "United States" is no verb)
         + institution
         + r"|(?:in|from)\s+(?-i:"

@@ -34,7 +34,7 @@ _WORD = re.compile(r"\w+")
 # The capitalised name after an institution's noun: "of Economy, Trade and Industry".
 _OF_A_NAME = re.compile(r"\s+of\s+[A-Z][a-z]+(?:(?:,\s+|\s+and\s+|\s+)[A-Z][a-z]+){0,4}")
 _INSTITUTION_NOUNS = heads_of(["ministry", "government", "administration", "agency", "office", "command"])
-_QUALIFIER = re.compile(r"\s+(of|close to|at|from|in|with|familiar with)\s+(.*)$", re.IGNORECASE)
+_QUALIFIER = re.compile(r"\s+(of|close to|at|from|in|with|for|familiar with)\s+(.*)$", re.IGNORECASE)
 _DETERMINER = re.compile(r"^(?:a|an|the|one|another)\s+", re.IGNORECASE)
 
 

@@ -873,3 +873,9 @@ def test_a_participle_s_subject_is_the_sentence_s_not_its_object():
     ]
     text = "The Trump administration is pressing Seoul to stay in the pact, warning that its collapse would help China."
     assert statements(text) == [("United States", "reported", "warning", "its collapse would help China")]
+
+
+def test_a_source_for_an_institution():
+    assert statements('"This is regrettable," said a spokesman for the Japanese Foreign Ministry.') == [
+        ("spokesman for the Japanese Foreign Ministry", "direct", "said", "This is regrettable")
+    ]
