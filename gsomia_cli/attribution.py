@@ -140,10 +140,15 @@ class Attributor:
         self.last_person = span
         return span
 
-    def subject(self, start: int, verb_at: int) -> SpeakerSpan | None:
+    def subject(self, start: int, verb_at: int, resolved: bool = True) -> SpeakerSpan | None:
         """The last speaker phrase before a reporting verb at ``verb_at``; an
         official named before an apposition ("Kim, deputy director of the
-        office, said") wins over the institution inside it."""
+        office, said") wins over the institution inside it. Resolved (see
+        :meth:`resolve`) unless ``resolved`` is False."""
+        span = self._subject(start, verb_at)
+        return self.resolve(span) if resolved and span is not None else span
+
+    def _subject(self, start: int, verb_at: int) -> SpeakerSpan | None:
         # Back from the verb to the last phrase that ends before it and is no possessive.
         spans, k = self.spans, bisect.bisect_left(self.starts, verb_at)
         while k > 0 and (spans[k - 1].end > verb_at or spans[k - 1].possessive) and spans[k - 1].start >= start:
@@ -165,8 +170,8 @@ class Attributor:
                     # An official in the apposition ("Kim, an aide to President Moon, said")
                     # is not its subject: the one named before it, when it describes them.
                     if last.kind != "official" or _DESCRIBES.match(self.text, earlier.end + 1, last.start):
-                        return self.resolve(earlier)
-        return self.resolve(last)
+                        return earlier
+        return last
 
     def apposed(self, start: int, end: int) -> SpeakerSpan | None:
         """The speaker named at the start of ``text[start:end]`` when the

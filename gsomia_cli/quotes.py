@@ -9,7 +9,7 @@ import bisect
 import re
 
 from gsomia_cli.attribution import Attributor, Statement, make_statement
-from gsomia_cli.lexicon import lexicon
+from gsomia_cli.lexicon import Lexicon, lexicon
 from gsomia_cli.reported import participle_speech, quoted_as, reported_speech
 from gsomia_cli.sentences import Sentence
 from gsomia_cli.speakers import SpeakerSpan
@@ -110,17 +110,7 @@ def find_statements(
                     if short and len(text[verb.end() : q_open].split(None, SHORT_QUOTE_GAP)) > SHORT_QUOTE_GAP:
                         verbs = []  # a far-off verb does not make a scare quote a statement
                 if verbs:
-                    quoted = quoted_as(text, s_start, verb.start())  # "X was quoted by Kyodo as saying, ..."
-                    speaker = who.subject(s_start, verb.start() if quoted is None else quoted)
-                    if verb.group() in lex.participle_cues and text[
-                        max(0, verb.start() - 4) : verb.start()
-                    ].rstrip().endswith(","):
-                        # "Moon criticized Japan, saying: ...": the sentence's subject, not its object
-                        speaker = who.opening_subject(s_start, verb.start(), bodies=True) or speaker
-                    if speaker is None and verb.group() in lex.leading_cues:
-                        speaker = who.phrase(verb.end(), q_open)
-                    if speaker is not None and speaker.kind == "body":
-                        verb, speaker = _person_reporting(who, s_start, verbs, verb, speaker)
+                    verb, speaker = _cue_before(who, text, s_start, verbs, verb, q_open, lex)
                     cue = verb.group().lower() if speaker else None
                 elif text[prev_close:q_open].rstrip().endswith(":"):
                     speaker = who.phrase(prev_close, q_open)
@@ -178,15 +168,44 @@ def _quote_follows(text: str, sentences: list[Sentence], index: int) -> bool:
     return False
 
 
+def _cue_before(
+    who: Attributor,
+    text: str,
+    start: int,
+    verbs: list[re.Match[str]],
+    verb: re.Match[str],
+    q_open: int,
+    lex: Lexicon,
+) -> tuple[re.Match[str], SpeakerSpan | None]:
+    """The verb and speaker of a quotation that follows its cue ``verb`` (the
+    last of the sentence's ``verbs`` before it): 'X said, "..."'."""
+    at = verb.start()
+    quoted = quoted_as(text, start, at)  # "X was quoted by Kyodo as saying, ..."
+    subject = who.subject(start, at if quoted is None else quoted, resolved=False)
+    if verb.group() in lex.participle_cues and text[max(0, at - 4) : at].rstrip().endswith(","):
+        # "Moon criticized Japan, saying: ...": the sentence's subject, not its object
+        subject = who.opening_subject(start, at, bodies=True) or subject
+    if subject is None:
+        return verb, (who.phrase(verb.end(), q_open) if verb.group() in lex.leading_cues else None)
+    resolved = who.resolve(subject)
+    if subject.kind in ("body", "pronoun"):
+        # A person who reports what a body holds, or what "he" did, spoke the words
+        # (by the nearer cue when "he" is that person).
+        earlier, person = _person_reporting(who, start, verbs, verb)
+        if person is not None and not (resolved is not None and resolved.label == person.label):
+            return earlier, person
+    return verb, resolved
+
+
 def _person_reporting(
-    who: Attributor, start: int, verbs: list[re.Match[str]], verb: re.Match[str], body: SpeakerSpan
-) -> tuple[re.Match[str], SpeakerSpan]:
-    """The verb and speaker of a quotation whose nearest cue has a body as
-    its subject: a person reporting what the body holds, by an earlier verb
-    of the sentence, is who spoke the words ('He said Tokyo hoped Seoul
-    would "respond wisely."'); else the body."""
+    who: Attributor, start: int, verbs: list[re.Match[str]], verb: re.Match[str]
+) -> tuple[re.Match[str], SpeakerSpan | None]:
+    """The earlier verb of the sentence, and its subject, by which a person
+    reports the clause that holds the cue ``verb`` ('He said Tokyo hoped
+    Seoul would "respond wisely."', 'Jeong told reporters he had asked for a
+    "wise decision."'); else ``verb`` and None."""
     for earlier in sorted((v for v in verbs if v.start() < verb.start()), key=lambda v: -v.start()):
         speaker = who.subject(start, earlier.start())
         if speaker is not None and speaker.kind in ("official", "person"):
             return earlier, speaker
-    return verb, body
+    return verb, None

@@ -879,3 +879,15 @@ def test_a_source_for_an_institution():
     assert statements('"This is regrettable," said a spokesman for the Japanese Foreign Ministry.') == [
         ("spokesman for the Japanese Foreign Ministry", "direct", "said", "This is regrettable")
     ]
+
+
+def test_a_quote_in_a_clause_that_a_person_reports_is_that_person_s():
+    text = (
+        "Japanese Defense Minister Taro Kono met South Korean Defense Minister Jeong Kyeong-doo.\n\n"
+        '"We will keep talking," Kono said after the meeting.\n\n'
+        'The South Korean defense chief later told reporters that he had asked Kono for a "wise decision."'
+    )
+    assert [(speaker, cue, quote) for speaker, kind, cue, quote in statements(text) if kind == "direct"] == [
+        ("Taro Kono", "said", "We will keep talking"),
+        ("Jeong Kyeong-doo", "told", "wise decision."),
+    ]
