@@ -156,7 +156,11 @@ class Attributor:
         if k == 0 or spans[k - 1].start < start:
             return None
         last = spans[k - 1]
-        aside = lexicon().source_aside_re.search(self.text, max(start, last.start - 16), last.start)
+        aside = (  # (a cheap test first: every aside word ends in "ing")
+            lexicon().source_aside_re.search(self.text, max(start, last.start - 16), last.start)
+            if self.text.endswith("ing ", 0, last.start)
+            else None
+        )
         if aside is not None and self.text.startswith(",", last.end):
             # "Yonhap, citing a presidential official, said": who cites, not whom it cites.
             j = bisect.bisect_left(self.starts, aside.start())

@@ -162,13 +162,17 @@ def speaker_spans(
             SpeakerSpan(m.start(), m.end(), lex.body_of[m.group()], "body", "body", _possessive(text, m.end()))
         )
     # An institution ends with its noun: looked for only shortly before one.
-    owners = {span.end: span for span in bodies if span.possessive}  # ("the Blue House's")
+    lexicon_bodies = len(bodies)  # (the bodies named in the lexicon: owners of an institution)
+    owners: dict[int, SpeakerSpan] | None = None  # possessive ones by end ("the Blue House's"), made on need
     for a, b in _windows_before(text, words.at(_INSTITUTION_NOUNS), ranges, INSTITUTION_SPAN):
         for m in _institution().finditer(text, a, b):
             named = _OF_A_NAME.match(text, m.end())  # "the Ministry of Foreign Affairs"
             end = named.end() if named else m.end()
-            owner = owners.get(text.find("'", m.start(), m.end()))  # "the Blue House's national security office"
-            start = owner.start if owner is not None and owner.start < m.start() else m.start()
+            start, apostrophe = m.start(), text.find("'", m.start(), m.end())
+            if apostrophe >= 0:  # "the Blue House's national security office": one speaker
+                owners = owners if owners is not None else {b.end: b for b in bodies[:lexicon_bodies] if b.possessive}
+                owner = owners.get(apostrophe)
+                start = owner.start if owner is not None and owner.start < start else start
             phrase = _DETERMINER.sub("", text[start:end])
             bodies.append(SpeakerSpan(start, end, phrase, "body", "body", _possessive(text, end)))
     pronouns = [
