@@ -821,6 +821,9 @@ def test_claims_in_more_words_of_the_wires():
         "Neither side budged.",
     ):
         assert claims(text) == {"no_breakthrough": True}, text
+    # ... but not every "neither side" or "produced no".
+    for text in ("Neither side wants the pact to end.", "The meeting produced no surprises."):
+        assert claims(text) == {}, text
 
 
 def test_a_participle_after_a_quotation_closed_by_its_comma_and_a_titled_subject():
