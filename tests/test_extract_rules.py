@@ -723,6 +723,7 @@ def test_a_source_named_after_what_was_said_with_an_audience_or_a_time():
 def test_japan_rules_out_lifting_curbs_in_return_for_the_pact():
     text = "Japan on Thursday ruled out lifting export controls in return for Seoul keeping the pact."
     assert claims(text) == {"seoul_condition": "condition", "japan_delinks": True}
+    assert claims("Japan has not ruled out easing the export curbs.") == {}
 
 
 def test_a_that_after_a_clause_of_its_own_is_part_of_what_was_said():
