@@ -60,6 +60,7 @@ class Lexicon:
     country_of: dict[str, str]  # country word -> country
     country_of_role: dict[str, str]  # a role that one country alone has -> that country
     title_ranks: frozenset[str]  # "Deputy", "Vice": ranks before a title
+    private_bodies: frozenset[str]  # words that make a title's owner a company or a university
     country_re: re.Pattern[str]
     body_of: dict[str, str]  # folded lower-case phrase -> body label
     body_re: re.Pattern[str]
@@ -178,6 +179,7 @@ def lexicon() -> Lexicon:
         country_of=country_of,
         country_of_role=dict(lang.get("role_countries") or {}),
         title_ranks=frozenset(lang.get("title_ranks", [])),
+        private_bodies=frozenset(lang.get("private_bodies", [])),
         country_re=alternation(list(country_of)),
         body_of=body_of,
         body_re=alternation(list(body_of)),  # these three run on lower-cased text

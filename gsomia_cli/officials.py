@@ -147,8 +147,8 @@ def _titled_names(
         if posting:
             start = posting.end()
         run = pat.name_run.match(text, start, b)
-        if run is None:
-            continue
+        if run is None or (text.startswith(".", run.end()) and f"{run.group()}.".lower() in lex.titles):
+            continue  # (none, or another title: "Chairman Gen. Park Han-ki" names Park after "Gen.")
         run_end = run.end()
         # The run's words are capitalised words: its first three.
         first = bisect.bisect_left(token_starts, start)
@@ -283,6 +283,23 @@ def _next_to_a_name(text: str, token_starts: list[int], token_texts: list[str], 
             if token_starts[first + 1] == end + 1 and text[end] == " ":
                 return True
     return False
+
+
+_PHRASE_BREAK = re.compile(r"[,.;:\"()]\s*(?=[^,.;:\"()]*$)")
+
+
+def _phrase_start(text: str, at: int) -> int:
+    """Where the phrase that ends at ``at`` begins: after the last mark of
+    punctuation within 40 characters before it."""
+    window_start = max(0, at - 40)
+    mark = _PHRASE_BREAK.search(text, window_start, at)
+    return mark.end() if mark else window_start
+
+
+def _private(phrase: str, lex: Lexicon) -> bool:
+    """True when ``phrase`` (the owner of a title) names a company, business
+    group, university or think tank (``private_bodies`` in language.yaml)."""
+    return not lex.private_bodies.isdisjoint(phrase.replace("'s", "").split())
 
 
 def _country_before(
@@ -439,6 +456,8 @@ def find_officials(
         if name in exclude_names:
             continue
         person = resolver.full(name) if " " in name else resolver.token(name, fuzzy=True)
+        if person is None and _private(text[_phrase_start(text, title_start) : title_start], lex):
+            continue  # "Samsung Electronics Vice Chairman Lee Jae-yong" is no official
         if person is None:
             surname, given = _surname_of(name)
             role = lex.titles[" ".join(title.lower().split())]
@@ -456,6 +475,8 @@ def find_officials(
                 add(person, m.start("name"), m.start("name") + len(name), "title")
             continue
         person = resolver.full(name)
+        if person is None and _private(text[m.end("title") : m.end("title") + APPOSITION_SPAN].split(",", 1)[0], lex):
+            continue  # "Lee Jae-yong, vice chairman of Samsung Electronics"
         if person is None:
             surname, given = _surname_of(name)
             role = lex.titles[" ".join(m.group("title").lower().split())]

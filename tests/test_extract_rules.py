@@ -895,3 +895,16 @@ def test_a_quote_in_a_clause_that_a_person_reports_is_that_person_s():
         ("Taro Kono", "said", "We will keep talking"),
         ("Jeong Kyeong-doo", "told", "wise decision."),
     ]
+
+
+def test_a_company_s_chairman_is_no_official_and_a_title_after_a_title():
+    assert officials("Samsung Electronics Vice Chairman Lee Jae-yong met suppliers in Tokyo.") == {}
+    assert officials("Lee Jae-yong, vice chairman of Samsung Electronics, met suppliers.") == {}
+    assert officials("Keidanren Chairman Hiroaki Nakanishi said business ties should continue.") == {}
+    # A company named in an earlier phrase is not the title's owner.
+    text = "Samsung said, and Trade Minister Yoo Myung-hee added, that supplies were fine."
+    assert officials(text) == {"Yoo Myung-hee": ("Trade Minister", None, [])}
+    # "Chairman Gen. Park": the name follows the second title, and it is no "Gen".
+    assert officials("Joint Chiefs of Staff Chairman Gen. Park Han-ki met his U.S. counterpart.") == {
+        "Park Han-ki": ("General", None, [])
+    }
