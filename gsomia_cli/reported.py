@@ -185,6 +185,8 @@ def reported_speech(
         cue = verb.group()
         if inside_quote(verb.start()) or (cue.endswith("s") and _is_a_noun(text, verb.start(), lex)):
             continue  # ("said" is never a noun: only "demands", "claims", "reports" can be)
+        if text[max(0, verb.start() - 12) : verb.start()].endswith(lex.negations):
+            continue  # "did not say whether ...", "declined to say": nothing was said
         if cue in lex.leading_cues:
             according.append(verb)
             continue
@@ -292,12 +294,13 @@ QUOTED_SPAN = 80  # at most this from "quoted" to its "as saying" ("quoted by th
 
 
 def quoted_as(text: str, start: int, at: int) -> int | None:
-    """Where "quoted" stands before an "as" that ends just before ``at``
-    (its participle), within the sentence from ``start``; else None."""
+    """Where "quoted" (or "cited") stands before an "as" that ends just
+    before ``at`` (its participle), within the sentence from ``start``; else None."""
     if text[at - 4 : at].lower() != " as ":
         return None
-    quoted = text.rfind("quoted", max(start, at - QUOTED_SPAN), at)
-    return quoted if quoted >= 0 and text[quoted - 1 : quoted].isspace() else None
+    lowest = max(start, at - QUOTED_SPAN)
+    quoted = max(text.rfind(" quoted ", lowest, at), text.rfind(" cited ", lowest, at))
+    return quoted + 1 if quoted >= 0 else None
 
 
 def participle_speech(
@@ -337,7 +340,8 @@ def participle_speech(
             start, end = _trim(text, offset, clause_end)
             if subject is not None and _words_at_least(text, start, end, 3):
                 who.heard(subject)
-                found.append(make_statement(subject, "reported", "quoted as saying", clean, start, end, index))
+                cue = text[quoted : text.index(" ", quoted)] + " as saying"  # "quoted as saying", "cited as saying"
+                found.append(make_statement(subject, "reported", cue, clean, start, end, index))
             continue
         comma = text.rfind(",", max(s_start, at - 4), at)
         if comma < 0 or text[comma + 1 : at].strip(' "'):

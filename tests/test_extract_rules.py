@@ -908,3 +908,18 @@ def test_a_company_s_chairman_is_no_official_and_a_title_after_a_title():
     assert officials("Joint Chiefs of Staff Chairman Gen. Park Han-ki met his U.S. counterpart.") == {
         "Park Han-ki": ("General", None, [])
     }
+
+
+def test_cited_as_saying_and_speech_that_did_not_happen():
+    assert statements("Defense Minister Taro Kono was cited as saying the pact was vital for Japan.") == [
+        ("Taro Kono", "reported", "cited as saying", "the pact was vital for Japan")
+    ]
+    for text in (
+        "The ministry did not say whether talks would resume.",
+        "The ministry declined to say whether talks would resume.",
+        "Taro Kono never said that the pact was dead.",
+    ):
+        assert statements(text) == [], text
+    assert statements("Taro Kono said not all was lost in the talks.") == [
+        ("Taro Kono", "reported", "said", "not all was lost in the talks")
+    ]
