@@ -62,6 +62,7 @@ class _Grammar:
     units: re.Pattern[str]
     span_words: re.Pattern[str]
     deadline: re.Pattern[str]  # "before ", "until 11:59 p.m. ": just before a weekday
+    deadline_words: tuple[str, ...]
 
 
 @cache
@@ -122,6 +123,7 @@ def _grammar() -> _Grammar:
             + r")\s+(?:(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|midnight|noon)\s+(?:on\s+)?)?$",
             re.IGNORECASE,
         ),
+        deadline_words=tuple(w.lower() for w in data.get("deadline_words", [])),
         span_words=re.compile(
             r"(?:" + "|".join(re.escape(w) for w in data["span_words"]) + r")\s+(?:\w+\s+){0,3}$", re.IGNORECASE
         ),
@@ -205,6 +207,16 @@ def _nearest_year(month: int, day: int, pub: dt.date) -> int:
     return best
 
 
+def _deadline_before(sentence: str, at: int, g: _Grammar) -> bool:
+    """True when a deadline word stands just before ``at``, with at most a
+    time between ("before Saturday", "until 11:59 p.m. Friday")."""
+    window = sentence[max(0, at - 30) : at].lower()
+    return (
+        any(word in window for word in g.deadline_words)
+        and g.deadline.search(sentence, max(0, at - 30), at) is not None
+    )
+
+
 def _number(word: str, g: _Grammar) -> int | None:
     return int(word) if word.isdigit() else g.numbers.get(word.lower())
 
@@ -248,7 +260,7 @@ def _value(
         diff = target - pub.weekday()
         if diff == 0:
             return pub.isoformat(), False
-        deadline = not gd["wd"].endswith("'s") and g.deadline.search(sentence, max(0, at - 30), at)
+        deadline = not gd["wd"].endswith("'s") and _deadline_before(sentence, at, g)
         if deadline or marks.points_forward(at):
             return (pub + dt.timedelta(days=diff % 7)).isoformat(), False
         return (pub - dt.timedelta(days=(-diff) % 7)).isoformat(), False
