@@ -79,6 +79,7 @@ class Lexicon:
     noun_markers: frozenset[str]  # words after which a verb's form is a noun
     auxiliaries: frozenset[str]  # finite verbs that make a clause of what stands before "that"
     negations: tuple[str, ...]  # what before a reporting verb says nothing was said, with its space
+    negation_ends: frozenset[str]  # their last two characters (a cheap test first)
     audience_re: re.Pattern[str]  # whom "told" reports to, with the white space before it
     hearers: tuple[str, ...]  # audiences and news agencies
     trailing_phrases: tuple[str, ...]  # what may follow a trailing cue's verb ("in a statement")
@@ -199,6 +200,7 @@ def lexicon() -> Lexicon:
         noun_markers=frozenset(lang.get("noun_markers", [])),
         auxiliaries=frozenset(lang.get("auxiliaries", [])),
         negations=tuple(f"{n} " for n in lang.get("negations", [])),
+        negation_ends=frozenset(f"{n} "[-2:] for n in lang.get("negations", [])),
         audience_re=re.compile(r"\s+(?:" + trie_pattern(hearers) + r")(?![\w-])"),
         hearers=tuple(hearers),
         trailing_phrases=tuple(lang.get("trailing_phrases", [])),

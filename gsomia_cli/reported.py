@@ -178,24 +178,24 @@ def reported_speech(
     according: list[re.Match[str]] = []
     previous_subject: SpeakerSpan | None = None
     # Where the verbs joined to the one before by "and" begin ("... and said ..."), found once.
-    joined = [v.start() for v in verbs if text.endswith(" and ", s_start, v.start())] if len(verbs) > 1 else []
-    joined_at = set(joined)
     verb_starts = [v.start() for v in verbs]
-    for verb in verbs:
+    joined = [at for at in verb_starts if text.endswith(" and ", s_start, at)] if len(verbs) > 1 else []
+    joined_at = set(joined)
+    for verb, at in zip(verbs, verb_starts, strict=True):
         cue = verb.group()
-        if inside_quote(verb.start()) or (cue.endswith("s") and _is_a_noun(text, verb.start(), lex)):
+        if inside_quote(at) or (cue.endswith("s") and _is_a_noun(text, at, lex)):
             continue  # ("said" is never a noun: only "demands", "claims", "reports" can be)
-        if text[max(0, verb.start() - 12) : verb.start()].endswith(lex.negations):
+        if text[at - 2 : at] in lex.negation_ends and text[max(0, at - 12) : at].endswith(lex.negations):
             continue  # "did not say whether ...", "declined to say": nothing was said
         if cue in lex.leading_cues:
             according.append(verb)
             continue
-        if found and found[-1].start <= verb.start() < found[-1].end:
+        if found and found[-1].start <= at < found[-1].end:
             continue  # reported within what was said ("He said Tokyo hoped ..."): part of it
-        if previous_subject is not None and verb.start() in joined_at:
+        if previous_subject is not None and at in joined_at:
             speaker = previous_subject  # "X urged Seoul to stay and said ...": the same subject
         else:
-            speaker = who.subject(s_start, verb.start())
+            speaker = who.subject(s_start, at)
         if speaker is None:
             continue
         previous_subject = speaker
