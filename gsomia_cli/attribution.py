@@ -84,9 +84,9 @@ class Attributor:
     def resolve(self, span: SpeakerSpan) -> SpeakerSpan | None:
         """Return the speaker ``span`` names: for a pronoun the official a
         sentence since the last statement opened with, or else the last
-        person who spoke, else the last official named before it (None when there is
-        none); for a bare "the official" the source described before it, or
-        the official who spoke last; else the span itself."""
+        person who spoke, else the last official named before it (None when
+        there is none); for a bare "the official" the source described before
+        it, or the official who spoke last; else the span itself."""
         if span.kind == "pronoun":
             subject = self.last_subject()
             if subject or self.last_person:
@@ -211,7 +211,7 @@ class Attributor:
             first = self.spans[k]
             if _LEAD.fullmatch(self.text, start, first.start) and self._verb_follows(first, end):
                 return first
-        if not bodies or first_k == len(self.spans):
+        if not bodies or first_k == len(self.spans) or self.spans[first_k].start >= end:
             return None
         first = self.spans[first_k]
         if first.kind in ("body", "anonymous") and not first.possessive and not self.text[start : first.start].strip():
