@@ -205,8 +205,6 @@ def reported_speech(
         if adverbial and cue not in lex.object_verbs:
             after = after[adverbial.end() :]
         stripped = after.lstrip(" ,")
-        first_words = stripped.split(None, 1)
-        first = first_words[0].lower().rstrip(",;:") if first_words else ""  # ("adding, ...")
         offset = clause_end - len(stripped)
         that_at = _whole_word(text, "that", verb.end(), min(clause_end, verb.end() + 60))
         that = that_at >= 0
@@ -218,7 +216,7 @@ def reported_speech(
             '"' in between
             or "," in between
             or len(between.split(None, 6)) > 6
-            or (cue in lex.object_verbs and cue not in ("told", "tells") and first != "that")
+            or (cue in lex.object_verbs and cue not in ("told", "tells") and _first_word(stripped) != "that")
             or not lex.auxiliaries.isdisjoint(between.lower().split())
         ):
             # "urged allies to overcome issues that harm ...", "said, adding that ...",
@@ -237,14 +235,13 @@ def reported_speech(
             after = text[audience.end() : clause_end]
             adverbial = _ADVERBIAL.match(after)
             stripped = after[adverbial.end() if adverbial else 0 :].lstrip()
-            first = stripped.split(None, 1)[0].lower() if stripped else ""
-            if not first or first in lex.not_a_clause or first.endswith("ing") or stripped[0] in "\"'.,;:":
+            if not _opens_a_clause(stripped, lex):
                 continue
             offset = clause_end - len(stripped)
         elif cue in lex.object_verbs:
             if not _TO_INFINITIVE.match(stripped) or _TO_FIRST.match(stripped):
                 continue  # "asked not to be named" has no one asked
-        elif not first or first in lex.not_a_clause or first.endswith("ing") or stripped[0] in "\"'.,;:":
+        elif not _opens_a_clause(stripped, lex):
             continue
         if _OPENS_QUOTE.match(text, offset, clause_end):
             continue  # 'said that "..."' is a direct quote, found as such
@@ -289,6 +286,20 @@ def reported_speech(
     return found
 
 
+def _first_word(text: str) -> str:
+    """The first word of ``text``, lower-cased, without a comma or colon after it ("adding, ...")."""
+    words = text.split(None, 1)
+    return words[0].lower().rstrip(",;:") if words else ""
+
+
+def _opens_a_clause(stripped: str, lex: Lexicon) -> bool:
+    """True when ``stripped``, what follows a reporting verb, can begin the
+    clause it reports: a word that is no preposition, conjunction or
+    participle ("said on ...", "said, adding ..."), and no quotation mark."""
+    first = _first_word(stripped)
+    return bool(first) and first not in lex.not_a_clause and not first.endswith("ing") and stripped[0] not in "\"'.,;:"
+
+
 _THAT = re.compile(r"\s+that\s")
 QUOTED_SPAN = 80  # at most this from "quoted" to its "as saying" ("quoted by the Kyodo news agency as saying")
 
@@ -317,8 +328,8 @@ def participle_speech(
     """Return the reported speech of the ``participles`` of one sentence set
     off by a comma ("..., adding that Tokyo's stance was unchanged"; "...,
     saying it was regrettable"), made by whoever made the sentence's last
-    statement before it (of ``made``), else by the official the sentence
-    opens with. A reported statement of ``made`` that runs over such a
+    statement before it (of ``made``), else by the official, body or source
+    the sentence opens with. A reported statement of ``made`` that runs over such a
     participle ends before its comma, whatever follows the participle."""
     found: list[Statement] = []
     s_start, s_end = sentence.start, sentence.end
@@ -365,8 +376,7 @@ def participle_speech(
         elif verb.group() == "saying":
             window = text[verb.end() : min(clause_end, verb.end() + 40)]
             stripped = window.lstrip()
-            first = stripped.split(None, 1)[0].lower() if stripped else ""
-            if not first or first in lex.not_a_clause or first.endswith("ing") or stripped[0] in "\"'.,;:":
+            if not _opens_a_clause(stripped, lex):
                 continue
             offset = verb.end() + len(window) - len(stripped)
         else:
