@@ -311,8 +311,11 @@ def _country_before(
     country = pat.country_before.search(text, start, end)
     if country:
         return lex.country_of[country.group("country")]
-    for mention in reversed(mentions):
-        if text.startswith("'s", mention.end) and not text[mention.end + 2 : end].strip(" ,"):
+    apostrophe = text.rfind("'s", start, end)
+    if apostrophe < 0 or text[apostrophe + 2 : end].strip(" ,"):
+        return None
+    for mention in reversed(mentions[-LOOKBACK:]):  # (the owner was named just now)
+        if mention.end == apostrophe:
             return resolver.persons[mention.person].country
     return None
 
