@@ -70,6 +70,7 @@ class Attributor:
         self.starts = [s.start for s in spans]
         self.last_person: SpeakerSpan | None = None
         self.quiet: list[tuple[int, int]] = []  # the sentences that reported nothing since then
+        self.aside_re = lexicon().source_aside_re  # ", citing " (looked up once, not at every subject)
 
     def within(self, start: int, end: int) -> list[SpeakerSpan]:
         """Return the speaker spans that lie wholly in ``start:end``, in order."""
@@ -157,7 +158,7 @@ class Attributor:
             return None
         last = spans[k - 1]
         aside = (  # (a cheap test first: every aside word ends in "ing")
-            lexicon().source_aside_re.search(self.text, max(start, last.start - 16), last.start)
+            self.aside_re.search(self.text, max(start, last.start - 16), last.start)
             if self.text.endswith("ing ", 0, last.start)
             else None
         )

@@ -106,7 +106,9 @@ def _first_and_longest(span: SpeakerSpan) -> tuple[int, int]:
 
 
 def _covered(span: SpeakerSpan, spans: list[SpeakerSpan], starts: list[int]) -> bool:
-    """True when one of ``spans`` (sorted; they begin at ``starts``) covers ``span``."""
+    """True when one of the three of ``spans`` (sorted; they begin at
+    ``starts``) that begin last at or before ``span`` covers it (spans of
+    one kind seldom nest deeper)."""
     k = bisect.bisect_right(starts, span.start)
     return any(other.end >= span.end for other in spans[max(0, k - 3) : k])
 
