@@ -93,15 +93,16 @@ def term_heads(term: str) -> Heads | None:
         return None
     alternatives, rest = group
     if rest[:1] == "?":  # an optional group: a match begins with it or with what follows it
-        following = term_heads(rest.lstrip("?"))
-        heads = Heads(frozenset())
+        heads = term_heads(rest.lstrip("?"))
+        if heads is None:
+            return None
         for alternative in alternatives:
             literal = leading_literal(alternative)
             head = literal and head_of_literal(literal, whole=literal != alternative or alternative.endswith(" "))
-            if not head or following is None:
+            if not head:
                 return None
             heads = heads | head
-        return heads | following
+        return heads
     heads = Heads(frozenset())
     for alternative in alternatives:
         literal = leading_literal(alternative)
@@ -235,6 +236,7 @@ def find_claims(text: str, sentences: list[Sentence], dates: list[DateExpr], wor
                 for value in _date_values(claim, text, s, here, words):
                     found.setdefault(value, i)
         elif claim.kind == "text" and claim.capture:
+            captures: Any
             if claim.capture_heads is None:
                 captures = claim.capture.finditer(original)
             else:

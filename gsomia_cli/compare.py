@@ -153,7 +153,7 @@ def diff_articles(a: Extraction, b: Extraction) -> ArticleDiff:
     pairs = sorted(((similarity(x, y), i, j) for i, x in enumerate(sa) for j, y in enumerate(sb)), reverse=True)
     used_a: set[int] = set()
     used_b: set[int] = set()
-    shared = []
+    shared: list[dict[str, Any]] = []
     for score, i, j in pairs:
         if score < SAME_SENTENCE:
             break

@@ -317,11 +317,12 @@ def read_catalog(index_path: str | os.PathLike[str]) -> Catalog:
             continue
         published = meta["published"]
         if isinstance(published, str):
+            written = published.strip()
             try:
-                published = dt.date.fromisoformat(published.strip())
+                published = dt.date.fromisoformat(written)
             except ValueError:
                 try:  # a full ISO timestamp names its date too
-                    published = dt.datetime.fromisoformat(published.strip()).date()
+                    published = dt.datetime.fromisoformat(written).date()
                 except ValueError:
                     pass
         if isinstance(published, dt.datetime):

@@ -315,7 +315,7 @@ _TWO_WORDS_BEFORE = re.compile(r"(?:(\w+)\s+)?(\w+)\s+$")
 def _before_units(text: str, units: list[int]) -> list[int]:
     """Where the one or two words before each of ``units`` (where "days",
     "weeks" or "ago" begin) begin."""
-    out = []
+    out: list[int] = []
     for at in units:
         m = _TWO_WORDS_BEFORE.search(text, max(0, at - 30), at)
         if m:

@@ -178,8 +178,8 @@ def officials_of(extractions: list[Extraction]) -> list[OfficialRecord]:
             for alias in sorted(person.aliases):
                 if alias not in record.aliases:
                     record.aliases.append(alias)
-        for person, mention in zip(ex.mention_people, ex.mentions, strict=True):
-            merged[person].mentions.append(mention)
+        for name, mention in zip(ex.mention_people, ex.mentions, strict=True):
+            merged[name].mentions.append(mention)
     return sorted(merged.values(), key=lambda r: (-len(r.mentions), r.name))
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -11,7 +12,7 @@ from gsomia_cli.resources import load_data
 from gsomia_cli.wordstarts import Heads, heads_of
 
 
-def trie_pattern(words: list[str] | set[str], ignore_case: bool = False) -> str:
+def trie_pattern(words: Iterable[str], ignore_case: bool = False) -> str:
     """Return a regex source matching any of ``words``, with common prefixes
     factored out (a trie), which the regex engine tries far faster than a
     flat list of alternatives. Longer words win over their prefixes."""

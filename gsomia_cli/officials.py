@@ -495,11 +495,11 @@ def find_officials(
     at = text.find("counterpart")
     while at >= 0:
         k = bisect.bisect_right(range_starts, at) - 1  # (the range it is in, if any)
-        m = pat.counterpart.match(text, at, ranges[k][1]) if k >= 0 and at < ranges[k][1] else None
-        name = _clean_name(m.group("name"), lex) if m else ""
-        person = name and resolver.full(name)
-        if m and person:
-            start = m.start("name") + m.group("name").index(name)
+        counterpart_match = pat.counterpart.match(text, at, ranges[k][1]) if k >= 0 and at < ranges[k][1] else None
+        name = _clean_name(counterpart_match.group("name"), lex) if counterpart_match else ""
+        person = resolver.full(name) if name else None
+        if counterpart_match and person:
+            start = counterpart_match.start("name") + counterpart_match.group("name").index(name)
             add(person, start, start + len(name), "name")
         at = text.find("counterpart", at + 11)
     # 3b. A gazetteer official named by surname alone ("Abe and Moon met").
@@ -540,15 +540,19 @@ def find_officials(
         subjects = [_name_before(text, token_starts, at, pat) if any(map(may_be_new, before)) else None]
         if verb.group() in lex.direct_verbs:  # (only these take a subject after them)
             subjects.append(pat.name_after.match(text, verb.end()))
-        for m in subjects:
-            if m is None:
+        for candidate in subjects:
+            if candidate is None:
                 continue
-            token = m.group("name")
-            if token in lex.not_names or token in exclude_names or not free(m.start("name"), m.end("name")):
+            token = candidate.group("name")
+            if (
+                token in lex.not_names
+                or token in exclude_names
+                or not free(candidate.start("name"), candidate.end("name"))
+            ):
                 continue
             person = resolver.token(token, fuzzy=True)
             if person:
-                add(person, m.start("name"), m.end("name"), "fuzzy")
+                add(person, candidate.start("name"), candidate.end("name"), "fuzzy")
     # 6. Anaphors: "the minister", "Seoul's defense minister".
     named = sorted((x for x in mentions if not x.in_quote), key=lambda x: x.start)
     named_ends = [x.end for x in named]

@@ -109,7 +109,7 @@ def find_statements(
                     short = len(text[c_start:c_end].split(None, SHORT_QUOTE_WORDS)) <= SHORT_QUOTE_WORDS
                     if short and len(text[verb.end() : q_open].split(None, SHORT_QUOTE_GAP)) > SHORT_QUOTE_GAP:
                         verbs = []  # a far-off verb does not make a scare quote a statement
-                if verbs:
+                if verbs and verb is not None:
                     verb, speaker = _cue_before(who, text, s_start, verbs, verb, q_open, lex)
                     cue = verb.group().lower() if speaker else None
                 elif text[prev_close:q_open].rstrip().endswith(":"):

@@ -177,6 +177,7 @@ def reported_speech(
     found: list[Statement] = []
     according: list[re.Match[str]] = []
     previous_subject: SpeakerSpan | None = None
+    speaker: SpeakerSpan | None
     # Where the verbs joined to the one before by "and" begin ("... and said ..."), found once.
     verb_starts = [v.start() for v in verbs]
     joined = [at for at in verb_starts if text.endswith(" and ", s_start, at)] if len(verbs) > 1 else []
@@ -275,10 +276,10 @@ def reported_speech(
         if speaker is None:
             continue
         if verb.start() - s_start <= MAX_CLAUSE and not text[s_start : verb.start()].strip(" ,"):
-            after = stop.end() if stop else verb.end()
-            if _OPENS_QUOTE.match(text, after, s_end):
+            source_end = stop.end() if stop else verb.end()
+            if _OPENS_QUOTE.match(text, source_end, s_end):
                 continue  # 'According to X, "..."' is a direct quote, found as such
-            start, end = _trim(text, after, min(s_end, after + MAX_CLAUSE))
+            start, end = _trim(text, source_end, min(s_end, source_end + MAX_CLAUSE))
         else:
             start, end = _trim(text, max(s_start, verb.start() - MAX_CLAUSE), verb.start())
         if len(text[start:end].split(None, 2)) >= 3:

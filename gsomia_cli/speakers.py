@@ -154,23 +154,23 @@ def speaker_spans(
             person = persons[m.person]
             officials.append(SpeakerSpan(m.start, m.end, person.name, person.role, "official", False))
     range_starts = [a for a, _ in ranges]
-    for m in words.finditer_in(lex.anonymous_head_re, lex.anonymous_head_heads, low, ranges):
-        a, b = ranges[bisect.bisect_right(range_starts, m.start()) - 1]
-        source = _anonymous(text, m, a, b, lex)
+    for h in words.finditer_in(lex.anonymous_head_re, lex.anonymous_head_heads, low, ranges):
+        a, b = ranges[bisect.bisect_right(range_starts, h.start()) - 1]
+        source = _anonymous(text, h, a, b, lex)
         if source:
             anonymous.append(source)
-    for m in words.finditer_in(lex.body_re, lex.body_heads, low, ranges):
+    for h in words.finditer_in(lex.body_re, lex.body_heads, low, ranges):
         bodies.append(
-            SpeakerSpan(m.start(), m.end(), lex.body_of[m.group()], "body", "body", _possessive(text, m.end()))
+            SpeakerSpan(h.start(), h.end(), lex.body_of[h.group()], "body", "body", _possessive(text, h.end()))
         )
     # An institution ends with its noun: looked for only shortly before one.
     lexicon_bodies = len(bodies)  # (the bodies named in the lexicon: owners of an institution)
     owners: dict[int, SpeakerSpan] | None = None  # possessive ones by end ("the Blue House's"), made on need
     for a, b in _windows_before(text, words.at(_INSTITUTION_NOUNS), ranges, INSTITUTION_SPAN):
-        for m in _institution().finditer(text, a, b):
-            named = _OF_A_NAME.match(text, m.end())  # "the Ministry of Foreign Affairs"
-            end = named.end() if named else m.end()
-            start, apostrophe = m.start(), text.find("'", m.start(), m.end())
+        for h in _institution().finditer(text, a, b):
+            named = _OF_A_NAME.match(text, h.end())  # "the Ministry of Foreign Affairs"
+            end = named.end() if named else h.end()
+            start, apostrophe = h.start(), text.find("'", h.start(), h.end())
             if apostrophe >= 0:  # "the Blue House's national security office": one speaker
                 owners = owners if owners is not None else {b.end: b for b in bodies[:lexicon_bodies] if b.possessive}
                 owner = owners.get(apostrophe)
