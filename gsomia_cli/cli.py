@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from gsomia_cli import __version__, cli_compare, cli_extract, cli_search
+from gsomia_cli import __version__, build, cli_compare, cli_extract, cli_search
 from gsomia_cli.cli_common import CONTEXT, State, fail, json_option
 
 
@@ -29,7 +29,13 @@ class Gsomia(click.Group):
 
 
 @click.group(cls=Gsomia, context_settings=CONTEXT)
-@click.version_option(__version__, "-V", "--version", prog_name="gsomia")
+@click.version_option(
+    __version__,
+    "-V",
+    "--version",
+    prog_name="gsomia",
+    message=f"%(prog)s, version %(version)s (extraction core: {build()})",
+)
 @click.option(
     "--index",
     metavar="PATH",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import cache
 from typing import Any
 
@@ -182,7 +182,7 @@ def diff_articles(a: Extraction, b: Extraction) -> ArticleDiff:
                     "a": ra[0].text,
                     "b": rb[0].text,
                     "similarity": round(score, 1),
-                    "diff": [d.__dict__ for d in word_diff(ra[0].text, rb[0].text)],
+                    "diff": [asdict(d) for d in word_diff(ra[0].text, rb[0].text)],
                 }
             )
     names_a, names_b = set(a.persons), set(b.persons)

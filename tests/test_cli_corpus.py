@@ -183,8 +183,11 @@ def test_help_has_examples(run):
         assert result.exit_code == 0 and "Example" in result.output
 
 
-def test_version(run):
-    assert run("--version", index=None).output.startswith("gsomia, version ")
+def test_version_says_how_the_core_is_built(run):
+    import gsomia_cli.wordstarts
+
+    kind = "compiled" if gsomia_cli.wordstarts.__file__.endswith(".so") else "plain Python"
+    assert run("--version", index=None).output == f"gsomia, version 0.1.0 (extraction core: {kind})\n"
 
 
 def test_cli_import_is_light():
