@@ -108,6 +108,8 @@ class Attributor:
                         label = re.sub(
                             r"^(?:[\w-]+\s+){0,3}?" + earlier.head + r"s?\b", earlier.head, label, count=1, flags=re.I
                         )
+                    elif span.label.lower() == span.head:  # "an official" of "Japanese officials": "Japanese official"
+                        label = re.sub(rf"\b{earlier.head}s\b", earlier.head, label, count=1, flags=re.I)
                     return SpeakerSpan(span.start, span.end, label, span.role, "anonymous", False, span.head, True)
         # "The NSO official noted ...": with no unnamed source before it, a
         # definite "the ... official" is the official who spoke last.

@@ -67,6 +67,7 @@ class Lexicon:
     body_re: re.Pattern[str]
     anonymous_head_re: re.Pattern[str]
     anonymous_mods_re: re.Pattern[str]
+    anonymous_listed_mod_re: re.Pattern[str]  # one modifier of the list, at a word's start
     anonymous_qual_re: re.Pattern[str]
     pronoun_re: re.Pattern[str]
     not_names: frozenset[str]
@@ -188,6 +189,7 @@ def lexicon() -> Lexicon:
         body_re=alternation(list(body_of)),  # these three run on lower-cased text
         anonymous_head_re=alternation([h.lower() for h in heads]),
         anonymous_mods_re=anonymous_mods,
+        anonymous_listed_mod_re=re.compile(r"(?:" + trie_pattern(mods, ignore_case=True) + r")\s", re.IGNORECASE),
         anonymous_qual_re=anonymous_qual,
         pronoun_re=alternation([p.lower() for p in lang["pronouns"]]),
         not_names=frozenset(lang["not_names"]),

@@ -63,7 +63,8 @@ _CONTRACTIONS = frozenset({"it's", "that's", "he's", "she's", "there's", "what's
 
 def _is_a_noun(text: str, at: int, lex: Lexicon) -> bool:
     """True when the word at ``at``, a reporting verb's form, follows a word
-    that makes it a noun ("South Korean demands", "Seoul's claims")."""
+    that makes it a noun ("South Korean demands", "Seoul's claims", "the
+    claim")."""
     if text[at - 1 : at] != " ":
         return False
     before = text[max(0, at - 30) : at - 1].rsplit(None, 1)
@@ -184,8 +185,8 @@ def reported_speech(
     joined_at = set(joined)
     for verb, at in zip(verbs, verb_starts, strict=True):
         cue = verb.group()
-        if inside_quote(at) or (cue.endswith("s") and _is_a_noun(text, at, lex)):
-            continue  # ("said" is never a noun: only "demands", "claims", "reports" can be)
+        if inside_quote(at) or _is_a_noun(text, at, lex):
+            continue  # "South Korean demands that ...", "the claim that ..."
         if text[at - 2 : at] in lex.negation_ends and text[max(0, at - 12) : at].endswith(lex.negations):
             continue  # "did not say whether ...", "declined to say": nothing was said
         if cue in lex.leading_cues:

@@ -70,10 +70,11 @@ def _anonymous(text: str, m: re.Match[str], a: int, b: int, lex: Lexicon) -> Spe
     mods = lex.anonymous_mods_re.search(text, max(a, m.start() - 60), m.start())
     start = mods.start() if mods else m.start()
     # Capitalised words may modify ("State Department official"), but not
-    # a sentence's first word ("But officials ...").
+    # a sentence's first word ("But officials ..."), unless it is one of the
+    # listed modifiers ("South Korean officials").
     while start < m.start():
         word = text[start : m.start()].split(None, 1)[0]
-        if word not in lex.not_names or word in ("The", "A", "An"):
+        if word not in lex.not_names or word in ("The", "A", "An") or lex.anonymous_listed_mod_re.match(text, start):
             break
         start = text.index(word, start) + len(word)
         start += len(text[start : m.start()]) - len(text[start : m.start()].lstrip())

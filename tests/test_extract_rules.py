@@ -923,3 +923,22 @@ def test_cited_as_saying_and_speech_that_did_not_happen():
     assert statements("Taro Kono said not all was lost in the talks.") == [
         ("Taro Kono", "reported", "said", "not all was lost in the talks")
     ]
+
+
+def test_a_plural_subject_reports_with_the_verb_s_plain_form():
+    assert statements("South Korean officials, for their part, insist that the ball is in Tokyo's court.") == [
+        ("South Korean officials", "reported", "insist", "the ball is in Tokyo's court")
+    ]
+    assert statements("Analysts warn the pact may not survive the week.") == [
+        ("experts", "reported", "warn", "the pact may not survive the week")
+    ]
+    # After a determiner it is a noun: no one reports.
+    assert statements("Seoul dismissed the claim that the pact had lapsed.") == []
+
+
+def test_a_nationality_that_opens_a_sentence_stays_in_the_source_s_label():
+    text = 'Japanese officials said the talks would go on. "We are ready," an official said.'
+    assert statements(text) == [
+        ("Japanese officials", "reported", "said", "the talks would go on"),
+        ("Japanese official", "direct", "said", "We are ready"),
+    ]
