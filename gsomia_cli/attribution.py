@@ -57,6 +57,7 @@ _DEFINITE_BEFORE = re.compile(r"\b[Tt]he\s+(?:[\w.-]+\s+){0,2}$")  # "the NSO of
 _APPOSITION_END = re.compile(r"[^\"]{0,60},\s*(?:\w+\s+){0,2}")
 # "In Tokyo, Prime Minister ": a short phrase set off by a comma, then capitalised words (a title).
 _LEAD = re.compile(r"\s*(?:[^,\"]{1,40},\s*)?(?:(?:[A-Z][\w.'-]*|of|for|and)\s+){0,8}")  # ("Secretary of State")
+_NAME_AT_END = re.compile(r"(?<![\w'-])[A-Z][a-zA-Z'-]+(?:\s+[A-Z][a-zA-Z'-]+){1,2}$")
 _LOWER_WORD = re.compile(r"\s+([a-z]+)\b")
 _DESCRIBES = re.compile(r"\s*(?:an?|the|[a-z][\w-]*)\s[^,\"]*$")  # "a deputy adviser to President "
 
@@ -71,6 +72,7 @@ class Attributor:
         self.last_person: SpeakerSpan | None = None
         self.quiet: list[tuple[int, int]] = []  # the sentences that reported nothing since then
         self.aside_re = lexicon().source_aside_re  # ", citing " (looked up once, not at every subject)
+        self.relative_re = lexicon().relative_re
 
     def within(self, start: int, end: int) -> list[SpeakerSpan]:
         """Return the speaker spans that lie wholly in ``start:end``, in order."""
@@ -121,7 +123,12 @@ class Attributor:
         return span
 
     def phrase(self, start: int, end: int) -> SpeakerSpan | None:
-        """The speaker a short phrase names (officials first)."""
+        """The speaker a short phrase names (officials first); a relative
+        clause in it ("a diplomat who spoke on condition of anonymity") is
+        no part of it."""
+        relative = self.relative_re.search(self.text, start, end)
+        if relative is not None:
+            end = relative.start()
         if len(self.text[start:end].split(None, MAX_SPEAKER_WORDS)) > MAX_SPEAKER_WORDS:
             return None
         spans = [s for s in self.within(start, end) if not s.possessive]
@@ -178,7 +185,23 @@ class Attributor:
                     # is not its subject: the one named before it, when it describes them.
                     if last.kind != "official" or _DESCRIBES.match(self.text, earlier.end + 1, last.start):
                         return earlier
+            return self._described(max(start, last.start - APPOSITION_BACK), last.start) or last
         return last
+
+    def _described(self, start: int, end: int) -> SpeakerSpan | None:
+        """The speaker an apposition that ends at ``end`` describes ("Leif-Eric
+        Easley, a professor at Ewha Womans University in Seoul, said"): a
+        body, source or name of two or three capitalised words before its
+        comma; None when there is no such apposition."""
+        comma = self.text.rfind(",", start, end)
+        if comma < 0 or not _DESCRIBES.match(self.text, comma + 1, end):
+            return None
+        for span in reversed(self.within(start, comma)):
+            if span.end == comma and span.kind != "pronoun" and not span.possessive:
+                return span
+            break
+        name = _NAME_AT_END.search(self.text, max(start, comma - 60), comma)
+        return self.named(name.start(), comma) if name else None
 
     def apposed(self, start: int, end: int) -> SpeakerSpan | None:
         """The speaker named at the start of ``text[start:end]`` when the

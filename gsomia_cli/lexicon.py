@@ -88,6 +88,7 @@ class Lexicon:
     participle_re: re.Pattern[str]  # "adding", "saying" (on folded text)
     participle_cues: frozenset[str]
     source_aside_re: re.Pattern[str]  # ", citing " before whom a source cites
+    relative_re: re.Pattern[str]  # " who" that opens a relative clause
     news_agencies: frozenset[str]  # body labels that are news agencies
     officials: tuple[KnownOfficial, ...]
     official_by_key: dict[str, KnownOfficial]  # lower-case name/alias -> official
@@ -221,6 +222,7 @@ def lexicon() -> Lexicon:
         direct_verb_heads=heads_of(verbs["direct"]),
         participle_re=alternation(lang.get("participle_cues", [])),
         participle_cues=frozenset(lang.get("participle_cues", [])),
+        relative_re=re.compile(r"\s(?:" + trie_pattern(lang["relative_pronouns"]) + r")\b"),
         source_aside_re=re.compile(r",\s+(?:" + trie_pattern(lang.get("source_asides", ["citing"])) + r")\s+$"),
         participle_heads=heads_of(lang.get("participle_cues", [])),
     )

@@ -942,3 +942,19 @@ def test_a_nationality_that_opens_a_sentence_stays_in_the_source_s_label():
         ("Japanese officials", "reported", "said", "the talks would go on"),
         ("Japanese official", "direct", "said", "We are ready"),
     ]
+
+
+def test_a_relative_clause_ends_the_source_named_after_a_quotation():
+    text = (
+        '"Japan needs to show a change in attitude," said a South Korean diplomat who spoke on condition of anonymity.'
+    )
+    assert statements(text) == [
+        ("South Korean diplomat", "direct", "said", "Japan needs to show a change in attitude"),
+    ]
+
+
+def test_the_one_an_apposition_describes_speaks_not_a_place_inside_it():
+    text = "Leif-Eric Easley, an associate professor at Ewha Womans University in Seoul, said talks may come too late."
+    assert statements(text) == [("Leif-Eric Easley", "reported", "said", "talks may come too late")]
+    text = "The Blue House, the presidential office in Seoul, said the pact would end."
+    assert statements(text) == [("South Korean presidential office", "reported", "said", "the pact would end")]
