@@ -61,6 +61,7 @@ class Lexicon:
     country_of: dict[str, str]  # country word -> country
     country_of_role: dict[str, str]  # a role that one country alone has -> that country
     title_ranks: frozenset[str]  # "Deputy", "Vice": ranks before a title
+    portfolio_ends: list[str]  # "Affairs": the last word of "for Political Affairs" after a title
     private_bodies: frozenset[str]  # words that make a title's owner a company or a university
     country_re: re.Pattern[str]
     body_of: dict[str, str]  # folded lower-case phrase -> body label
@@ -184,6 +185,7 @@ def lexicon() -> Lexicon:
         country_of=country_of,
         country_of_role=dict(lang.get("role_countries") or {}),
         title_ranks=frozenset(lang.get("title_ranks", [])),
+        portfolio_ends=list(lang.get("portfolio_ends", [])),
         private_bodies=frozenset(lang.get("private_bodies", [])),
         country_re=alternation(list(country_of)),
         body_of=body_of,

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import chain, compress
 
-from gsomia_cli.lexicon import NAME_START, NAME_TOKEN, KnownOfficial, Lexicon, alternation, lexicon
+from gsomia_cli.lexicon import NAME_START, NAME_TOKEN, KnownOfficial, Lexicon, alternation, lexicon, trie_pattern
 from gsomia_cli.wordstarts import Heads, WordStarts, heads_of
 
 FUZZY_NAME = 88  # rapidfuzz ratio for a full name against a known one
@@ -62,7 +62,7 @@ class _Patterns:
     role_np_heads: Heads
     role_noun_heads: Heads
     lone_surnames: frozenset[str]  # the gazetteer's surnames that one official alone has, also with "'s"
-    title_posting: re.Pattern[str]  # "to Seoul " between a title and its name
+    title_posting: re.Pattern[str]  # "to Seoul " or "for Political Affairs " between a title and its name
     country_after: re.Pattern[str]  # " of South Korea's" after a title in apposition
 
 
@@ -109,7 +109,10 @@ def _patterns() -> _Patterns:
         country_after=re.compile(
             rf"\s+(?:of|in|at)\s+(?:the\s+)?(?P<country>{lex.country_re.pattern})(?:'s)?(?![\w-])"
         ),
-        title_posting=re.compile(rf"(?:to|in)\s+(?:the\s+)?(?:{lex.country_re.pattern})\s+"),
+        title_posting=re.compile(
+            rf"(?:to|in)\s+(?:the\s+)?(?:{lex.country_re.pattern})\s+"
+            rf"|for\s+(?:[A-Z][\w-]*,?\s+(?:and\s+)?){{0,5}}(?:{trie_pattern(lex.portfolio_ends)})\s+"
+        ),
         # ("The Japanese Foreign Ministry's spokesman, Kenji Yamada")
         country_before=re.compile(rf"(?P<country>{lex.country_re.pattern})(?:'s)?\s+(?:[\w'-]+\s+){{0,3}}$"),
     )
@@ -143,7 +146,7 @@ def _titled_names(
             start += 1
         if start == title.end() or start < run_end:
             continue
-        posting = pat.title_posting.match(text, start, b)  # "ambassador to Seoul Mark Lippert"
+        posting = pat.title_posting.match(text, start, b)  # "ambassador to Seoul Mark Lippert", "... for Asia"
         if posting:
             start = posting.end()
         run = pat.name_run.match(text, start, b)

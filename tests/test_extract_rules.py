@@ -958,3 +958,10 @@ def test_the_one_an_apposition_describes_speaks_not_a_place_inside_it():
     assert statements(text) == [("Leif-Eric Easley", "reported", "said", "talks may come too late")]
     text = "The Blue House, the presidential office in Seoul, said the pact would end."
     assert statements(text) == [("South Korean presidential office", "reported", "said", "the pact would end")]
+
+
+def test_a_portfolio_between_a_title_and_its_name():
+    text = "Under Secretary of State for Political Affairs David Hale said Washington wanted the pact kept."
+    assert officials(text) == {"David Hale": ("Under Secretary of State", "United States", [])}
+    text = "Assistant Secretary of State for East Asian and Pacific Affairs David Stilwell met Kim. Stilwell left."
+    assert officials(text) == {"David Stilwell": ("Assistant Secretary of State", "United States", ["Stilwell"])}
