@@ -965,3 +965,18 @@ def test_a_portfolio_between_a_title_and_its_name():
     assert officials(text) == {"David Hale": ("Under Secretary of State", "United States", [])}
     text = "Assistant Secretary of State for East Asian and Pacific Affairs David Stilwell met Kim. Stilwell left."
     assert officials(text) == {"David Stilwell": ("Assistant Secretary of State", "United States", ["Stilwell"])}
+
+
+def test_a_condition_seoul_demands_is_not_japan_s_delinking():
+    text = "South Korean officials had demanded that Japan lift its export restrictions as a condition for renewing the pact."
+    assert claims(text) == {"seoul_condition": "condition"}
+    text = "Tokyo said it will not re-examine export restrictions as a condition for renewing the pact."
+    assert claims(text) == {"japan_delinks": True}
+    assert claims("Motegi said the trade issue and the intelligence pact are separate matters.") == {
+        "japan_delinks": True
+    }
+
+
+def test_talks_that_failed_to_produce_a_breakthrough():
+    assert claims("But the talks in Bangkok failed to produce a breakthrough.") == {"no_breakthrough": True}
+    assert claims("The talks failed to produce the schedule reporters wanted.") == {}
