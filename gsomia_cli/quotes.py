@@ -115,8 +115,13 @@ def find_statements(
                 elif text[prev_close:q_open].rstrip().endswith(":"):
                     speaker = who.phrase(prev_close, q_open)
                     cue = "said" if speaker else None
-            # 3. A quote with no cue continues the previous speaker.
-            if speaker is None and previous_quote and sentence.paragraph - previous_quote[1] <= 1:
+            # 3. A quote with no cue that opens its sentence continues the previous speaker.
+            if (
+                speaker is None
+                and previous_quote
+                and sentence.paragraph - previous_quote[1] <= 1
+                and not text[prev_close:q_open].strip()
+            ):
                 prev = previous_quote[0]
                 if prev.speaker:
                     statement = Statement(

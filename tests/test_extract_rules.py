@@ -980,3 +980,15 @@ def test_a_condition_seoul_demands_is_not_japan_s_delinking():
 def test_talks_that_failed_to_produce_a_breakthrough():
     assert claims("But the talks in Bangkok failed to produce a breakthrough.") == {"no_breakthrough": True}
     assert claims("The talks failed to produce the schedule reporters wanted.") == {}
+
+
+def test_a_scare_quote_inside_a_sentence_does_not_continue_the_last_speaker():
+    text = (
+        '"Neither side wants to blink first," said Scott Snyder, a senior fellow.\n\n'
+        'Tokyo removed South Korea from its "white list" of trusted trading partners in August.\n\n'
+        '"It was a mistake."'
+    )
+    assert [(speaker, quote) for speaker, kind, cue, quote in statements(text)] == [
+        ("Scott Snyder", "Neither side wants to blink first"),
+        ("Scott Snyder", "It was a mistake."),
+    ]
