@@ -985,8 +985,7 @@ def test_talks_that_failed_to_produce_a_breakthrough():
 def test_a_scare_quote_inside_a_sentence_does_not_continue_the_last_speaker():
     text = (
         '"Neither side wants to blink first," said Scott Snyder, a senior fellow.\n\n'
-        'Tokyo removed South Korea from its "white list" of trusted trading partners in August.\n\n'
-        '"It was a mistake."'
+        '"It was a mistake." Tokyo removed South Korea from its "white list" of trusted trading partners in August.'
     )
     assert [(speaker, quote) for speaker, kind, cue, quote in statements(text)] == [
         ("Scott Snyder", "Neither side wants to blink first"),
