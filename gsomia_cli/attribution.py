@@ -58,6 +58,7 @@ _APPOSITION_END = re.compile(r"[^\"]{0,60},\s*(?:\w+\s+){0,2}")
 # "In Tokyo, Prime Minister ": a short phrase set off by a comma, then capitalised words (a title).
 _LEAD = re.compile(r"\s*(?:[^,\"]{1,40},\s*)?(?:(?:[A-Z][\w.'-]*|of|for|and)\s+){0,8}")  # ("Secretary of State")
 _NAME_AT_END = re.compile(r"(?<![\w'-])[A-Z][a-zA-Z'-]+(?:\s+[A-Z][a-zA-Z'-]+){1,2}$")
+_LOCATIVES = frozenset({" in ", " from ", " at "})
 _LOWER_WORD = re.compile(r"\s+([a-z]+)\b")
 _DESCRIBES = re.compile(r"\s*(?:an?|the|[a-z][\w-]*)\s[^,\"]*$")  # "a deputy adviser to President "
 
@@ -166,6 +167,9 @@ class Attributor:
         if k == 0 or spans[k - 1].start < start:
             return None
         last = spans[k - 1]
+        if k > 1 and spans[k - 2].start >= start and self.text[spans[k - 2].end : last.start] in _LOCATIVES:
+            if spans[k - 2].kind in ("body", "anonymous") and not spans[k - 2].possessive:
+                last = spans[k - 2]  # "Observers in Washington said": the observers, not Washington
         aside = (  # (a cheap test first: every aside word ends in "ing")
             self.aside_re.search(self.text, max(start, last.start - 16), last.start)
             if self.text.endswith("ing ", 0, last.start)

@@ -32,6 +32,9 @@ class _Verbs:
         return self.found[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
 
 
+_CONJUNCTIONS = ("and", "but", "or")
+
+
 def find_statements(
     clean: str,
     text: str,
@@ -91,8 +94,10 @@ def find_statements(
             following = direct_verbs.between(tail_start, min(next_open, tail_start + QUOTE_TAIL_SPAN))
             verb = following[0] if following else None
             if verb:
-                lead = text[tail_start : verb.start()]
-                if lead.strip(" ,.;:!?-"):
+                lead = text[tail_start : verb.start()].strip(" ,.;:!?-").split()
+                if lead and (lead[0] in lex.not_a_clause or lead[-1] in _CONJUNCTIONS):
+                    pass  # '..." by Seoul but stressed that': the subject stands before the quote
+                elif lead:
                     speaker = who.phrase(tail_start, verb.start()) or who.apposed(tail_start, verb.start())
                 else:
                     stop = re.search(r"[,.;:!?\"]", text[verb.end() : next_open])

@@ -161,6 +161,9 @@ def _before_another_subject(
     return end
 
 
+_JOINTS = (" and ", " but ")  # (one length: where the clause before ends is found from it)
+
+
 def reported_speech(
     clean: str,
     text: str,
@@ -179,9 +182,9 @@ def reported_speech(
     according: list[re.Match[str]] = []
     previous_subject: SpeakerSpan | None = None
     speaker: SpeakerSpan | None
-    # Where the verbs joined to the one before by "and" begin ("... and said ..."), found once.
+    # Where the verbs joined to the one before by "and" or "but" begin ("... and said ..."), found once.
     verb_starts = [v.start() for v in verbs]
-    joined = [at for at in verb_starts if text.endswith(" and ", s_start, at)] if len(verbs) > 1 else []
+    joined = [at for at in verb_starts if text.endswith(_JOINTS, s_start, at)] if len(verbs) > 1 else []
     joined_at = set(joined)
     for verb, at in zip(verbs, verb_starts, strict=True):
         cue = verb.group()

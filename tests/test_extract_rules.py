@@ -991,3 +991,21 @@ def test_a_scare_quote_inside_a_sentence_does_not_continue_the_last_speaker():
         ("Scott Snyder", "Neither side wants to blink first"),
         ("Scott Snyder", "It was a mistake."),
     ]
+
+
+def test_a_verb_after_a_quotation_in_the_middle_of_a_clause_is_the_subject_s():
+    text = (
+        "Japan's foreign minister, Toshimitsu Motegi, said the decision was the result of "
+        '"strategic thinking" by Seoul but stressed that Tokyo would not budge on its export controls.'
+    )
+    assert statements(text) == [
+        ("Toshimitsu Motegi", "direct", "said", "strategic thinking"),
+        ("Toshimitsu Motegi", "reported", "said", 'the decision was the result of "strategic thinking" by Seoul'),
+        ("Toshimitsu Motegi", "reported", "stressed", "Tokyo would not budge on its export controls"),
+    ]
+
+
+def test_a_source_in_a_place_speaks_not_the_place():
+    assert statements("Observers in Washington said the U.S. is pressing hard.") == [
+        ("experts", "reported", "said", "the U.S. is pressing hard")
+    ]
