@@ -93,7 +93,7 @@ class Article:
     def quotes(self) -> list[tuple[int, int]]:
         """The ``(open, close)`` clean-text offsets of the quotation marks
         of every paragraph, sorted (see :func:`quotemarks.quote_spans`)."""
-        clean, marks = self.clean, mark_positions(self.clean)
+        clean, marks = self.clean, mark_positions(self.folded)  # (with single marks that quote, made double)
         return [span for p in self.paragraphs for span in pair_marks(clean, marks, p.start, p.end)]
 
     @cached_property

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from gsomia_cli.quotemarks import singles_as_doubles
 from gsomia_cli.regexlit import leading_literal
 from gsomia_cli.resources import load_data
 from gsomia_cli.textfold import fold, fold_key
@@ -21,8 +22,9 @@ PARAGRAPH_KINDS = ("body", "headline", "caption", "credit", "byline")
 @dataclass(slots=True)  # many per article: cheap to create
 class Paragraph:
     """A paragraph of clean text: ``clean[start:end] == text``; ``folded``
-    is ``fold(text)``; ``raw_start`` is where the same characters begin in
-    the raw text."""
+    is ``fold(text)`` with single marks that quote made double (see
+    :func:`quotemarks.singles_as_doubles`); ``raw_start`` is where the same
+    characters begin in the raw text."""
 
     start: int
     end: int
@@ -128,7 +130,7 @@ def clean_paragraphs(raw: str, headline: str | None = None) -> list[Paragraph]:
         text = raw[start:end].rstrip()
         if not text:
             continue
-        folded = folded_raw[start : start + len(text)]
+        folded = singles_as_doubles(text, folded_raw[start : start + len(text)])
         if kind == "body":
             kind = _kind_of(folded, rules)
         if kind == "body" and not paragraphs and len(blocks) > 1 and _is_headline(text, headline, True):

@@ -1009,3 +1009,23 @@ def test_a_source_in_a_place_speaks_not_the_place():
     assert statements("Observers in Washington said the U.S. is pressing hard.") == [
         ("experts", "reported", "said", "the U.S. is pressing hard")
     ]
+
+
+def test_single_quotation_marks_quote_where_a_paragraph_has_no_double_ones():
+    text = (
+        "'We will suspend the termination of the agreement,' Kim You-geun, a senior presidential security "
+        "official, told reporters. Japan's stance was firm.\n\n"
+        "Motegi said ties with the two Koreas' neighbour were \u2018at their worst\u2019 since the 1990s."
+    )
+    assert [(speaker, kind, quote) for speaker, kind, cue, quote in statements(text)] == [
+        ("Kim You-geun", "direct", "We will suspend the termination of the agreement"),
+        ("Toshimitsu Motegi", "direct", "at their worst"),
+        (
+            "Toshimitsu Motegi",
+            "reported",
+            "ties with the two Koreas' neighbour were \u2018at their worst\u2019 since the 1990s",
+        ),
+    ]
+    # With double marks in the paragraph, single ones are apostrophes or quotes within quotes.
+    text = "\"Japan's 'white list' is a trade tool,\" Kono said."
+    assert statements(text) == [("Taro Kono", "direct", "said", "Japan's 'white list' is a trade tool")]
