@@ -14,6 +14,7 @@ from gsomia_cli.speakers import SpeakerSpan
 
 MAX_SPEAKER_WORDS = 9
 MAX_SUBJECT_GAP = 12  # words between a subject and its reporting verb
+MAX_ASIDE_GAP = 20  # ... when they are an aside between commas ("Motegi, speaking in Nagoya on ..., told")
 LOOKBACK = 40  # speaker phrases a pronoun or "the official" may point back over
 OPENING_SPAN = 200  # at most this from a sentence's start to the official it opens with
 QUIET_BACK = 5  # sentences back to the official a "he" may be
@@ -180,7 +181,9 @@ class Attributor:
             j = bisect.bisect_left(self.starts, aside.start())
             if j > 0 and spans[j - 1].start >= start and not spans[j - 1].possessive:
                 last = spans[j - 1]
-        if len(self.text[last.end : verb_at].split(None, MAX_SUBJECT_GAP)) > MAX_SUBJECT_GAP:
+        gap = self.text[last.end : verb_at].strip()
+        limit = MAX_ASIDE_GAP if gap.startswith(",") and gap.endswith(",") else MAX_SUBJECT_GAP
+        if len(gap.split(None, limit)) > limit:
             return None
         if _APPOSITION_END.fullmatch(self.text, last.end, verb_at):
             for earlier in reversed(self.within(max(start, last.start - APPOSITION_BACK), last.start)):

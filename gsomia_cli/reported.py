@@ -184,7 +184,7 @@ def reported_speech(
     speaker: SpeakerSpan | None
     # Where the verbs joined to the one before by "and" or "but" begin ("... and said ..."), found once.
     verb_starts = [v.start() for v in verbs]
-    joined = [at for at in verb_starts if text.endswith(_JOINTS, s_start, at)] if len(verbs) > 1 else []
+    joined = [at for at in verb_starts if text.endswith(_JOINTS, s_start, at)]
     joined_at = set(joined)
     for verb, at in zip(verbs, verb_starts, strict=True):
         cue = verb.group()
@@ -199,6 +199,8 @@ def reported_speech(
             continue  # reported within what was said ("He said Tokyo hoped ..."): part of it
         if previous_subject is not None and at in joined_at:
             speaker = previous_subject  # "X urged Seoul to stay and said ...": the same subject
+        elif at in joined_at:  # "X visited the U.S. and asked ...": the sentence's subject, not Washington
+            speaker = who.opening_subject(s_start, at, bodies=True) or who.subject(s_start, at)
         else:
             speaker = who.subject(s_start, at)
         if speaker is None:

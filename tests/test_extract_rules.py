@@ -1029,3 +1029,23 @@ def test_single_quotation_marks_quote_where_a_paragraph_has_no_double_ones():
     # With double marks in the paragraph, single ones are apostrophes or quotes within quotes.
     text = "\"Japan's 'white list' is a trade tool,\" Kono said."
     assert statements(text) == [("Taro Kono", "direct", "said", "Japan's 'white list' is a trade tool")]
+
+
+def test_the_plain_form_of_expire_or_lapse_points_forward():
+    # 2019-11-21 is a Thursday.
+    text = "Seoul appears determined to let it lapse at midnight Friday."
+    assert dates(text, "2019-11-21") == [("Friday", "2019-11-22")]
+    assert claims(text, "2019-11-21") == {"expiry_date": "2019-11-22"}
+
+
+def test_a_long_aside_between_commas_stands_between_a_subject_and_its_verb():
+    text = (
+        "Japanese Foreign Minister Toshimitsu Motegi, speaking in Nagoya on the sidelines of a G20 foreign "
+        'ministers meeting, told reporters: "We welcome South Korea\'s decision."'
+    )
+    assert statements(text) == [("Toshimitsu Motegi", "direct", "told", "We welcome South Korea's decision.")]
+
+
+def test_a_verb_joined_to_a_sentence_s_first_predicate_is_its_subject_s():
+    text = "Party Chairman Lee Hae-chan visited the U.S. last week and asked American lawmakers to help."
+    assert statements(text) == [("Lee Hae-chan", "reported", "asked", "American lawmakers to help")]
