@@ -92,7 +92,7 @@ def find_statements(
             # 1. After the quote: '..." X said' / '..." said X'.
             tail_start = min(q_close + 1, s_end)
             following = direct_verbs.between(tail_start, min(next_open, tail_start + QUOTE_TAIL_SPAN))
-            verb = following[0] if following else None
+            verb = next((v for v in following if not _in_relative_clause(text, tail_start, v.start(), lex)), None)
             if verb:
                 lead = text[tail_start : verb.start()].strip(" ,.;:!?-").split()
                 if lead and (lead[0] in lex.not_a_clause or lead[-1] in _CONJUNCTIONS):
@@ -166,6 +166,13 @@ def find_statements(
         if len(out) == made and not quote_cues and not in_sentence:
             who.reported_nothing(s_start, s_end)  # (its subject may be who "he" is next)
     return out
+
+
+def _in_relative_clause(text: str, start: int, at: int, lex: Lexicon) -> bool:
+    """True when the verb at ``at`` is in a relative clause still open since
+    ``start`` ('..." an official, who asked not to be named, told ...')."""
+    relative = lex.relative_re.search(text, start, at)
+    return relative is not None and "," not in text[relative.end() : at]
 
 
 def _quote_follows(text: str, sentences: list[Sentence], index: int) -> bool:

@@ -1049,3 +1049,10 @@ def test_a_long_aside_between_commas_stands_between_a_subject_and_its_verb():
 def test_a_verb_joined_to_a_sentence_s_first_predicate_is_its_subject_s():
     text = "Party Chairman Lee Hae-chan visited the U.S. last week and asked American lawmakers to help."
     assert statements(text) == [("Lee Hae-chan", "reported", "asked", "American lawmakers to help")]
+
+
+def test_a_verb_in_a_relative_clause_after_a_quotation_is_not_its_cue():
+    text = '"Japan has to decide," a senior official at the Blue House, who asked not to be named, told reporters.'
+    assert statements(text) == [
+        ("senior official at the South Korean presidential office", "direct", "told", "Japan has to decide")
+    ]
