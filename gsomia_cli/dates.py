@@ -63,6 +63,7 @@ class _Grammar:
     span_words: re.Pattern[str]
     deadline: re.Pattern[str]  # "before ", "until 11:59 p.m. ": just before a weekday
     deadline_words: tuple[str, ...]
+    past_auxiliaries: tuple[str, ...]  # "was ", "been ": before a future marker, a plan told in the past
 
 
 @cache
@@ -124,6 +125,7 @@ def _grammar() -> _Grammar:
             re.IGNORECASE,
         ),
         deadline_words=tuple(w.lower() for w in data.get("deadline_words", [])),
+        past_auxiliaries=tuple(w.lower() + " " for w in data.get("past_auxiliaries", [])),
         span_words=re.compile(
             r"(?:" + "|".join(re.escape(w) for w in data["span_words"]) + r")\s+(?:\w+\s+){0,3}$", re.IGNORECASE
         ),
@@ -181,6 +183,18 @@ class _Markers:
         future = self._distance(self.future, at)
         past = self._distance(self.past, at)
         return future is not None and (past is None or future < past)
+
+    def plan_told_in_past(self, at: int) -> bool:
+        """True when the last future markers before ``at`` (one, or a run of
+        them: "due to expire") follow a past auxiliary ("had been due to
+        expire at midnight Friday")."""
+        k = bisect.bisect_left(self.future, at) - 1
+        if k < 0:
+            return False
+        while k > 0 and self.future[k] - self.future_ends[k - 1] <= 1:
+            k -= 1
+        marker = self.start + self.future[k]
+        return self.words.low.endswith(self.g.past_auxiliaries, max(self.start, marker - 6), marker)
 
     def future_just_before(self, at: int) -> bool:
         """True when a future marker ends in the few characters before ``at``."""
@@ -262,7 +276,10 @@ def _value(
             return pub.isoformat(), False
         deadline = not gd["wd"].endswith("'s") and _deadline_before(sentence, at, g)
         if deadline or marks.points_forward(at):
-            return (pub + dt.timedelta(days=diff % 7)).isoformat(), False
+            ahead = diff % 7
+            if not deadline and ahead > 3 and marks.plan_told_in_past(at):
+                return (pub - dt.timedelta(days=7 - ahead)).isoformat(), False  # the nearest: just past
+            return (pub + dt.timedelta(days=ahead)).isoformat(), False
         return (pub - dt.timedelta(days=(-diff) % 7)).isoformat(), False
     if kind == "yr":
         return gd["yr_a"], False

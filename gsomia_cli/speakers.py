@@ -149,9 +149,14 @@ def speaker_spans(
     officials: list[SpeakerSpan] = []  # each kind's spans in text order
     anonymous: list[SpeakerSpan] = []
     bodies: list[SpeakerSpan] = []
+    possessors: dict[int, Mention] = {}  # officials with "'s", by where the "'" stands
     for m in mentions:  # (in text order, none overlapping)
         # A possessive ("Kono's office") names no speaker: leave room for the phrase it is part of.
-        if not m.in_quote and not _possessive(text, m.end):
+        if m.in_quote:
+            continue
+        if _possessive(text, m.end):
+            possessors[m.end] = m
+        else:
             person = persons[m.person]
             officials.append(SpeakerSpan(m.start, m.end, person.name, person.role, "official", False))
     range_starts = [a for a, _ in ranges]
@@ -172,11 +177,15 @@ def speaker_spans(
             named = _OF_A_NAME.match(text, h.end())  # "the Ministry of Foreign Affairs"
             end = named.end() if named else h.end()
             start, apostrophe = h.start(), text.find("'", h.start(), h.end())
-            if apostrophe >= 0:  # "the Blue House's national security office": one speaker
+            phrase = ""
+            if apostrophe >= 0 and apostrophe in possessors:  # "Moon Jae In's office": Moon Jae-in's office
+                start = possessors[apostrophe].start
+                phrase = persons[possessors[apostrophe].person].name + text[apostrophe:end]
+            elif apostrophe >= 0:  # "the Blue House's national security office": one speaker
                 owners = owners if owners is not None else {b.end: b for b in bodies[:lexicon_bodies] if b.possessive}
                 owner = owners.get(apostrophe)
                 start = owner.start if owner is not None and owner.start < start else start
-            phrase = _DETERMINER.sub("", text[start:end])
+            phrase = phrase or _DETERMINER.sub("", text[start:end])
             bodies.append(SpeakerSpan(start, end, phrase, "body", "body", _possessive(text, end)))
     pronouns = [
         SpeakerSpan(m.start(), m.end(), m.group(), None, "pronoun", False)

@@ -1056,3 +1056,20 @@ def test_a_verb_in_a_relative_clause_after_a_quotation_is_not_its_cue():
     assert statements(text) == [
         ("senior official at the South Korean presidential office", "direct", "told", "Japan has to decide")
     ]
+
+
+def test_a_plan_told_in_the_past_takes_the_nearest_weekday():
+    # 2019-11-23 is a Saturday: the Friday the pact had been due to expire was the day before.
+    assert dates("The agreement had been due to expire at midnight Friday.", "2019-11-23") == [("Friday", "2019-11-22")]
+    # 2019-11-20 is a Wednesday: the Saturday it was set to expire is three days ahead.
+    assert dates("The pact was set to expire on Saturday.") == [("Saturday", "2019-11-23")]
+
+
+def test_an_office_of_an_official_speaks_under_the_official_s_full_name():
+    text = (
+        "President Moon Jae-in met aides. Moon Jae In's office, for its part, has repeatedly said it would "
+        "reconsider only if Japan scrapped the trade curbs."
+    )
+    assert statements(text) == [
+        ("Moon Jae-in's office", "reported", "said", "it would reconsider only if Japan scrapped the trade curbs")
+    ]

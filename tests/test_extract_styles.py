@@ -83,7 +83,7 @@ def test_name_order_parentheticals_and_possessives(styles):
     reported = [(q.speaker, q.cue, q.text[:25]) for q in mix.quotes if q.kind == "reported"]
     assert ("Moon Jae-in", "said", 'the decision reflected "t') in reported  # "Moon, speaking at ..., said"
     assert ("Taro Kono", "told", "the three countries must ") in reported  # "Kono, for his part, told"
-    assert ("Kono's office", "said", "no date had been set for ") in reported
+    assert ("Taro Kono's office", "said", "no date had been set for ") in reported  # (the owner's full name)
 
 
 def test_described_sources_and_words_inside_quotes(styles):
