@@ -127,9 +127,12 @@ def _cue_before_a_clause(text: str, start: int, verbs: list[re.Match[str]], lex:
 
 
 LATER_VERBS = 3  # the reporting verbs in a reported clause that may begin a clause of their own
-JOINT_SPAN = 24  # more than ", although " and its spaces
+JOINT_SPAN = 64  # more than ", although " and a title of four words
 # A conjunction that joins another clause, before its subject: ", but ", "; ", " while ".
-_CLAUSE_JOINT = re.compile(r"(?:[,;]\s*(?:but|while|whereas|although|though|yet|and)?|\s(?:but|while|whereas))\s+$")
+# (A title may stand between the conjunction and the subject: ", but Japanese Trade Minister Kajiyama".)
+_CLAUSE_JOINT = re.compile(
+    r"(?:[,;]\s*(?:but|while|whereas|although|though|yet|and)?|\s(?:but|while|whereas))\s+(?:[A-Z][\w.'-]*\s+){0,4}$"
+)
 
 
 def _before_another_subject(

@@ -1073,3 +1073,14 @@ def test_an_office_of_an_official_speaks_under_the_official_s_full_name():
     assert statements(text) == [
         ("Moon Jae-in's office", "reported", "said", "it would reconsider only if Japan scrapped the trade curbs")
     ]
+
+
+def test_a_clause_ends_where_another_titled_speaker_s_clause_joins():
+    text = (
+        "Kim You-geun said Japan had agreed to hold talks on its export curbs, but Japanese Trade Minister "
+        "Hiroshi Kajiyama quickly denied that Tokyo had made any concessions."
+    )
+    assert statements(text) == [
+        ("Kim You-geun", "reported", "said", "Japan had agreed to hold talks on its export curbs"),
+        ("Hiroshi Kajiyama", "reported", "denied", "Tokyo had made any concessions"),
+    ]
