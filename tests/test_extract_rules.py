@@ -1084,3 +1084,11 @@ def test_a_clause_ends_where_another_titled_speaker_s_clause_joins():
         ("Kim You-geun", "reported", "said", "Japan had agreed to hold talks on its export curbs"),
         ("Hiroshi Kajiyama", "reported", "denied", "Tokyo had made any concessions"),
     ]
+
+
+def test_a_short_quotation_after_urging():
+    text = 'Kono said in a statement that Japan regretted the decision, urging South Korea to make "a wise decision".'
+    assert [(speaker, kind, quote) for speaker, kind, cue, quote in statements(text)] == [
+        ("Taro Kono", "direct", "a wise decision"),
+        ("Taro Kono", "reported", 'Japan regretted the decision, urging South Korea to make "a wise decision"'),
+    ]
