@@ -1092,3 +1092,13 @@ def test_a_short_quotation_after_urging():
         ("Taro Kono", "direct", "a wise decision"),
         ("Taro Kono", "reported", 'Japan regretted the decision, urging South Korea to make "a wise decision"'),
     ]
+
+
+def test_more_ways_to_state_the_condition_the_pressure_and_the_stalemate():
+    assert claims("South Korea made the withdrawal of Japan's export curbs a condition for renewing the pact.") == {
+        "seoul_condition": "condition"
+    }
+    assert claims("The U.S. has repeatedly urged Seoul to reverse course.") == {"us_pressure": True}
+    assert claims("The two sides remained at odds after the meeting.") == {"no_breakthrough": True}
+    assert claims("The meeting in Bangkok ended in failure.") == {"no_breakthrough": True}
+    assert claims("The two sides were at a crossroads.") == {}
