@@ -312,12 +312,12 @@ def test_a_named_expert_is_the_speaker_not_the_previous_one():
 def test_titles_with_names_and_without():
     text = (
         "Former President Park Geun-hye signed the pact in 2016. Chairman of the Joint Chiefs of Staff "
-        "Gen. Mark Milley visited Seoul. Korea Herald reporter Choi Si-young wrote the story. "
+        "Gen. Mark Halvorsen visited Seoul. Korea Herald reporter Choi Si-young wrote the story. "
         "The Secretary General Security Council met. The President said nothing."
     )
     assert officials(text) == {
         "Park Geun-hye": ("President", None, []),
-        "Mark Milley": ("General", None, []),
+        "Mark Halvorsen": ("General", None, []),
     }
 
 
@@ -392,16 +392,16 @@ def test_a_person_reporting_what_a_body_holds_is_who_spoke_the_quote():
 
 def test_a_title_with_a_rank_before_it_and_a_us_department():
     text = (
-        "Deputy Secretary of State Stephen Biegun met Vice Foreign Minister Cho Sei-young. "
-        "Acting Defense Minister Park Jae-min stayed home. State Department spokeswoman Morgan Ortagus said little. "
+        "Deputy Secretary of State Stephen Bellamy met Vice Foreign Minister Cho Sung-ho. "
+        "Acting Defense Minister Park Jae-min stayed home. State Department spokeswoman Morgan Ellery said little. "
         "Unification Minister Kim Yeon-chul was away."
     )
     assert officials(text) == {
-        "Stephen Biegun": ("Deputy Secretary of State", "United States", []),  # (role_countries)
-        "Cho Sei-young": ("Vice Foreign Minister", None, []),
+        "Stephen Bellamy": ("Deputy Secretary of State", "United States", []),  # (role_countries)
+        "Cho Sung-ho": ("Vice Foreign Minister", None, []),
         "Park Jae-min": ("Acting Defense Minister", None, []),
         "Kim Yeon-chul": ("Unification Minister", "South Korea", []),
-        "Morgan Ortagus": ("spokesperson", "United States", []),
+        "Morgan Ellery": ("spokesperson", "United States", []),
     }
 
 
@@ -791,16 +791,16 @@ def test_sources_who_know_and_institutions_with_their_full_names():
 
 
 def test_the_country_of_a_new_official_from_a_possessor_an_apposition_or_the_role():
-    assert officials("Moon Jae-in's chief of staff, Noh Young-min, spoke.")["Noh Young-min"] == (
+    assert officials("Moon Jae-in's chief of staff, Noh Jae-sung, spoke.")["Noh Jae-sung"] == (
         "Chief of Staff",
         "South Korea",
         [],
     )
-    text = "Kim Hyun-chong, deputy director of South Korea's National Security Office, spoke."
-    assert officials(text)["Kim Hyun-chong"] == ("Deputy Director", "South Korea", [])
+    text = "Kim Hyun-woo, deputy director of South Korea's National Security Office, spoke."
+    assert officials(text)["Kim Hyun-woo"] == ("Deputy Director", "South Korea", [])
     # A role that one country alone has, with or without a rank before it.
-    assert officials("Deputy Secretary of State Stephen Biegun visited Seoul.") == {
-        "Stephen Biegun": ("Deputy Secretary of State", "United States", [])
+    assert officials("Deputy Secretary of State Stephen Bellamy visited Seoul.") == {
+        "Stephen Bellamy": ("Deputy Secretary of State", "United States", [])
     }
     # A role that many countries have says nothing of the country.
     assert officials("Defense Ministry spokeswoman Choi Hyun-soo spoke.") == {
@@ -902,11 +902,11 @@ def test_a_company_s_chairman_is_no_official_and_a_title_after_a_title():
     assert officials("Lee Jae-yong, vice chairman of Samsung Electronics, met suppliers.") == {}
     assert officials("Keidanren Chairman Hiroaki Nakanishi said business ties should continue.") == {}
     # A company named in an earlier phrase is not the title's owner.
-    text = "Samsung said, and Trade Minister Yoo Myung-hee added, that supplies were fine."
-    assert officials(text) == {"Yoo Myung-hee": ("Trade Minister", None, [])}
+    text = "Samsung said, and Trade Minister Yoo Min-ji added, that supplies were fine."
+    assert officials(text) == {"Yoo Min-ji": ("Trade Minister", None, [])}
     # "Chairman Gen. Park": the name follows the second title, and it is no "Gen".
-    assert officials("Joint Chiefs of Staff Chairman Gen. Park Han-ki met his U.S. counterpart.") == {
-        "Park Han-ki": ("General", None, [])
+    assert officials("Joint Chiefs of Staff Chairman Gen. Park Han-soo met his U.S. counterpart.") == {
+        "Park Han-soo": ("General", None, [])
     }
 
 
@@ -961,8 +961,8 @@ def test_the_one_an_apposition_describes_speaks_not_a_place_inside_it():
 
 
 def test_a_portfolio_between_a_title_and_its_name():
-    text = "Under Secretary of State for Political Affairs David Hale said Washington wanted the pact kept."
-    assert officials(text) == {"David Hale": ("Under Secretary of State", "United States", [])}
+    text = "Under Secretary of State for Political Affairs David Hollis said Washington wanted the pact kept."
+    assert officials(text) == {"David Hollis": ("Under Secretary of State", "United States", [])}
     text = "Assistant Secretary of State for East Asian and Pacific Affairs David Stilwell met Kim. Stilwell left."
     assert officials(text) == {"David Stilwell": ("Assistant Secretary of State", "United States", ["Stilwell"])}
 
@@ -1102,3 +1102,11 @@ def test_more_ways_to_state_the_condition_the_pressure_and_the_stalemate():
     assert claims("The two sides remained at odds after the meeting.") == {"no_breakthrough": True}
     assert claims("The meeting in Bangkok ended in failure.") == {"no_breakthrough": True}
     assert claims("The two sides were at a crossroads.") == {}
+
+
+def test_more_of_the_story_s_officials_are_known_with_their_country():
+    text = "Gen. Mark Milley met Yoo Myung-hee. Milley said the pact mattered."
+    assert officials(text) == {
+        "Mark Milley": ("Chairman of the Joint Chiefs of Staff", "United States", ["Milley"]),
+        "Yoo Myung-hee": ("Trade Minister", "South Korea", []),
+    }

@@ -25,8 +25,8 @@ def direct(ex):
 
 def test_officials(styles):
     assert sorted(styles["reuters"].persons) == ["Kim You-geun", "Mike Pompeo", "Moon Jae-in", "Shinzo Abe"]
-    assert sorted(styles["ap"].persons) == ["Chung Eui-yong", "Mike Pompeo", "Nam Gwan-pyo"]
-    assert styles["ap"].persons["Nam Gwan-pyo"].role == "Deputy Director"
+    assert sorted(styles["ap"].persons) == ["Chung Eui-yong", "Mike Pompeo", "Nam Gwang-su"]
+    assert styles["ap"].persons["Nam Gwang-su"].role == "Deputy Director"
     assert sorted(styles["joongang"].persons) == ["Kang Kyung-wha", "Kim In-chul", "Moon Jae-in", "Yoshihide Suga"]
 
 
