@@ -74,7 +74,8 @@ def _grammar() -> _Grammar:
     # longest first, but tried in a few steps instead of one per word.
     full_alt = trie_pattern([m.capitalize() for m in FULL_MONTHS])
     short_alt = trie_pattern([m.capitalize() for m in months if m not in FULL_MONTHS])
-    number_alt = trie_pattern(data["numbers"]) + r"|\d{1,3}"
+    ordinal_nouns = trie_pattern(data.get("ordinal_nouns", []))
+    number_alt = trie_pattern([*data["numbers"], *(n.capitalize() for n in data["numbers"])]) + r"|\d{1,3}"
     weekday_alt = trie_pattern([w.capitalize() for w in data["weekdays"]])
     # A period only after an abbreviation ("Nov. 23"): after "23 November." it ends the sentence.
     M = rf"(?:(?:{full_alt})(?![\w-])|(?:{short_alt})\.?)"
@@ -95,6 +96,9 @@ def _grammar() -> _Grammar:
             rf"(?P<inn>\b(?:[Ii]n|[Ww]ithin)\s+(?P<inn_n>{number_alt})\s+(?P<inn_u>days?|weeks?)\b)",
             rf"(?P<left>\b(?P<left_n>{number_alt})\s+(?P<left_u>days?|weeks?)\s+(?P<left_w>left|remaining|to go|ago|later|from now)\b)",
             rf"(?P<ago>\b(?P<ago_n>{number_alt})\s+(?P<ago_u>months?|years?)\s+ago\b)",
+            # "on the 23rd": a day of the month of publication (not "the 21st century")
+            r"(?P<ord>(?:(?<=[Oo]n the )|(?<=[Bb]y the )|(?<=[Uu]ntil the )|(?<=[Bb]efore the ))"
+            rf"(?P<ord_d>\d{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:of\b|{ordinal_nouns})))",
         ]
     )
     # Markers that begin with a word (all but such as "'ll", which the word
@@ -249,6 +253,8 @@ def _value(
             mon, day = month(p + "m"), int(gd[p + "d"])
             year = int(gd[p + "y"]) if gd[p + "y"] else _nearest_year(mon, day, pub)
             return dt.date(year, mon, day).isoformat(), False
+        if kind == "ord":
+            return dt.date(pub.year, pub.month, int(gd["ord_d"])).isoformat(), False
     except ValueError:
         return None
     if kind == "mrel":

@@ -1110,3 +1110,12 @@ def test_more_of_the_story_s_officials_are_known_with_their_country():
         "Mark Milley": ("Chairman of the Joint Chiefs of Staff", "United States", ["Milley"]),
         "Yoo Myung-hee": ("Trade Minister", "South Korea", []),
     }
+
+
+def test_a_number_word_that_opens_a_sentence_and_a_day_of_the_month_alone():
+    assert dates("Two weeks ago the talks stalled. A week ago, the ministers met.") == [
+        ("Two weeks ago", "2019-11-06"),
+        ("A week ago", "2019-11-13"),
+    ]
+    assert dates("The pact expires on the 23rd, in the 21st century.") == [("23rd", "2019-11-23")]
+    assert claims("The pact expires on the 23rd.") == {"expiry_date": "2019-11-23"}
