@@ -203,10 +203,9 @@ class Attributor:
         comma = self.text.rfind(",", start, end)
         if comma < 0 or not _DESCRIBES.match(self.text, comma + 1, end):
             return None
-        for span in reversed(self.within(start, comma)):
-            if span.end == comma and span.kind != "pronoun" and not span.possessive:
-                return span
-            break
+        before = self.within(start, comma)
+        if before and before[-1].end == comma and before[-1].kind != "pronoun" and not before[-1].possessive:
+            return before[-1]
         name = _NAME_AT_END.search(self.text, max(start, comma - 60), comma)
         return self.named(name.start(), comma) if name else None
 

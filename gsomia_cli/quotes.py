@@ -95,13 +95,12 @@ def find_statements(
             verb = next((v for v in following if not _in_relative_clause(text, tail_start, v.start(), lex)), None)
             if verb:
                 lead = text[tail_start : verb.start()].strip(" ,.;:!?-").split()
-                if lead and (lead[0] in lex.not_a_clause or lead[-1] in _CONJUNCTIONS):
-                    pass  # '..." by Seoul but stressed that': the subject stands before the quote
-                elif lead:
-                    speaker = who.phrase(tail_start, verb.start()) or who.apposed(tail_start, verb.start())
-                else:
+                if not lead:  # '..." said X'
                     stop = re.search(r"[,.;:!?\"]", text[verb.end() : next_open])
                     speaker = who.phrase(verb.end(), verb.end() + (stop.start() if stop else next_open - verb.end()))
+                elif lead[0] not in lex.not_a_clause and lead[-1] not in _CONJUNCTIONS:  # '..." X said'
+                    # (not '..." by Seoul but stressed that': that subject stands before the quote)
+                    speaker = who.phrase(tail_start, verb.start()) or who.apposed(tail_start, verb.start())
                 cue = verb.group() if speaker else None
                 if speaker:
                     quote_cues.add(verb.start())
