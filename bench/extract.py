@@ -49,6 +49,7 @@ def main() -> None:
     hostile = {
         "5 MB article": paragraph * 26_400,
         "100,000 quotation marks": '"' * 100_000,
+        "50,000 words in single quotation marks": " 'a' " * 50_000,
         "20,000 'Mr. '": "Mr. " * 20_000,
         "unbalanced quotes, 1 MB": ('He said "never closed. ' * 45_000),
         "one sentence of 40,000 reporting verbs": "He said that Japan would wait and said that " * 20_000,
