@@ -1,5 +1,5 @@
-"""Build: the extraction core is compiled with mypyc, which makes extraction
-about a fifth faster (README, Benchmarks). Everything else is in
+"""Build: the extraction core is compiled with mypyc, which runs extraction
+about a quarter faster (README, Benchmarks). Everything else is in
 pyproject.toml.
 
 The same modules install as plain Python, and work the same, when the
