@@ -27,6 +27,7 @@ class TermGroup:
 class ClaimRule:
     value: Any
     groups: tuple[TermGroup, ...]  # every group must match one sentence
+    unless: re.Pattern[str] | None = None  # ... and none of these terms be in it
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,11 @@ def catalog() -> tuple[ClaimDef, ...]:
     for cid, spec in (load_data("claims.yaml").get("claims") or {}).items():
         kind = spec.get("kind", "flag")
         rules = tuple(
-            ClaimRule(rule.get("value", True), tuple(_group(group) for group in rule.get("all", [])))
+            ClaimRule(
+                rule.get("value", True),
+                tuple(_group(group) for group in rule.get("all", [])),
+                _terms(rule["none"]) if rule.get("none") else None,
+            )
             for rule in spec.get("rules", [])
         )
         out.append(
@@ -177,10 +182,11 @@ def _sentences_where_all(
     body: set[int],
     words: WordStarts,
     first_only: bool = False,
+    unless: re.Pattern[str] | None = None,
 ) -> list[int]:
-    """Return the body sentences, in order, where every group has a term (the
-    first of them only when ``first_only``); tried only where a head word of
-    the group with the fewest begins. ``text`` is lower-cased, ``words`` its
+    """Return the body sentences, in order, where every group has a term and
+    ``unless`` finds none (the first of them only when ``first_only``); tried
+    only where a head word of the group with the fewest begins. ``text`` is lower-cased, ``words`` its
     word starts, ``starts`` the sentences' starts."""
     found_at: list[list[int] | None] = []  # where each group's head words begin
     for group in groups:
@@ -210,6 +216,8 @@ def _sentences_where_all(
             else:
                 break  # no term of this group in the sentence
         else:
+            if unless is not None and unless.search(text, a, b):
+                continue
             out.append(i)
             if first_only:
                 break
@@ -248,7 +256,9 @@ def find_claims(text: str, sentences: list[Sentence], dates: list[DateExpr], wor
         else:
             for rule in claim.rules:
                 if rule.groups and rule.value not in found:
-                    first = _sentences_where_all(rule.groups, text, sentences, starts, body, words, first_only=True)
+                    first = _sentences_where_all(
+                        rule.groups, text, sentences, starts, body, words, first_only=True, unless=rule.unless
+                    )
                     if first:
                         found[rule.value] = first[0]
         if claim.kind == "choice" and found:

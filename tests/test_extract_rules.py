@@ -1119,3 +1119,14 @@ def test_a_number_word_that_opens_a_sentence_and_a_day_of_the_month_alone():
     ]
     assert dates("The pact expires on the 23rd, in the 21st century.") == [("23rd", "2019-11-23")]
     assert claims("The pact expires on the 23rd.") == {"expiry_date": "2019-11-23"}
+
+
+def test_a_claim_rule_does_not_fire_on_a_sentence_with_one_of_its_none_terms():
+    # The same weeks saw Washington press Seoul over cost sharing and nuclear talks stall.
+    assert claims("The U.S. is pressing Seoul to pay more under a new cost-sharing agreement.") == {}
+    assert claims("Nuclear talks between Washington and Pyongyang remain in a stalemate.") == {}
+    assert claims("The U.S. and North Korea have made no progress since the Hanoi summit.") == {}
+    text = "The ministers failed to agree to extend the pact, but backed cooperation on Pyongyang's nuclear program."
+    assert claims(text) == {"no_breakthrough": True}
+    text = "Esper, who oversees 28,500 U.S. troops in South Korea, urged Seoul to keep the pact."
+    assert claims(text) == {"us_pressure": True}
