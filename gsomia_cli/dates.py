@@ -58,6 +58,8 @@ class _Grammar:
     future_heads: Heads
     past: re.Pattern[str]
     past_heads: Heads
+    plain: re.Pattern[str]  # "expire": forward, when no past marker stands before it
+    plain_heads: Heads
     ambiguous: frozenset[str]
     units: re.Pattern[str]
     span_words: re.Pattern[str]
@@ -105,6 +107,7 @@ def _grammar() -> _Grammar:
     # edges of the pattern would not let match after a word anyway).
     future = [m.lower() for m in data["future_markers"] if m[:1].isalnum()]
     past = [m.lower() for m in data["past_markers"] if m[:1].isalnum()]
+    plain = [m.lower() for m in data.get("plain_forms", [])]
     starters = ["last", "this", "next", "earlier", "later", "yesterday", "today", "tomorrow", "early", "mid", "late"]
     # Where a date can begin: a month or weekday, a temporal word or a digit;
     # and the one or two words before "days", "weeks" or "ago" ("in six days",
@@ -120,6 +123,8 @@ def _grammar() -> _Grammar:
         future_heads=heads_of(future),
         past=alternation(past),
         past_heads=heads_of(past),
+        plain=alternation(plain),
+        plain_heads=heads_of(plain),
         ambiguous=frozenset(m.capitalize() for m in data["ambiguous_months"]),
         units=re.compile(r"\s*(?:" + "|".join(re.escape(u) for u in data["quantity_units"]) + r")\b", re.IGNORECASE),
         deadline=re.compile(
@@ -142,15 +147,16 @@ class _Markers:
 
     def __init__(self, words: WordStarts, start: int, end: int, g: _Grammar):
         self.words, self.start, self.end, self.g = words, start, end, g
-        self._found: tuple[list[int], list[int], list[int]] | None = None
+        self._found: tuple[list[int], list[int], list[int], list[int]] | None = None
 
-    def _scan(self) -> tuple[list[int], list[int], list[int]]:
+    def _scan(self) -> tuple[list[int], list[int], list[int], list[int]]:
         # Found on first need only: most sentences with a date never ask.
         if self._found is None:
             low, start, end = self.words.low, self.start, self.end
             future = self.words.finditer(self.g.future, self.g.future_heads, low, start, end)
             past = [m.start() - start for m in self.words.finditer(self.g.past, self.g.past_heads, low, start, end)]
-            self._found = ([m.start() - start for m in future], [m.end() - start for m in future], past)
+            plain = [m.start() - start for m in self.words.finditer(self.g.plain, self.g.plain_heads, low, start, end)]
+            self._found = ([m.start() - start for m in future], [m.end() - start for m in future], past, plain)
         return self._found
 
     @property
@@ -164,6 +170,10 @@ class _Markers:
     @property
     def past(self) -> list[int]:
         return self._scan()[2]
+
+    @property
+    def plain(self) -> list[int]:
+        return self._scan()[3]
 
     @staticmethod
     def _last_before(positions: list[int], at: int) -> int | None:
@@ -179,11 +189,15 @@ class _Markers:
     def points_forward(self, at: int) -> bool:
         """True when the tense marker that governs position ``at`` is a future
         one: the nearest marker before it ("announced at 6 p.m. Friday", "is
-        to expire on Saturday"), else the nearest after it."""
+        to expire on Saturday"), else a plain form before it with no past
+        marker before it ("to let it lapse at midnight Friday"), else the
+        nearest marker after it."""
         before_future = self._last_before(self.future, at)
         before_past = self._last_before(self.past, at)
         if before_future is not None or before_past is not None:
             return before_past is None or (before_future is not None and before_future > before_past)
+        if self._last_before(self.plain, at) is not None:
+            return True
         future = self._distance(self.future, at)
         past = self._distance(self.past, at)
         return future is not None and (past is None or future < past)

@@ -1036,6 +1036,9 @@ def test_the_plain_form_of_expire_or_lapse_points_forward():
     text = "Seoul appears determined to let it lapse at midnight Friday."
     assert dates(text, "2019-11-21") == [("Friday", "2019-11-22")]
     assert claims(text, "2019-11-21") == {"expiry_date": "2019-11-22"}
+    # After a past tense, the plain form is no future: 2019-11-24 is a Sunday.
+    text = "The spat came days after Seoul reversed its decision to let the pact expire at midnight Friday."
+    assert dates(text, "2019-11-24") == [("Friday", "2019-11-22")]
 
 
 def test_a_long_aside_between_commas_stands_between_a_subject_and_its_verb():
