@@ -72,6 +72,7 @@ def find_statements(
         hi = bisect.bisect_left(quote_starts, s_end)
         in_sentence = quotes[lo:hi]
         quote_cues: set[int] = set()  # where the verbs that follow and attribute a quote begin
+        unattributed: list[tuple[int, int]] = []  # short quotes no cue attributed
         made = len(out)  # (the sentence's statements are out[made:])
         # Direct quotes.
         for n, (q_open, q_close) in enumerate(in_sentence):
@@ -142,7 +143,8 @@ def find_statements(
                 previous_quote = (statement, sentence.paragraph)
                 continue
             if speaker is None and len(text[c_start:c_end].split(None, 3)) <= 3:
-                continue  # a scare quote or a title, not a statement
+                unattributed.append((c_start, c_end))
+                continue  # a scare quote or a title, unless it stands in what someone reports (below)
             who.heard(speaker)
             statement = make_statement(speaker, "direct", cue, clean, c_start, c_end, index)
             out.append(statement)
@@ -162,8 +164,30 @@ def find_statements(
         if next_participle < len(participles.starts) and participles.starts[next_participle] < s_end:
             following = participles.between(s_start, s_end)  # "..., adding that ..."
             out.extend(participle_speech(clean, text, following, sentence, index, out[made:], who, inside_quote, lex))
+        if unattributed:
+            out.extend(_quoted_in_reports(clean, text, unattributed, out[made:], index, lex))
         if len(out) == made and not quote_cues and not in_sentence:
             who.reported_nothing(s_start, s_end)  # (its subject may be who "he" is next)
+    return out
+
+
+def _quoted_in_reports(
+    clean: str, text: str, quotes: list[tuple[int, int]], statements: list[Statement], index: int, lex: Lexicon
+) -> list[Statement]:
+    """The short quotations ``quotes`` (start, end) of sentence ``index`` that
+    no cue attributed, given to the speaker whose reported clause holds them
+    ('Suga told reporters on Saturday that Japan hopes Seoul will "respond
+    wisely"'); one in no one's clause, or after a determiner (a term: 'from
+    its "white list"'), stays out."""
+    out = []
+    for start, end in quotes:
+        before = text[max(0, start - 30) : start - 1].rsplit(None, 1)
+        if before and before[-1].lower() in lex.noun_markers:
+            continue
+        for s in statements:
+            if s.kind == "reported" and s.speaker and s.start <= start and end <= s.end:
+                out.append(Statement(s.speaker, s.speaker_role, "direct", s.cue, clean[start:end], start, end, index))
+                break
     return out
 
 

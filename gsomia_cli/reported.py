@@ -112,15 +112,18 @@ def _tail_cue_in(text: str, start: int, end: int) -> re.Match[str] | None:
 
 
 def _cue_before_a_clause(text: str, start: int, verbs: list[re.Match[str]], lex: Lexicon) -> re.Match[str] | None:
-    """The source and verb set off by commas after what was said, before a
-    clause of another kind ('..., a senior official said, after talks
-    failed.'), as :func:`_tail_cue_in` gives them; None when there is none."""
+    """The source and verb (and audience) set off by commas after what was
+    said, before a clause of another kind ('..., a senior official said,
+    after talks failed.', '..., Kim told reporters, adding that ...'), as
+    :func:`_tail_cue_in` gives them; None when there is none."""
     for verb in verbs:
-        if not text.startswith(",", verb.end()):
+        audience = lex.audience_re.match(text, verb.end())
+        end = audience.end() if audience else verb.end()
+        if not text.startswith(",", end):
             continue
-        following = text[verb.end() + 1 : verb.end() + 40].split(None, 1)
+        following = text[end + 1 : end + 40].split(None, 1)
         if following and following[0].lower() in lex.not_a_clause:
-            cue = _tail_cue_in(text, start, verb.end())
+            cue = _tail_cue_in(text, start, end)
             if cue:
                 return cue
     return None

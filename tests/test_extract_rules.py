@@ -1133,3 +1133,28 @@ def test_a_claim_rule_does_not_fire_on_a_sentence_with_one_of_its_none_terms():
     assert claims(text) == {"no_breakthrough": True}
     text = "Esper, who oversees 28,500 U.S. troops in South Korea, urged Seoul to keep the pact."
     assert claims(text) == {"us_pressure": True}
+
+
+def test_a_source_named_after_what_was_said_before_a_participle():
+    text = (
+        'Seoul will "conditionally suspend" the expiry of GSOMIA, top presidential security official '
+        "Kim You-geun told reporters, adding that the government had also suspended a WTO complaint."
+    )
+    assert statements(text) == [
+        ("Kim You-geun", "reported", "told", 'Seoul will "conditionally suspend" the expiry of GSOMIA'),
+        ("Kim You-geun", "reported", "adding", "the government had also suspended a WTO complaint"),
+        ("Kim You-geun", "direct", "told", "conditionally suspend"),
+    ]
+
+
+def test_a_short_quotation_in_a_reported_clause_is_the_reporter_s_but_not_a_term():
+    text = (
+        "Chief Cabinet Secretary Yoshihide Suga told a press conference on Saturday that Japan hopes "
+        'South Korea will "respond wisely" on the issue.'
+    )
+    assert [(speaker, kind, quote) for speaker, kind, cue, quote in statements(text)] == [
+        ("Yoshihide Suga", "reported", 'Japan hopes South Korea will "respond wisely" on the issue'),
+        ("Yoshihide Suga", "direct", "respond wisely"),
+    ]
+    text = 'Seoul announced in August that it would end the pact after Tokyo dropped it from its "white list."'
+    assert [kind for speaker, kind, cue, quote in statements(text)] == ["reported"]
