@@ -85,14 +85,29 @@ def _is_headline(text: str, headline: str | None, first: bool) -> bool:
     return first and len(text.split(None, 25)) <= 25 and fold(text).rstrip()[-1:] not in (".", "!", "?", '"', "'", ")")
 
 
+_SENTENCE_ENDS = (".", "!", "?", '"', "'", ")", "\u201d", "\u2019")
+
+
+def _paragraph_spans(raw: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the paragraphs of a run of kept lines (raw spans): each line its
+    own when at least half of the lines before the last end a sentence (a
+    paragraph a line, with no blank line between), else the run as one
+    (text wrapped at a width)."""
+    if len(lines) > 1:
+        ends = sum(raw[a:b].rstrip().endswith(_SENTENCE_ENDS) for a, b in lines[:-1])
+        if 2 * ends >= len(lines) - 1:
+            return lines
+    return [(lines[0][0], lines[-1][1])] if lines else []
+
+
 def clean_paragraphs(raw: str, headline: str | None = None) -> list[Paragraph]:
     """Return the paragraphs of ``raw`` with furniture removed and each
     paragraph's kind set; offsets are into the clean text, which is the
     paragraphs' texts joined by blank lines (see :func:`join`)."""
     rules = _rules()
     folded_raw = fold(raw)  # same length as raw: its slices are the folded slices
-    blocks: list[tuple[int, int]] = []  # raw spans of runs of kept lines
-    run_start = run_end = -1
+    blocks: list[tuple[int, int]] = []  # raw spans of the paragraphs of runs of kept lines
+    run: list[tuple[int, int]] = []  # the lines of the current run
     pos = 0
     for line in raw.splitlines(keepends=True):
         body = line.strip()
@@ -100,15 +115,11 @@ def clean_paragraphs(raw: str, headline: str | None = None) -> list[Paragraph]:
         pos += len(line)
         furniture = not body or rules.drop.fullmatch(folded_raw[line_start:line_end].strip()) is not None
         if furniture:
-            if run_start >= 0:
-                blocks.append((run_start, run_end))
-            run_start = -1
-            continue
-        if run_start < 0:
-            run_start = line_start
-        run_end = line_end
-    if run_start >= 0:
-        blocks.append((run_start, run_end))
+            blocks += _paragraph_spans(raw, run)
+            run = []
+        else:
+            run.append((line_start, line_end))
+    blocks += _paragraph_spans(raw, run)
 
     paragraphs: list[Paragraph] = []
     clean_pos = 0

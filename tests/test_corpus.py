@@ -175,6 +175,25 @@ def test_paragraph_kinds_from_patterns_with_a_leading_text():
     ]
 
 
+def test_a_paragraph_a_line_without_blank_lines_and_wrapped_text():
+    from gsomia_cli.normalize import clean_paragraphs
+
+    raw = (
+        "Seoul stays in the pact.\n"
+        '"It is a strategic decision," Abe said.\n'
+        "READ MORE: US urges South Korea to stay\n"
+        "The pact was signed in 2016.\n"
+        "Copyright (c) 2019. Some Publisher Ltd. All rights reserved."
+    )
+    assert [p.text for p in clean_paragraphs(raw)] == [
+        "Seoul stays in the pact.",
+        '"It is a strategic decision," Abe said.',
+        "The pact was signed in 2016.",
+    ]
+    wrapped = "South Korea said on Friday it would keep\nthe pact with Japan, hours before it\nwas due to expire."
+    assert [p.text for p in clean_paragraphs(wrapped)] == [wrapped]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(['"', "\u201c", "\u201d", "\u00ab", "\u00bb", " ", "a", "\n\n", ", "]), max_size=60))
 def test_quotes_of_the_whole_article_pair_as_each_paragraph_does(pieces):
