@@ -186,8 +186,8 @@ def _sentences_where_all(
 ) -> list[int]:
     """Return the body sentences, in order, where every group has a term and
     ``unless`` finds none (the first of them only when ``first_only``); tried
-    only where a head word of the group with the fewest begins. ``text`` is lower-cased, ``words`` its
-    word starts, ``starts`` the sentences' starts."""
+    only where a head word of the group with the fewest begins. ``text`` is
+    lower-cased, ``words`` its word starts, ``starts`` the sentences' starts."""
     found_at: list[list[int] | None] = []  # where each group's head words begin
     for group in groups:
         found = None if group.heads is None else words.at(group.heads)

@@ -78,14 +78,14 @@ def _kind_of(folded: str, rules: _Rules) -> str:
     return "body"
 
 
+_SENTENCE_ENDS = (".", "!", "?", '"', "'", ")", "\u201d", "\u2019")
+
+
 def _is_headline(text: str, headline: str | None, first: bool) -> bool:
     if headline and fold_key(text).strip(" .") == fold_key(headline).strip(" ."):
         return True
     # A first line with no sentence-final punctuation, followed by more text.
-    return first and len(text.split(None, 25)) <= 25 and fold(text).rstrip()[-1:] not in (".", "!", "?", '"', "'", ")")
-
-
-_SENTENCE_ENDS = (".", "!", "?", '"', "'", ")", "\u201d", "\u2019")
+    return first and len(text.split(None, 25)) <= 25 and not fold(text).rstrip().endswith(_SENTENCE_ENDS)
 
 
 def _paragraph_spans(raw: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:

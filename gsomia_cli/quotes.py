@@ -10,7 +10,7 @@ import re
 
 from gsomia_cli.attribution import Attributor, Statement, make_statement
 from gsomia_cli.lexicon import Lexicon, lexicon
-from gsomia_cli.reported import participle_speech, quoted_as, reported_speech
+from gsomia_cli.reported import after_a_determiner, participle_speech, quoted_as, reported_speech
 from gsomia_cli.sentences import Sentence
 from gsomia_cli.speakers import SpeakerSpan
 from gsomia_cli.wordstarts import WordStarts
@@ -181,8 +181,7 @@ def _quoted_in_reports(
     its "white list"'), stays out."""
     out = []
     for start, end in quotes:
-        before = text[max(0, start - 30) : start - 1].rsplit(None, 1)
-        if before and before[-1].lower() in lex.noun_markers:
+        if after_a_determiner(text, start - 1, lex):  # (at the opening mark)
             continue
         for s in statements:
             if s.kind == "reported" and s.speaker and s.start <= start and end <= s.end:

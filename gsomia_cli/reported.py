@@ -61,10 +61,10 @@ _ASIDE = re.compile(r"\s*,\s*([a-z][^,\"]{0,60}),\s*")  # ", citing an unnamed o
 _CONTRACTIONS = frozenset({"it's", "that's", "he's", "she's", "there's", "what's", "who's"})
 
 
-def _is_a_noun(text: str, at: int, lex: Lexicon) -> bool:
-    """True when the word at ``at``, a reporting verb's form, follows a word
-    that makes it a noun ("South Korean demands", "Seoul's claims", "the
-    claim")."""
+def after_a_determiner(text: str, at: int, lex: Lexicon) -> bool:
+    """True when what begins at ``at`` follows a word that makes it a noun:
+    a reporting verb's form ("South Korean demands", "Seoul's claims", "the
+    claim"), a quotation (its "white list")."""
     if text[at - 1 : at] != " ":
         return False
     before = text[max(0, at - 30) : at - 1].rsplit(None, 1)
@@ -194,7 +194,7 @@ def reported_speech(
     joined_at = set(joined)
     for verb, at in zip(verbs, verb_starts, strict=True):
         cue = verb.group()
-        if inside_quote(at) or _is_a_noun(text, at, lex):
+        if inside_quote(at) or after_a_determiner(text, at, lex):
             continue  # "South Korean demands that ...", "the claim that ..."
         if text[at - 2 : at] in lex.negation_ends and text[max(0, at - 12) : at].endswith(lex.negations):
             continue  # "did not say whether ...", "declined to say": nothing was said
