@@ -170,3 +170,55 @@ def claims(
         for c in records
     ]
     render.print_table(f"{len(rows)} claims", ["article", "claim", "value", "evidence"], rows)
+
+
+@click.command(name="eval")
+@click.argument("gold_path", metavar="GOLD.yaml", type=click.Path(dir_okay=False))
+@click.option("--index", "index_option", metavar="PATH", help="The corpus's INDEX.md (as the global --index).")
+@click.option(
+    "-v", "--verbose", is_flag=True, help="List every miss: the item, what was extracted, what the gold says."
+)
+@json_option
+@click.pass_obj
+def eval_(state: State, gold_path: str, index_option: str | None, verbose: bool, as_json: bool) -> None:
+    """Score the extraction against gold annotations of your own.
+
+    GOLD.yaml lists, per article (matched by the base name of its file),
+    the officials, quotes, reported speech, dates and claims a careful
+    reader finds; the README's "Evaluating" section gives the format. The
+    measures and matching rules are those of the project's scorer: one line
+    per measure, then a SUMMARY line (--json: one object with the SUMMARY
+    names as keys and a "misses" list).
+
+    \b
+    Examples:
+      gsomia --index my-corpus/INDEX.md eval my-corpus/gold.yaml -v
+      gsomia eval gold.yaml --index my-corpus/INDEX.md --json | jq .speakerAcc
+    """
+    import os
+
+    from gsomia_cli import render
+    from gsomia_cli.evaluate import GoldError, load_gold, records_of, score
+
+    if index_option:
+        state.index = index_option
+    try:
+        gold = load_gold(gold_path)
+    except GoldError as exc:
+        fail(str(exc))
+    articles = state.corpus().articles
+    files = {os.path.basename(a.file) for a in articles}
+    for key, entry in gold["articles"].items():
+        if os.path.basename(str(entry["file"])) not in files:
+            click.echo(
+                f"gsomia: warning: gold article {key!r}: no article of the corpus has file {entry['file']!r}", err=True
+            )
+    result = score(gold, records_of(extract_each(articles)))
+    if as_json:
+        render.print_json({**result.summary(), "misses": result.misses})
+        return
+    if verbose:
+        for miss in result.misses:
+            click.echo(f"  {miss}")
+    for line in result.report():
+        click.echo(line)
