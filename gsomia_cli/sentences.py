@@ -25,6 +25,10 @@ class Sentence:
 
 
 _END = re.compile(r"[.!?]+[\"')\]]*(?=\s)")
+# A full stop with no space after it, between a word and a capitalised one: the
+# sentence still ends ("...Seoul-Tokyo ties.According to the ministry, ..."),
+# though not after one letter ("U.S.Army", "p.m.Friday").
+_UNSPACED_END = re.compile(r"(?<=[a-z]{2})\.(?=[A-Z][a-z])")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")  # "U.S.", "N."
 
 
@@ -53,6 +57,8 @@ def _is_boundary(text: str, m: re.Match[str], lex: _Lexicon, start: int, end: in
     first = rest[0]
     if not (first.isupper() or first.isdigit() or first in "\"'("):
         return False
+    if m.group().startswith("...") and text[m.start() - 1 : m.start()] == ",":
+        return False  # ",... GSOMIA, the pact": a pause (transcripts), not an end
     space = text.rfind(" ", max(start, m.start() - 40), m.start())
     word = text[space + 1 if space >= 0 else start : m.start() + 1]
     punct = m.group()
@@ -93,15 +99,22 @@ def split_text(
         bounds = [p_start]
         after = p_start
         for i in range(bisect.bisect_left(marks, p_start), bisect.bisect_left(marks, p_end)):
-            m = _END.match(folded, marks[i], p_end) if marks[i] >= after else None
+            if marks[i] < after:
+                continue
+            m = _END.match(folded, marks[i], p_end) or _UNSPACED_END.match(folded, marks[i], p_end)
             if m is None:
                 continue
             after = m.end()
             k = bisect.bisect_right(opens, m.start()) - 1
             if k >= 0 and quotes[k][0] < m.start() and m.end() <= quotes[k][1] < p_end:
                 continue  # inside a closed quotation
-            if _is_boundary(folded, m, lex, p_start, p_end):
+            if m.re is _UNSPACED_END:
                 bounds.append(m.end())
+            elif _is_boundary(folded, m, lex, p_start, p_end):
+                # A mark that opens the next quotation ('...," Abe told reporters." Japan
+                # will ...') begins the next sentence: the quotation is one.
+                q = bisect.bisect_left(opens, m.start())
+                bounds.append(opens[q] if q < len(opens) and opens[q] < m.end() else m.end())
         bounds.append(p_end)
         spans = []
         for a, b in zip(bounds, bounds[1:], strict=False):

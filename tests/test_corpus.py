@@ -212,3 +212,29 @@ def test_splitter_marks_inside_words_and_runs_of_marks():
         "He left...",
         "Then 3.5 percent.",
     ]
+
+
+def test_splitter_a_full_stop_with_no_space_before_a_capitalised_word():
+    # Scraped pages lose the space between sentences; initials and decimals keep theirs.
+    assert sentences_of("Talks may open a door.After that, U.S.Army officers met at 3.5 p.m.Friday.") == [
+        "Talks may open a door.",
+        "After that, U.S.Army officers met at 3.5 p.m.Friday.",
+    ]
+    assert sentences_of("The site is example.com and UrduPoint.com.") == ["The site is example.com and UrduPoint.com."]
+
+
+def test_splitter_an_ellipsis_after_a_comma_is_a_pause():
+    # Broadcast transcripts mark pauses so: the sentence goes on.
+    assert sentences_of("Just hours from now,... GSOMIA will end. Seoul waits... Tokyo too.") == [
+        "Just hours from now,... GSOMIA will end.",
+        "Seoul waits...",
+        "Tokyo too.",
+    ]
+
+
+def test_splitter_a_quotation_mark_after_a_full_stop_may_open_the_next_quotation():
+    # A mark typed after the full stop instead of before the next word: '...," she said." We ...'
+    text = '"It is sad," Kim told reporters." We will decide soon," she said.'
+    assert sentences_of(text) == ['"It is sad," Kim told reporters.', '" We will decide soon," she said.']
+    # A closing mark stays with its sentence.
+    assert sentences_of('He said, "It is over." Then he left.') == ['He said, "It is over."', "Then he left."]
