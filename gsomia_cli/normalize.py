@@ -88,16 +88,52 @@ def _is_headline(text: str, headline: str | None, first: bool) -> bool:
     return first and len(text.split(None, 25)) <= 25 and not fold(text).rstrip().endswith(_SENTENCE_ENDS)
 
 
+# The last words of a line that a wrapped sentence goes on from.
+_GOES_ON = frozenset(
+    "a an the of to in on at for with by from and or but as that which who whose its their his her our "
+    "than into over after before between about under".split()
+)
+WRAPPED_SHARE = 0.75  # a line this long, of the run's longest, was wrapped at a width
+WRAP_WIDTH = 100  # text wrapped at a width has no longer lines (news wires wrap at 60 to 80)
+
+
+def _goes_on(raw: str, line: tuple[int, int], following: tuple[int, int], width: int) -> bool:
+    """True when the sentence of ``line`` (which ends no sentence) goes on in
+    the ``following`` line: that line begins in lower case, or this one ends
+    with a comma, dash or a word such as "with", or was filled to the run's
+    ``width`` (0 when the run was not wrapped at one). Else the line stands
+    alone: a headline, deck, caption or byline."""
+    text = raw[line[0] : line[1]].rstrip()
+    nxt = raw[following[0] : following[1]].lstrip()
+    if nxt[:1].islower() or nxt[:1].isdigit() or text.endswith((",", ";", ":", "-", "\u2013", "\u2014")):
+        return True
+    last = text.rsplit(None, 1)[-1].lower() if text else ""
+    return last in _GOES_ON or (width > 0 and len(text) >= WRAPPED_SHARE * width)
+
+
 def _paragraph_spans(raw: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Return the paragraphs of a run of kept lines (raw spans): each line its
-    own when at least half of the lines before the last end a sentence (a
-    paragraph a line, with no blank line between), else the run as one
-    (text wrapped at a width)."""
-    if len(lines) > 1:
-        ends = sum(raw[a:b].rstrip().endswith(_SENTENCE_ENDS) for a, b in lines[:-1])
-        if 2 * ends >= len(lines) - 1:
-            return lines
-    return [(lines[0][0], lines[-1][1])] if lines else []
+    """Return the paragraphs of a run of kept lines (raw spans). A line that
+    ends no sentence joins the next when its sentence goes on there (see
+    :func:`_goes_on`), else stands alone. A line that ends one is a paragraph
+    of its own when at least half of the lines before the last end a sentence
+    unless the run's text was wrapped at a width (most lines break mid-sentence
+    where the width was reached), where its sentences go on in one paragraph."""
+    if len(lines) < 2:
+        return lines
+    ends = [raw[a:b].rstrip().endswith(_SENTENCE_ENDS) for a, b in lines]
+    longest = max(b - a for a, b in lines)
+    # Wrapped: at least half of the lines break mid-sentence where the width was reached.
+    filled = sum(not e and b - a >= WRAPPED_SHARE * longest for (a, b), e in zip(lines[:-1], ends, strict=False))
+    wrapped = 2 * filled >= len(lines) - 1 and longest <= WRAP_WIDTH
+    width = longest if wrapped else 0
+    out = [lines[0]]
+    for line, ended, following in zip(lines, ends, lines[1:], strict=False):
+        joined = wrapped if ended else _goes_on(raw, line, following, width)
+        if joined:
+            out[-1] = (out[-1][0], following[1])
+        else:
+            out.append(following)
+    return out
 
 
 def clean_paragraphs(raw: str, headline: str | None = None) -> list[Paragraph]:

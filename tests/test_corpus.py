@@ -238,3 +238,58 @@ def test_splitter_a_quotation_mark_after_a_full_stop_may_open_the_next_quotation
     assert sentences_of(text) == ['"It is sad," Kim told reporters.', '" We will decide soon," she said.']
     # A closing mark stays with its sentence.
     assert sentences_of('He said, "It is over." Then he left.') == ['He said, "It is over."', "Then he left."]
+
+
+def test_lines_that_end_no_sentence_stand_alone_unless_their_sentence_goes_on():
+    from gsomia_cli.normalize import clean_paragraphs
+
+    # A page's top: a date stamp, a deck and a photo caption, a line each with no blank line between.
+    raw = (
+        "Seoul keeps the pact\n\n"
+        "Posted on : 2019-11-22 16:30 KST\n"
+        "Two sides welcome the decision, more talks expected\n"
+        "Kim Min-soo speaks at the Blue House in Seoul on Friday. (Blue House photo pool)\n"
+        "Kim Min-soo speaks at the Blue House in Seoul on Friday. (Blue House photo pool)\n"
+        "\n"
+        "South Korea kept the pact on Friday, hours before it was due to expire, a decision that Tokyo and "
+        "Washington welcomed. Talks on the export curbs are to follow next week in Tokyo."
+    )
+    assert [(p.kind, p.text[:30]) for p in clean_paragraphs(raw)] == [
+        ("headline", "Seoul keeps the pact"),
+        ("body", "Posted on : 2019-11-22 16:30 K"),
+        ("body", "Two sides welcome the decision"),
+        ("caption", "Kim Min-soo speaks at the Blue"),
+        ("caption", "Kim Min-soo speaks at the Blue"),
+        ("body", "South Korea kept the pact on F"),
+    ]
+    # Text wrapped at a width goes on over lines that begin with a capital or end a sentence.
+    wrapped = (
+        "SEOUL (Reuters) - South Korea\n"
+        "on Friday said it would keep its intelligence-sharing deal with\n"
+        "Japan, in a dramatic, last-minute reversal. The decision was announced\n"
+        "by the presidential Blue House."
+    )
+    assert [p.text for p in clean_paragraphs(wrapped)] == [wrapped]
+
+
+def test_photo_credits_make_a_caption():
+    from gsomia_cli.normalize import clean_paragraphs
+
+    captions = [
+        "Protesters react to the news in Seoul. (Kim Cheol-soo/AP)",
+        "The two ministers meet in Tokyo on June 8. [YONHAP]",
+        "The minister answers questions at a briefing in February. (Yonhap News)",
+        "Kim speaks at the Blue House, Friday, November 22, 2019. / AP",
+        "David Stilwell | AP",
+        "Esper holds hands with his counterparts in Bangkok, Thailand. Yonhap",
+        "Television showing a missile launch. \u2013 LEE MIN-HO / ZUMA PRESS / CONTACTOPHOTO",
+    ]
+    for caption in captions:
+        assert [p.kind for p in clean_paragraphs(f"{caption}\n\nThe talks ended.")] == ["caption", "body"], caption
+    # A body paragraph ends with its sentence, not with a bracket.
+    assert [
+        p.kind for p in clean_paragraphs("Seoul kept the pact (GSOMIA).\n\nThe General Security (GSOMIA) ends.")
+    ] == [
+        "body",
+        "body",
+    ]
