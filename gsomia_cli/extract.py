@@ -9,7 +9,7 @@ from typing import Any
 from gsomia_cli.claims import find_claims
 from gsomia_cli.corpus import Article
 from gsomia_cli.dates import find_dates
-from gsomia_cli.officials import Person, find_officials
+from gsomia_cli.officials import Person, RoleMention, find_officials
 from gsomia_cli.quotes import find_statements
 from gsomia_cli.speakers import speaker_spans
 from gsomia_cli.textfold import lower
@@ -87,6 +87,7 @@ class Extraction:
     mention_people: list[str]  # the person of each mention, in order
     quotes: list[QuoteRecord]
     claims: list[ClaimRecord]
+    offices: list[RoleMention] = field(default_factory=list)  # titles that name no one ("Japan's foreign minister")
 
 
 def extract_or_empty(article: Article) -> tuple[Extraction, str | None]:
@@ -117,7 +118,7 @@ def extract(article: Article) -> Extraction:
         DateRecord(aid, afile, outlet, clean[d.start : d.end], d.value, d.start, d.end, _sentence_of(article, d.start))
         for d in date_exprs
     ]
-    persons, mentions = find_officials(text, ranges, quotes, byline, words)
+    persons, mentions, offices = find_officials(text, ranges, quotes, byline, words, article.published)
     body_ranges = [(p.start, p.end) for p in article.paragraphs if p.kind == "body"]
     speakers = speaker_spans(text, body_ranges, persons, mentions, quotes, words)
     statements = find_statements(clean, text, sentences, quotes, speakers, words)
@@ -158,6 +159,7 @@ def extract(article: Article) -> Extraction:
         [m.person for m in mentions],
         quote_records,
         claims,
+        offices,
     )
 
 

@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from gsomia_cli.resources import load_data
 from gsomia_cli.wordstarts import Heads, heads_of
@@ -41,6 +43,19 @@ def alternation(words: list[str] | set[str], flags: int = 0, edge: bool = True) 
 
 
 @dataclass(frozen=True)
+class Office:
+    """An office held from ``start`` to ``end`` (None: open)."""
+
+    role: str
+    start: dt.date | None
+    end: dt.date | None
+
+    def covers(self, day: dt.date) -> bool:
+        """True when the office was held on ``day``."""
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
 class KnownOfficial:
     """An official from the gazetteer."""
 
@@ -50,6 +65,19 @@ class KnownOfficial:
     surname: str
     given: str
     aliases: tuple[str, ...]
+    offices: tuple[Office, ...] = ()
+    alone: bool = True  # the surname alone may name them (not "Price")
+
+    def role_on(self, day: dt.date) -> str | None:
+        """The role held on ``day``: the office that covers it, else ``role``."""
+        for office in self.offices:
+            if office.covers(day):
+                return office.role
+        return self.role
+
+    def in_office(self, day: dt.date) -> bool:
+        """True when an office covers ``day``, or none is known."""
+        return not self.offices or any(office.covers(day) for office in self.offices)
 
 
 @dataclass(frozen=True)
@@ -94,6 +122,7 @@ class Lexicon:
     officials: tuple[KnownOfficial, ...]
     official_by_key: dict[str, KnownOfficial]  # lower-case name/alias -> official
     officials_by_surname: dict[str, list[KnownOfficial]]
+    holders: dict[tuple[str, str], list[tuple[KnownOfficial, Office]]]  # (country, lower-case role) -> terms
     # The first words of the phrases above, to find them by (see wordstarts).
     title_heads: Heads
     country_heads: Heads
@@ -104,6 +133,27 @@ class Lexicon:
     clause_verb_last_words: frozenset[str]  # the words clause_verb_re's matches end with
     direct_verb_heads: Heads
     participle_heads: Heads
+
+
+def _day(value: Any) -> dt.date | None:
+    """A gazetteer date (YAML gives a date; a string is read as ISO)."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def holder(lex: Lexicon, country: str | None, role: str, day: dt.date) -> KnownOfficial | None:
+    """The official of the gazetteer who held ``role`` in ``country`` on
+    ``day`` (any country when None, if only one country's holder fits);
+    None when there is none, or several."""
+    found = {
+        official.name: official
+        for (where, what), terms in lex.holders.items()
+        if what == role.lower() and (country is None or where == country)
+        for official, office in terms
+        if office.covers(day)
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 NAME_TOKEN = r"[A-Z][a-zA-Z']+(?:-[a-zA-Z]+)?"
@@ -163,17 +213,30 @@ def lexicon() -> Lexicon:
     hearers = [*lang.get("audiences", []), *lang.get("news_agencies", [])]  # ("told reporters", "told Reuters")
     officials = []
     by_key: dict[str, KnownOfficial] = {}
+    holders: dict[tuple[str, str], list[tuple[KnownOfficial, Office]]] = {}
     for item in load_data("officials.yaml").get("officials", []):
         name = item["name"]
         parts = name.split()
         surname = item.get("surname") or (parts[0] if item.get("family_first") else parts[-1])
         given = " ".join(p for p in parts if p != surname)
+        offices = tuple(
+            Office(str(o["role"]), _day(o.get("from")), _day(o.get("to"))) for o in item.get("offices") or ()
+        )
         official = KnownOfficial(
-            name, item.get("role"), item.get("country"), surname, given, tuple(item.get("aliases") or ())
+            name,
+            item.get("role") or (offices[-1].role if offices else None),
+            item.get("country"),
+            surname,
+            given,
+            tuple(item.get("aliases") or ()),
+            offices,
+            item.get("alone", True) is not False,
         )
         officials.append(official)
         for key in (name, *official.aliases):
             by_key[key.lower()] = official
+        for office in offices:
+            holders.setdefault((official.country or "", office.role.lower()), []).append((official, office))
     by_surname: dict[str, list[KnownOfficial]] = {}
     for official in officials:
         by_surname.setdefault(official.surname, []).append(official)
@@ -214,6 +277,7 @@ def lexicon() -> Lexicon:
         officials=tuple(officials),
         official_by_key=by_key,
         officials_by_surname=by_surname,
+        holders=holders,
         title_heads=heads_of(titles),
         country_heads=heads_of(country_of),
         body_heads=heads_of(body_of),

@@ -4,13 +4,23 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import chain, compress
 
-from gsomia_cli.lexicon import NAME_START, NAME_TOKEN, KnownOfficial, Lexicon, alternation, lexicon, trie_pattern
+from gsomia_cli.lexicon import (
+    NAME_START,
+    NAME_TOKEN,
+    KnownOfficial,
+    Lexicon,
+    alternation,
+    holder,
+    lexicon,
+    trie_pattern,
+)
 from gsomia_cli.wordstarts import Heads, WordStarts, heads_of
 
 FUZZY_NAME = 88  # rapidfuzz ratio for a full name against a known one
@@ -46,6 +56,21 @@ class Mention:
     in_quote: bool = False
 
 
+@dataclass(slots=True)  # few per article
+class RoleMention:
+    """A title that names no one ("Japan's foreign minister responded") and
+    that no named official of the article holds: ``text`` as written (without
+    "the"), the ``role`` and ``country`` it stands for, and the ``holder`` of
+    that office on the article's date by the gazetteer (None: unknown)."""
+
+    text: str
+    start: int
+    end: int
+    role: str
+    country: str | None
+    holder: str | None
+
+
 @dataclass(frozen=True)
 class _Patterns:
     name_run: re.Pattern[str]
@@ -61,7 +86,7 @@ class _Patterns:
     speech_verb_heads: Heads
     role_np_heads: Heads
     role_noun_heads: Heads
-    lone_surnames: frozenset[str]  # the gazetteer's surnames that one official alone has, also with "'s"
+    lone_surnames: frozenset[str]  # the gazetteer's surnames that may stand alone, also with "'s"
     title_posting: re.Pattern[str]  # "to Seoul " or "for Political Affairs " between a title and its name
     country_after: re.Pattern[str]  # " of South Korea's" after a title in apposition
 
@@ -103,7 +128,7 @@ def _patterns() -> _Patterns:
         lone_surnames=frozenset(
             form
             for surname, known in lex.officials_by_surname.items()
-            if len(known) == 1
+            if any(official.alone for official in known)
             for form in (surname, surname + "'s")
         ),
         country_after=re.compile(
@@ -348,36 +373,59 @@ def _surname_of(name: str) -> tuple[str, str]:
     return tokens[-1], " ".join(tokens[:-1])
 
 
-def _person(known: KnownOfficial) -> Person:
-    return Person(known.name, known.role, known.country, known.surname, known.given)
+def _person(known: KnownOfficial, day: dt.date) -> Person:
+    """The gazetteer's official as an article of ``day`` presents them: with the role held then."""
+    return Person(known.name, known.role_on(day), known.country, known.surname, known.given)
+
+
+def surname_names(lex: Lexicon, surname: str, day: dt.date, role: str | None = None) -> KnownOfficial | None:
+    """The one gazetteer official a surname alone names on ``day``: of
+    those who bear it, the one who held ``role`` then (a title before the
+    name: "President Moon"), else the one in office then; None when there is
+    none or no one alone."""
+    known = lex.officials_by_surname.get(surname, [])
+    if role is not None:
+        titled = [o for o in known if o.offices and (o.role_on(day) or "").lower() == role.lower()]
+        if len(titled) == 1:
+            return titled[0]
+    known = [o for o in known if o.in_office(day)]
+    return known[0] if len(known) == 1 else None
 
 
 class _Resolver:
     """Resolves a name as written to a person of this article or the gazetteer."""
 
-    def __init__(self, lex: Lexicon):
+    def __init__(self, lex: Lexicon, day: dt.date):
         self.lex = lex
+        self.day = day
         self.persons: dict[str, Person] = {}
         self.shared_surnames: set[str] = set()  # borne by another name in the article too
 
     def add(self, person: Person) -> Person:
         return self.persons.setdefault(person.name, person)
 
+    def known(self, official: KnownOfficial) -> Person:
+        """The article's person for a gazetteer official (made on first need)."""
+        return self.persons.get(official.name) or self.add(_person(official, self.day))
+
     def exact(self, name: str) -> Person | None:
         known = self.lex.official_by_key.get(name.lower())
         if known:
-            return self.persons.get(known.name) or self.add(_person(known))
+            return self.known(known)
         return self.persons.get(name)
 
-    def token(self, token: str, fuzzy: bool) -> Person | None:
+    def token(self, token: str, fuzzy: bool, role: str | None = None) -> Person | None:
         """One token: a surname or given name of a person in the article, else
-        a unique surname in the gazetteer; fuzzily when ``fuzzy``."""
+        a surname that names one official of the gazetteer on the article's
+        date (the holder of ``role``, the title before it, first); fuzzily
+        when ``fuzzy``."""
         for person in self.persons.values():
             if token in (person.surname, person.given):
                 return person
-        gazetteer = self.lex.officials_by_surname.get(token, [])
-        if len(gazetteer) == 1 and token not in self.shared_surnames:
-            return self.add(_person(gazetteer[0]))
+        if token not in self.shared_surnames:
+            official = surname_names(self.lex, token, self.day, role)
+            if official is not None:
+                return self.known(official)
         if not fuzzy:
             return None
         from rapidfuzz import fuzz
@@ -399,15 +447,31 @@ class _Resolver:
         choices = {o.name: o for o in self.lex.officials} | {a: o for o in self.lex.officials for a in o.aliases}
         # token_sort_ratio: "Abe Shinzo" (family name first) is Shinzo Abe; the processor
         # lower-cases and makes hyphens spaces: "Park Ji Min" is Park Ji-min.
-        match = process.extractOne(
+        for match, _, _ in process.extract(
             name, list(choices), scorer=fuzz.token_sort_ratio, processor=utils.default_process, score_cutoff=FUZZY_NAME
-        )
-        if match:
-            return self.add(_person(choices[match[0]]))
+        ):
+            if _syllables_agree(name, match):
+                return self.known(choices[match])
         for person in self.persons.values():
-            if fuzz.token_sort_ratio(name, person.name, processor=utils.default_process) >= FUZZY_NAME:
+            score = fuzz.token_sort_ratio(name, person.name, processor=utils.default_process)
+            if score >= FUZZY_NAME and _syllables_agree(name, person.name):
                 return person
         return None
+
+
+FUZZY_SYLLABLE = 75  # each part of a name against its best fit in the other
+
+
+def _syllables_agree(written: str, known: str) -> bool:
+    """True when every part of two names (split at spaces and hyphens) has a
+    close fit in the other: "Jeong Keyong-doo" is Jeong Kyeong-doo, but "Lee
+    Jae-yong" is not Lee Jae-myung, though the names as a whole are close."""
+    from rapidfuzz import fuzz
+
+    a, b = written.lower().replace("-", " ").split(), known.lower().replace("-", " ").split()
+    if len(a) != len(b):
+        return True  # ("Moon Jaein" for Moon Jae-in: the whole name decides)
+    return all(max(fuzz.ratio(part, other) for other in b) >= FUZZY_SYLLABLE for part in a)
 
 
 def find_officials(
@@ -416,14 +480,17 @@ def find_officials(
     quotes: list[tuple[int, int]],
     exclude_names: set[str],
     words: WordStarts,
-) -> tuple[dict[str, Person], list[Mention]]:
-    """Return the officials of one article and their mentions. ``text`` is the
-    folded clean text, ``ranges`` the spans to read (not bylines or credits),
-    ``quotes`` the spans inside quotation marks (sorted), ``exclude_names``
-    names that are not officials (the byline's reporters), ``words`` the
-    word starts of the text."""
+    published: dt.date,
+) -> tuple[dict[str, Person], list[Mention], list[RoleMention]]:
+    """Return the officials of one article, their mentions, and the offices
+    it names without naming who held them ("Japan's foreign minister").
+    ``text`` is the folded clean text, ``ranges`` the spans to read (not
+    bylines or credits), ``quotes`` the spans inside quotation marks
+    (sorted), ``exclude_names`` names that are not officials (the byline's
+    reporters), ``words`` the word starts of the text, ``published`` the
+    date whose office holders and roles apply."""
     lex, pat = lexicon(), _patterns()
-    resolver = _Resolver(lex)
+    resolver = _Resolver(lex, published)
     mentions: list[Mention] = []
     taken = bytearray(len(text))
     quote_starts = [a for a, _ in quotes]
@@ -461,14 +528,16 @@ def find_officials(
     for title, title_start, name, start, end in _titled_names(text, words, ranges, token_starts, token_texts, pat, lex):
         if name in exclude_names:
             continue
-        person = resolver.full(name) if " " in name else resolver.token(name, fuzzy=True)
+        title_role = lex.titles[" ".join(title.lower().split())]
+        person = resolver.full(name) if " " in name else resolver.token(name, fuzzy=True, role=title_role)
         if person is None and _private(text[_phrase_start(text, title_start) : title_start], lex):
             continue  # "Samsung Electronics Vice Chairman Lee Jae-yong" is no official
         if person is None:
             surname, given = _surname_of(name)
-            role = lex.titles[" ".join(title.lower().split())]
             country = _country_before(text, max(0, title_start - 60), title_start, mentions, resolver, pat, lex)
-            person = resolver.add(Person(name, role, country or _country_of_role(role, lex), surname, given))
+            person = resolver.add(
+                Person(name, title_role, country or _country_of_role(title_role, lex), surname, given)
+            )
         add(person, start, end, "title")
     # 2b. Name, then title in apposition: "Kim You-geun, deputy director of ...".
     for m in _appositions(text, ranges, token_starts, token_texts, words.at(lex.title_heads), pat):
@@ -508,8 +577,9 @@ def find_officials(
     # 3b. A gazetteer official named by surname alone ("Abe and Moon met").
     present = {p.surname for p in resolver.persons.values()}
     for surname in alone:
-        if surname not in present:
-            resolver.add(_person(lex.officials_by_surname[surname][0]))
+        official = surname_names(lex, surname, published) if surname not in present else None
+        if official is not None and official.alone:
+            resolver.known(official)
     # 4. Surnames and given names of the article's officials, and honorifics.
     people = list(resolver.persons.values())
     parts = {p.surname: p for p in people} | {p.given: p for p in people if p.given and " " not in p.given}
@@ -560,6 +630,7 @@ def find_officials(
     named = sorted((x for x in mentions if not x.in_quote), key=lambda x: x.start)
     named_ends = [x.end for x in named]
     # ("The" is everywhere: tried only where a role noun follows closely.)
+    unnamed: list[RoleMention] = []
     for m in words.finditer_in(pat.role_np, pat.role_np_heads, text, ranges, (pat.role_noun_heads, ROLE_NP_SPAN)):
         roles = lex.role_nouns[m.group("noun").lower()]
         country_word = m.group("country") or m.group("adj")
@@ -574,6 +645,31 @@ def find_officials(
             ):
                 add(person, m.start(), m.end(), "role")
                 break
+        else:
+            office = _unnamed_office(text, m, roles, country, published, lex)
+            if office is not None and not in_quote(m.start()):
+                unnamed.append(office)
     mentions.sort(key=lambda x: x.start)
     used = {m.person for m in mentions if m.how != "role"}
-    return {name: p for name, p in resolver.persons.items() if name in used}, [m for m in mentions if m.person in used]
+    persons = {name: p for name, p in resolver.persons.items() if name in used}
+    return persons, [m for m in mentions if m.person in used], unnamed
+
+
+def _unnamed_office(
+    text: str, m: re.Match[str], roles: list[str], country: str | None, day: dt.date, lex: Lexicon
+) -> RoleMention | None:
+    """The office a title with no name stands for ("Japan's foreign
+    minister", "the South Korean defense minister"), when the title names one
+    role and its country is said or the role is one country's alone; None
+    for a title too vague to stand for one office ("the minister")."""
+    if len(roles) != 1 or " " not in roles[0] and country is None:
+        return None
+    role = roles[0]
+    country = country or _country_of_role(role, lex)
+    if country is None:
+        return None
+    official = holder(lex, country, role, day)
+    phrase = text[m.start() : m.end()]
+    if phrase[:4].lower() == "the ":
+        phrase = phrase[4:]
+    return RoleMention(phrase, m.start(), m.end(), role, country, official.name if official else None)

@@ -316,7 +316,7 @@ def test_titles_with_names_and_without():
         "The Secretary General Security Council met. The President said nothing."
     )
     assert officials(text) == {
-        "Park Geun-hye": ("President", None, []),
+        "Park Geun-hye": ("President", "South Korea", []),  # (the gazetteer knows her country)
         "Mark Halvorsen": ("General", None, []),
     }
 
