@@ -35,6 +35,7 @@ class Statement:
     start: int
     end: int
     sentence: int  # index into the article's sentences
+    referent: str | None = None  # who held the office a speaker's title names, on the article's date
 
 
 def make_statement(
@@ -44,11 +45,15 @@ def make_statement(
     by the speaker ``span`` names (None: the text does not say)."""
     speaker = span.label if span else None
     role = span.role if span else None
-    return Statement(speaker, role, kind, cue, clean[start:end], start, end, index)
+    return Statement(speaker, role, kind, cue, clean[start:end], start, end, index, span.referent if span else None)
 
 
 def _rank(span: SpeakerSpan) -> int:
-    return {"official": 0, "person": 0, "anonymous": 1, "pronoun": 1, "body": 2}[span.kind]
+    return _RANKS[span.kind]
+
+
+_PEOPLE = ("official", "person", "role")  # who "he" or "she" may be
+_RANKS = {"official": 0, "person": 0, "role": 0, "group": 0, "anonymous": 1, "pronoun": 1, "body": 2, "media": 2}
 
 
 _PERSON_NAME = re.compile(
@@ -169,7 +174,7 @@ class Attributor:
             return None
         last = spans[k - 1]
         if k > 1 and spans[k - 2].start >= start and self.text[spans[k - 2].end : last.start] in _LOCATIVES:
-            if spans[k - 2].kind in ("body", "anonymous") and not spans[k - 2].possessive:
+            if spans[k - 2].kind in ("body", "media", "anonymous") and not spans[k - 2].possessive:
                 last = spans[k - 2]  # "Observers in Washington said": the observers, not Washington
         aside = (  # (a cheap test first: every aside word ends in "ing")
             self.aside_re.search(self.text, max(start, last.start - 16), last.start)
@@ -237,7 +242,7 @@ class Attributor:
         end = min(end, start + OPENING_SPAN)
         k = bisect.bisect_left(self.starts, start)
         first_k = k
-        while k < len(self.spans) and self.spans[k].start < end and self.spans[k].kind != "official":
+        while k < len(self.spans) and self.spans[k].start < end and self.spans[k].kind not in _PEOPLE:
             k += 1  # (past "In Tokyo, ")
         if k < len(self.spans) and self.spans[k].start < end and not self.spans[k].possessive:
             first = self.spans[k]
@@ -246,7 +251,11 @@ class Attributor:
         if not bodies or first_k == len(self.spans) or self.spans[first_k].start >= end:
             return None
         first = self.spans[first_k]
-        if first.kind in ("body", "anonymous") and not first.possessive and not self.text[start : first.start].strip():
+        if (
+            first.kind in ("body", "media", "anonymous")
+            and not first.possessive
+            and not self.text[start : first.start].strip()
+        ):
             return first if self._verb_follows(first, end) else None
         return None
 
@@ -256,7 +265,7 @@ class Attributor:
 
     def heard(self, span: SpeakerSpan | None) -> None:
         """Remember ``span`` as the last person who spoke (a body or source is no person)."""
-        if span is not None and span.kind in ("official", "person"):
+        if span is not None and span.kind in _PEOPLE:
             self.last_person = span
             self.quiet = []
 

@@ -62,6 +62,7 @@ class QuoteRecord:
     start: int
     end: int
     sentence: str
+    office_holder: str | None = None  # who held the speaker's office that day, when the article names only the title
 
 
 @dataclass(slots=True)  # many per article: cheap to create
@@ -120,7 +121,7 @@ def extract(article: Article) -> Extraction:
     ]
     persons, mentions, offices = find_officials(text, ranges, quotes, byline, words, article.published)
     body_ranges = [(p.start, p.end) for p in article.paragraphs if p.kind == "body"]
-    speakers = speaker_spans(text, body_ranges, persons, mentions, quotes, words)
+    speakers = speaker_spans(text, body_ranges, persons, mentions, quotes, words, offices)
     statements = find_statements(clean, text, sentences, quotes, speakers, words)
     quote_records = [
         QuoteRecord(
@@ -135,6 +136,7 @@ def extract(article: Article) -> Extraction:
             s.start,
             s.end,
             sentences[s.sentence].text,
+            s.referent,
         )
         for s in statements
     ]

@@ -119,6 +119,7 @@ class Lexicon:
     source_aside_re: re.Pattern[str]  # ", citing " before whom a source cites
     relative_re: re.Pattern[str]  # " who" that opens a relative clause
     news_agencies: frozenset[str]  # body labels that are news agencies
+    media: frozenset[str]  # body labels that are news outlets (agencies, papers, broadcasters)
     officials: tuple[KnownOfficial, ...]
     official_by_key: dict[str, KnownOfficial]  # lower-case name/alias -> official
     officials_by_surname: dict[str, list[KnownOfficial]]
@@ -274,6 +275,7 @@ def lexicon() -> Lexicon:
         hearers=tuple(hearers),
         trailing_phrases=tuple(lang.get("trailing_phrases", [])),
         news_agencies=frozenset(lang.get("news_agencies", [])),
+        media=frozenset(lang.get("news_agencies", [])) | frozenset(lang.get("media", [])),
         officials=tuple(officials),
         official_by_key=by_key,
         officials_by_surname=by_surname,

@@ -130,7 +130,15 @@ def find_statements(
                 prev = previous_quote[0]
                 if prev.speaker:
                     statement = Statement(
-                        prev.speaker, prev.speaker_role, "direct", prev.cue, clean[c_start:c_end], c_start, c_end, index
+                        prev.speaker,
+                        prev.speaker_role,
+                        "direct",
+                        prev.cue,
+                        clean[c_start:c_end],
+                        c_start,
+                        c_end,
+                        index,
+                        prev.referent,
                     )
                     out.append(statement)
                     previous_quote = (statement, sentence.paragraph)
@@ -151,6 +159,7 @@ def find_statements(
             previous_quote = (statement, sentence.paragraph)
             for earlier in waiting:  # the paragraphs of one quotation, attributed at its end
                 earlier.speaker, earlier.speaker_role, earlier.cue = statement.speaker, statement.speaker_role, cue
+                earlier.referent = statement.referent
             waiting = []
         # A verb that follows the quote it attributes reports no clause as well
         # ('"...," Kono said in a statement released by the ministry').
@@ -185,7 +194,11 @@ def _quoted_in_reports(
             continue
         for s in statements:
             if s.kind == "reported" and s.speaker and s.start <= start and end <= s.end:
-                out.append(Statement(s.speaker, s.speaker_role, "direct", s.cue, clean[start:end], start, end, index))
+                out.append(
+                    Statement(
+                        s.speaker, s.speaker_role, "direct", s.cue, clean[start:end], start, end, index, s.referent
+                    )
+                )
                 break
     return out
 
@@ -227,7 +240,7 @@ def _cue_before(
     if subject is None:
         return verb, (who.phrase(verb.end(), q_open) if verb.group() in lex.leading_cues else None)
     resolved = who.resolve(subject)
-    if subject.kind in ("body", "pronoun"):
+    if subject.kind in ("body", "media", "pronoun"):
         # A person who reports what a body holds, or what "he" did, spoke the words
         # (by the nearer cue when "he" is that person).
         earlier, person = _person_reporting(who, start, verbs, verb)

@@ -402,7 +402,15 @@ def participle_speech(
         if last is not None:
             found.append(
                 Statement(
-                    last.speaker, last.speaker_role, "reported", verb.group(), clean[start:end], start, end, index
+                    last.speaker,
+                    last.speaker_role,
+                    "reported",
+                    verb.group(),
+                    clean[start:end],
+                    start,
+                    end,
+                    index,
+                    last.referent,
                 )
             )
         else:

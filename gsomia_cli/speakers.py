@@ -12,7 +12,7 @@ from itertools import chain
 from operator import attrgetter
 
 from gsomia_cli.lexicon import Lexicon, lexicon
-from gsomia_cli.officials import Mention, Person
+from gsomia_cli.officials import Mention, Person, RoleMention
 from gsomia_cli.wordstarts import WordStarts, heads_of
 
 INSTITUTION_SPAN = 120  # at most this from the start of "the ... ministry" to its noun
@@ -41,7 +41,11 @@ _DETERMINER = re.compile(r"^(?:a|an|the|one|another)\s+", re.IGNORECASE)
 @dataclass(slots=True)  # many per article: cheap to create
 class SpeakerSpan:
     """A phrase that can name a speaker: ``label`` is the canonical name,
-    body or source label; ``kind`` official, body, anonymous or pronoun."""
+    body or source label; ``kind`` official, person (named, no official),
+    role (a title that names no one: "Japan's foreign minister"), group
+    (people named together: "Yoon and Kishida"), anonymous (a source), body
+    (a state or institution), media (a news outlet) or pronoun. ``referent``
+    is who a role's office was held by on the article's date."""
 
     start: int
     end: int
@@ -51,6 +55,8 @@ class SpeakerSpan:
     possessive: bool
     head: str = ""
     qualified: bool = False
+    country: str | None = None
+    referent: str | None = None
 
 
 def _singular(word: str) -> str:
@@ -102,6 +108,13 @@ def _anonymous(text: str, m: re.Match[str], a: int, b: int, lex: Lexicon) -> Spe
     )
 
 
+def _names_media(source: SpeakerSpan, bodies: list[SpeakerSpan]) -> bool:
+    """True when an outlet's name stands before the head noun of ``source``
+    ("the Asahi Shimbun newspaper", "Japan's Kyodo news agency"): the outlet
+    speaks, not an anonymous source."""
+    return any(b.kind == "media" and source.start <= b.start and b.end <= source.end for b in bodies)
+
+
 def _first_and_longest(span: SpeakerSpan) -> tuple[int, int]:
     return span.start, span.start - span.end
 
@@ -140,10 +153,12 @@ def speaker_spans(
     mentions: list[Mention],
     quotes: list[tuple[int, int]],
     words: WordStarts,
+    offices: list[RoleMention] = (),  # type: ignore[assignment]
 ) -> list[SpeakerSpan]:
     """Return the speaker spans of folded ``text`` within ``ranges``, sorted,
-    without overlaps (officials before sources before bodies before
-    pronouns), none inside the quotation marks of ``quotes``."""
+    without overlaps (officials and titles that name no one before sources
+    before bodies before pronouns), none inside the quotation marks of
+    ``quotes``; ``offices`` are the titles that name no one."""
     lex = lexicon()
     low = words.low
     officials: list[SpeakerSpan] = []  # each kind's spans in text order
@@ -158,7 +173,15 @@ def speaker_spans(
             possessors[m.end] = m
         else:
             person = persons[m.person]
-            officials.append(SpeakerSpan(m.start, m.end, person.name, person.role, "official", False))
+            officials.append(
+                SpeakerSpan(m.start, m.end, person.name, person.role, "official", False, country=person.country)
+            )
+    roles = [
+        SpeakerSpan(
+            o.start, o.end, o.text, o.role, "role", _possessive(text, o.end), country=o.country, referent=o.holder
+        )
+        for o in offices
+    ]
     range_starts = [a for a, _ in ranges]
     for h in words.finditer_in(lex.anonymous_head_re, lex.anonymous_head_heads, low, ranges):
         a, b = ranges[bisect.bisect_right(range_starts, h.start()) - 1]
@@ -166,9 +189,9 @@ def speaker_spans(
         if source:
             anonymous.append(source)
     for h in words.finditer_in(lex.body_re, lex.body_heads, low, ranges):
-        bodies.append(
-            SpeakerSpan(h.start(), h.end(), lex.body_of[h.group()], "body", "body", _possessive(text, h.end()))
-        )
+        label = lex.body_of[h.group()]
+        kind = "media" if label in lex.media else "body"
+        bodies.append(SpeakerSpan(h.start(), h.end(), label, kind, kind, _possessive(text, h.end())))
     # An institution ends with its noun: looked for only shortly before one.
     lexicon_bodies = len(bodies)  # (the bodies named in the lexicon: owners of an institution)
     owners: dict[int, SpeakerSpan] | None = None  # possessive ones by end ("the Blue House's"), made on need
@@ -195,13 +218,13 @@ def speaker_spans(
     bodies.sort(key=_first_and_longest)
     if anonymous and bodies:  # a body named in full is no anonymous source ("the Nikkei newspaper")
         body_starts = [b.start for b in bodies]
-        anonymous = [a for a in anonymous if not _covered(a, bodies, body_starts)]
+        anonymous = [a for a in anonymous if not _covered(a, bodies, body_starts) and not _names_media(a, bodies)]
     kept: list[SpeakerSpan] = []
     taken = bytearray(len(text))
     for a, b in quotes:  # words inside a quotation are not who is speaking
         taken[a:b] = b"\x01" * (b - a)
     # Officials first, then sources, bodies and pronouns, each from its first and longest.
-    for span in chain(officials, anonymous, bodies, pronouns):
+    for span in chain(officials, roles, anonymous, bodies, pronouns):
         if taken.find(1, span.start, span.end) < 0:
             kept.append(span)
             taken[span.start : span.end] = b"\x01" * (span.end - span.start)

@@ -45,7 +45,7 @@ def test_quotes_json_contract_and_filters(run, seeds):
         ("Jeong Kyeong-doo", "Defense Minister", "direct", "said"),
     ]
     first = data[0]
-    assert set(first) == FILE_KEYS | {"speaker", "speaker_role", "kind", "cue", "text", "sentence"}
+    assert set(first) == FILE_KEYS | {"speaker", "speaker_role", "kind", "cue", "text", "sentence", "office_holder"}
     clean = seeds.resolve(first["article"]).clean
     assert clean[first["start"] : first["end"]] == first["text"]
     assert first["text"] in first["sentence"]
