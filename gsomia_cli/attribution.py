@@ -64,7 +64,26 @@ _APPOSITION_END = re.compile(r"[^\"]{0,60},\s*(?:\w+\s+){0,2}")
 # "In Tokyo, Prime Minister ": a short phrase set off by a comma, then capitalised words (a title).
 _LEAD = re.compile(r"\s*(?:[^,\"]{1,40},\s*)?(?:(?:[A-Z][\w.'-]*|of|for|and)\s+){0,8}")  # ("Secretary of State")
 _NAME_AT_END = re.compile(r"(?<![\w'-])[A-Z][a-zA-Z'-]+(?:\s+[A-Z][a-zA-Z'-]+){1,2}$")
-_LOCATIVES = frozenset({" in ", " from ", " at "})
+# A phrase after the head of a subject: prepositions, and words with no punctuation.
+_AFTER_HEAD = re.compile(r"\s+(?:of|in|at|from|for|with|on|under|close to)\s(?:[^,;:\"()!?]{0,80}\s)?")
+_AND = re.compile(r",?\s+and\s+(?:[A-Z][\w.'-]*\s+|of\s+|for\s+)*")  # (a title may follow: "and Prime Minister ")
+# A person named right before a verb, with a phrase after the name: "Park Min-ho of Korea University said".
+_NAME_AND_PHRASE = re.compile(
+    r"(?<![\w'-])(?P<name>[A-Z][a-zA-Z'-]+(?:\s+[A-Z][a-zA-Z'-]+){1,2})"
+    r"(?:\s+(?:of|at|from|in|with)\s(?:[^,;:\"()!?]{0,80}\s)?|\s+)(?:has\s+|had\s+)?$"
+)
+_TITLE_WORDS = re.compile(r"(?:[A-Z][\w.'-]*\s+|of\s+|for\s+|and\s+)*")  # "U.S. Secretary of State "
+
+
+def _phrase_after_head(text: str, head: SpeakerSpan, after: SpeakerSpan) -> bool:
+    """True when ``after`` stands in a phrase that follows ``head`` and
+    modifies it ("Kim of the council in Seoul"): ``head`` is no possessive or
+    pronoun, and only prepositions and words without punctuation stand between."""
+    if head.possessive or head.kind == "pronoun":
+        return False
+    return _AFTER_HEAD.fullmatch(text, head.end, after.start) is not None
+
+
 _LOWER_WORD = re.compile(r"\s+([a-z]+)\b")
 _DESCRIBES = re.compile(r"\s*(?:an?|the|[a-z][\w-]*)\s[^,\"]*$")  # "a deputy adviser to President "
 
@@ -141,6 +160,10 @@ class Attributor:
         spans = [s for s in self.within(start, end) if not s.possessive]
         if not spans:
             return self.named(start, end)
+        if len(spans) == 2:  # '..." Yoon and Kishida said'
+            group = self._named_together(start, bisect.bisect_left(self.starts, spans[1].start))
+            if group is not None:
+                return group
         best = min(spans, key=lambda s: (_rank(s), -s.start))
         return self.resolve(best)
 
@@ -171,11 +194,20 @@ class Attributor:
         while k > 0 and (spans[k - 1].end > verb_at or spans[k - 1].possessive) and spans[k - 1].start >= start:
             k -= 1
         if k == 0 or spans[k - 1].start < start:
-            return None
-        last = spans[k - 1]
-        if k > 1 and spans[k - 2].start >= start and self.text[spans[k - 2].end : last.start] in _LOCATIVES:
-            if spans[k - 2].kind in ("body", "media", "anonymous") and not spans[k - 2].possessive:
-                last = spans[k - 2]  # "Observers in Washington said": the observers, not Washington
+            return self._named_subject(start, verb_at)
+        # "Observers in Washington said", "Kim of the security council in Seoul said": the head
+        # of the phrase speaks, not a place or body in a phrase after it.
+        j = k - 1
+        while j > 0 and spans[j - 1].start >= start and _phrase_after_head(self.text, spans[j - 1], spans[j]):
+            j -= 1
+        last = spans[j]
+        group = self._named_together(start, j)
+        if group is not None:
+            return group
+        if last.kind in ("body", "media") and j == k - 1:  # "Park Min-ho of Korea University in Seoul said"
+            named = self._named_subject(start, verb_at)
+            if named is not None and named.end <= last.start:
+                return named
         aside = (  # (a cheap test first: every aside word ends in "ing")
             self.aside_re.search(self.text, max(start, last.start - 16), last.start)
             if self.text.endswith("ing ", 0, last.start)
@@ -199,6 +231,35 @@ class Attributor:
                         return earlier
             return self._described(max(start, last.start - APPOSITION_BACK), last.start) or last
         return last
+
+    def _named_subject(self, start: int, verb_at: int) -> SpeakerSpan | None:
+        """A person who is no official named just before the verb at
+        ``verb_at``, perhaps with a phrase after the name ("Park Min-ho of
+        Korea University said"); else None."""
+        m = _NAME_AND_PHRASE.search(self.text, max(start, verb_at - 140), verb_at)
+        if m is None:
+            return None
+        return self.named(m.start("name"), m.end("name"))
+
+    def _named_together(self, start: int, k: int) -> SpeakerSpan | None:
+        """The group that the k-th speaker span closes when it and the one
+        before are people named together as a subject ("Yoon and Kishida
+        stressed", "Japanese Prime Minister Abe and President Moon agreed"):
+        joined by "and", with nothing but a title before the first since
+        ``start`` or the last comma; else None."""
+        last = self.spans[k]
+        if k == 0 or last.kind not in _PEOPLE:
+            return None
+        first = self.spans[k - 1]
+        if first.start < start or first.kind not in _PEOPLE or first.possessive:
+            return None
+        if not _AND.fullmatch(self.text, first.end, last.start):
+            return None
+        lead = self.text[max(start, self.text.rfind(",", start, first.start) + 1) : first.start].lstrip()
+        if lead and not _TITLE_WORDS.fullmatch(lead):
+            return None
+        label = f"{first.label} and {last.label}"
+        return SpeakerSpan(first.start, last.end, label, None, "group", last.possessive)
 
     def _described(self, start: int, end: int) -> SpeakerSpan | None:
         """The speaker an apposition that ends at ``end`` describes ("Leif-Eric

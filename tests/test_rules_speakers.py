@@ -29,3 +29,22 @@ def test_an_outlet_is_a_media_source():
     assert [(q.speaker, q.speaker_role, q.text) for q in ex.quotes] == [
         ("Mainichi Shimbun", "media", "talks would resume in December")
     ]
+
+
+def test_the_head_of_a_subject_speaks_not_a_place_or_body_in_a_phrase_after_it():
+    text = "Kim Min-soo of the National Security Council in Seoul said Tokyo's curbs changed everything."
+    assert statements(text) == [("Kim Min-soo", "reported", "said", "Tokyo's curbs changed everything")]
+    text = "A spokesman of the Defense Ministry in Tokyo told reporters the drills would go on."
+    assert statements(text)[0][0] == "spokesman of the Defense Ministry"  # (not Japan)
+
+
+def test_people_named_together_speak_together():
+    text = "During the summit, President Yoon Suk Yeol and Prime Minister Fumio Kishida stressed the need to act."
+    assert statements(text, "2023-03-17") == [
+        ("Yoon Suk Yeol and Fumio Kishida", "reported", "stressed", "the need to act")
+    ]
+    assert statements('"We agree," Yoon and Kishida said.', "2023-03-17") == [
+        ("Yoon Suk Yeol and Fumio Kishida", "direct", "said", "We agree")
+    ]
+    # Not when the first is an object: "Abe met Moon and Trump said ..." is Trump's.
+    assert statements("Abe met Moon and Trump said the talks went well.", "2019-06-30")[0][0] == "Donald Trump"
