@@ -84,6 +84,7 @@ def _phrase_after_head(text: str, head: SpeakerSpan, after: SpeakerSpan) -> bool
     return _AFTER_HEAD.fullmatch(text, head.end, after.start) is not None
 
 
+_MODIFIERS = re.compile(r"\s*(?:[A-Za-z][\w-]*\s+){0,2}")  # before a body that opens a sentence
 _LOWER_WORD = re.compile(r"\s+([a-z]+)\b")
 _DESCRIBES = re.compile(r"\s*(?:an?|the|[a-z][\w-]*)\s[^,\"]*$")  # "a deputy adviser to President "
 
@@ -312,12 +313,10 @@ class Attributor:
         if not bodies or first_k == len(self.spans) or self.spans[first_k].start >= end:
             return None
         first = self.spans[first_k]
-        if (
-            first.kind in ("body", "media", "anonymous")
-            and not first.possessive
-            and not self.text[start : first.start].strip()
-        ):
-            return first if self._verb_follows(first, end) else None
+        if first.kind in ("body", "media", "anonymous") and not first.possessive:
+            # ("Security experts were unhappy": a word or two may modify a body)
+            if _MODIFIERS.fullmatch(self.text, start, first.start) and self._verb_follows(first, end):
+                return first
         return None
 
     def _verb_follows(self, span: SpeakerSpan, end: int) -> bool:
@@ -329,6 +328,18 @@ class Attributor:
         if span is not None and span.kind in _PEOPLE:
             self.last_person = span
             self.quiet = []
+
+    def subject_just_before(self, start: int) -> SpeakerSpan | None:
+        """The speaker the sentence just before ``start`` opens with as its
+        subject (an official, body or source), when that sentence reported
+        nothing ("Security experts were unhappy."); else None."""
+        if not self.quiet:
+            return None
+        q_start, q_end = self.quiet[-1]
+        if self.text[q_end:start].strip():
+            return None  # (not the sentence just before)
+        subject = self.opening_subject(q_start, q_end, bodies=True)
+        return self.resolve(subject) if subject is not None else None
 
     def reported_nothing(self, start: int, end: int) -> None:
         """Remember that the sentence ``text[start:end]`` reported nothing: the

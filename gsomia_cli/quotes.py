@@ -10,7 +10,7 @@ import re
 
 from gsomia_cli.attribution import Attributor, Statement, make_statement
 from gsomia_cli.lexicon import Lexicon, lexicon
-from gsomia_cli.reported import after_a_determiner, participle_speech, quoted_as, reported_speech
+from gsomia_cli.reported import after_a_determiner, participle_speech, quoted_as, reported_speech, tail_cue_in
 from gsomia_cli.sentences import Sentence
 from gsomia_cli.speakers import SpeakerSpan
 from gsomia_cli.wordstarts import WordStarts
@@ -33,6 +33,9 @@ class _Verbs:
 
 
 _CONJUNCTIONS = ("and", "but", "or")
+_JOINED_QUOTES = re.compile(
+    r",?\s+(?:and|or)\s+|,\s+"
+)  # '"stressed that ..." and "appealed for ...," the ministry said'
 
 
 def find_statements(
@@ -105,6 +108,19 @@ def find_statements(
                 cue = verb.group() if speaker else None
                 if speaker:
                     quote_cues.add(verb.start())
+            framed = None  # an outlet's cue after the quote: it reports the words of a cue before
+            if speaker is not None and speaker.kind == "media" and verb is not None:
+                framed, speaker, cue = (speaker, cue, verb.start()), None, None
+                quote_cues.discard(framed[2])
+            if speaker is None and not open_ended and n + 1 == len(in_sentence):
+                # '"..." when North Korea fired a missile on Oct. 2, Stilwell said.': the source
+                # named at the sentence's end speaks the last quotation of the sentence.
+                tail = tail_cue_in(text, tail_start, s_end)
+                if tail is not None:
+                    speaker = who.phrase(tail.start(1), tail.end(1))
+                    cue = tail.group(2) if speaker else None
+                    if speaker:
+                        quote_cues.add(tail.start(2))
             # 2. Before the quote: 'X said, "..."', 'X called the decision "...".
             if speaker is None:
                 verbs = direct_verbs.between(prev_close, q_open) + clause_verbs.between(prev_close, q_open)
@@ -120,13 +136,18 @@ def find_statements(
                 elif text[prev_close:q_open].rstrip().endswith(":"):
                     speaker = who.phrase(prev_close, q_open)
                     cue = "said" if speaker else None
-            # 3. A quote with no cue that opens its sentence continues the previous speaker.
-            if (
-                speaker is None
-                and previous_quote
-                and sentence.paragraph - previous_quote[1] <= 1
-                and not text[prev_close:q_open].strip()
-            ):
+            if speaker is None and framed is not None:  # ('"...," Kyodo reported': no cue before)
+                speaker, cue = framed[0], framed[1]
+                quote_cues.add(framed[2])
+            # 3. A quote with no cue that opens its sentence is the words of the subject of the
+            # sentence before, when that one reported nothing ('Moon met his aides on Tuesday.
+            # "We will wait," ...'), else it continues the previous speaker.
+            opens_sentence = not text[prev_close:q_open].strip()
+            joined = n + 1 < len(in_sentence) and _JOINED_QUOTES.fullmatch(text, q_close + 1, next_open) is not None
+            pending = joined or open_ended and _quote_follows(text, sentences, index)  # (attributed later: step 4)
+            if speaker is None and opens_sentence and not pending and not _cue_follows(direct_verbs, q_close, s_end):
+                speaker = who.subject_just_before(s_start)
+            if speaker is None and previous_quote and sentence.paragraph - previous_quote[1] <= 1 and opens_sentence:
                 prev = previous_quote[0]
                 if prev.speaker:
                     statement = Statement(
@@ -143,8 +164,9 @@ def find_statements(
                     out.append(statement)
                     previous_quote = (statement, sentence.paragraph)
                     continue
-            # 4. Else a quote left open whose next paragraph opens a quote takes the attribution to come.
-            if speaker is None and open_ended and _quote_follows(text, sentences, index):
+            # 4. Else a quote left open whose next paragraph opens a quote, or joined by "and" to
+            # the next quote of its sentence, takes the attribution to come.
+            if speaker is None and pending:
                 statement = make_statement(None, "direct", None, clean, c_start, c_end, index)
                 out.append(statement)
                 waiting.append(statement)
@@ -201,6 +223,11 @@ def _quoted_in_reports(
                 )
                 break
     return out
+
+
+def _cue_follows(verbs: _Verbs, at: int, end: int) -> bool:
+    """True when a reporting verb of ``verbs`` stands between ``at`` and ``end``."""
+    return bisect.bisect_left(verbs.starts, at) < bisect.bisect_left(verbs.starts, end)
 
 
 def _in_relative_clause(text: str, start: int, at: int, lex: Lexicon) -> bool:

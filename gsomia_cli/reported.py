@@ -95,14 +95,14 @@ def _tail_cue() -> tuple[re.Pattern[str], frozenset[str]]:
     hearer = trie_pattern(lex.hearers)
     trailing = trie_pattern(lex.trailing_phrases)
     pattern = re.compile(
-        r",\s+([^,\"]{2,60}?)\s+(?:has\s+|had\s+)?(" + lex.clause_verb_re.pattern + r")"
+        r",\"?\s+([^,\"]{2,60}?)\s+(?:has\s+|had\s+)?(" + lex.clause_verb_re.pattern + r")"
         rf"(?:\s+(?:{hearer}))?(?:\s+(?:{trailing})){{0,2}}\s*[.!]?$"
     )
     last_words = {phrase.split()[-1].lower() for phrase in (*lex.hearers, *lex.trailing_phrases)}
     return pattern, lex.clause_verb_last_words | last_words
 
 
-def _tail_cue_in(text: str, start: int, end: int) -> re.Match[str] | None:
+def tail_cue_in(text: str, start: int, end: int) -> re.Match[str] | None:
     """The source and verb that end the clause ``text[start:end]``, if any."""
     pattern, last_words = _tail_cue()
     clause = text[max(start, end - 40) : end].rstrip(" .!\n")
@@ -123,7 +123,7 @@ def _cue_before_a_clause(text: str, start: int, verbs: list[re.Match[str]], lex:
             continue
         following = text[end + 1 : end + 40].split(None, 1)
         if following and following[0].lower() in lex.not_a_clause:
-            cue = _tail_cue_in(text, start, end)
+            cue = tail_cue_in(text, start, end)
             if cue:
                 return cue
     return None
@@ -259,7 +259,7 @@ def reported_speech(
         if _OPENS_QUOTE.match(text, offset, clause_end):
             continue  # 'said that "..."' is a direct quote, found as such
         start, end = _trim(text, offset, clause_end)
-        cut = _ACCORDING_TO.search(text, start, end) or _tail_cue_in(text, start, end)
+        cut = _ACCORDING_TO.search(text, start, end) or tail_cue_in(text, start, end)
         if cut:
             end = cut.start()  # the source named after the clause is not part of what was said
             start, end = _trim(text, start, end)
@@ -274,11 +274,17 @@ def reported_speech(
     if found:
         return found
     # '..., Seoul's defense minister has said.' / '..., the Kyodo news agency reported.'
-    tail = _tail_cue_in(text, s_start, s_end) or _cue_before_a_clause(text, s_start, verbs, lex)
+    tail = tail_cue_in(text, s_start, s_end) or _cue_before_a_clause(text, s_start, verbs, lex)
+    if tail and all(v.end() != tail.end(2) for v in verbs):
+        tail = None  # (its verb is a quotation's cue: '..., "...," he said.')
     if tail and not _OPENS_QUOTE.match(text, s_start, s_end):
         speaker = who.phrase(tail.start(1), tail.end(1))
         if speaker:
-            start, end = _trim(text, s_start, tail.start())
+            # ('... called it "a mistake," Kyodo reported.': the quotation closes in what was said)
+            closing = tail.start() + 1 if text.startswith(',"', tail.start()) else tail.start()
+            start, end = _trim(text, s_start, closing)
+            if closing > tail.start():
+                end = closing + 1
             who.heard(speaker)
             return [make_statement(speaker, "reported", tail.group(2), clean, start, end, index)]
     for verb in according:

@@ -208,6 +208,8 @@ def speaker_spans(
                 owners = owners if owners is not None else {b.end: b for b in bodies[:lexicon_bodies] if b.possessive}
                 owner = owners.get(apostrophe)
                 start = owner.start if owner is not None and owner.start < start else start
+            if any(b.kind == "media" and start <= b.start and b.end <= end for b in bodies[:lexicon_bodies]):
+                continue  # "Japan's Kyodo news agency": the outlet speaks
             phrase = phrase or _DETERMINER.sub("", text[start:end])
             bodies.append(SpeakerSpan(start, end, phrase, "body", "body", _possessive(text, end)))
     pronouns = [

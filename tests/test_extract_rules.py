@@ -501,9 +501,10 @@ def test_a_quotation_over_two_paragraphs_attributed_at_its_end():
         ("Taro Kono", "direct", "told", "We will not give up on talks with Seoul. There is still time."),
         ("Taro Kono", "direct", "told", "Japan cannot change its position"),
     ]
-    # A stray mark left open with no quotation after it stays a quote of its own sentence's paragraph.
+    # A stray mark left open with no quotation after it stays a quote of its own sentence's paragraph
+    # (with no cue, it is the words of the subject of the sentence before).
     assert statements('Officials met. "We will not give up, he said.\n\nTalks went on.') == [
-        (None, "direct", None, "We will not give up, he said.")
+        ("Officials", "direct", None, "We will not give up, he said.")
     ]
 
 
@@ -761,7 +762,7 @@ def test_an_aside_between_the_verb_and_that():
         "South Korea's Yonhap news agency reported, citing an unnamed official, that Seoul was weighing an extension."
     )
     assert statements(text) == [
-        ("South Korea's Yonhap news agency", "reported", "reported", "Seoul was weighing an extension")
+        ("Yonhap", "reported", "reported", "Seoul was weighing an extension")  # (the outlet, by its name)
     ]
     assert statements("Taro Kono said, however, that the curbs would stay.") == [
         ("Taro Kono", "reported", "said", "the curbs would stay")

@@ -48,3 +48,44 @@ def test_people_named_together_speak_together():
     ]
     # Not when the first is an object: "Abe met Moon and Trump said ..." is Trump's.
     assert statements("Abe met Moon and Trump said the talks went well.", "2019-06-30")[0][0] == "Donald Trump"
+
+
+def test_quotations_joined_by_and_share_the_cue_after_the_last():
+    text = 'Kim "stressed the decision was final" and "urged Tokyo to change course," the Defense Ministry reported.'
+    assert [(q.speaker, q.cue, q.text) for q in run(text).quotes if q.kind == "direct"] == [
+        ("Defense Ministry", "reported", "stressed the decision was final"),
+        ("Defense Ministry", "reported", "urged Tokyo to change course"),
+    ]
+
+
+def test_a_source_named_at_the_sentence_s_end_speaks_its_last_quotation():
+    text = '"We saw the need for it" when the North fired a missile on Oct. 2, Stilwell said.'
+    assert statements(text, "2019-10-27") == [("David Stilwell", "direct", "said", "We saw the need for it")]
+
+
+def test_an_outlet_reports_the_words_of_the_cue_before_the_quotation():
+    text = 'A Japanese official called the decision "deeply regrettable," the Mainichi newspaper reported.'
+    assert statements(text) == [
+        ("Japanese official", "direct", "called", "deeply regrettable"),
+        ("Mainichi Shimbun", "reported", "reported", 'A Japanese official called the decision "deeply regrettable,"'),
+    ]
+    # With no cue before it, the outlet's cue is the quotation's.
+    assert statements('"Talks will resume," the Mainichi newspaper reported.') == [
+        ("Mainichi Shimbun", "direct", "reported", "Talks will resume")
+    ]
+
+
+def test_a_quotation_with_no_cue_is_the_words_of_the_subject_of_the_sentence_before():
+    text = 'Foreign Minister Kang Kyung-wha met her aides on Tuesday. "We will wait for Tokyo to move."'
+    assert statements(text) == [("Kang Kyung-wha", "direct", None, "We will wait for Tokyo to move.")]
+    text = (
+        'A Japanese official called it "a mistake," Kyodo reported. Security experts were unhappy too. '
+        '"The allies need each other now more than ever."'
+    )
+    assert statements(text)[-1] == ("experts", "direct", None, "The allies need each other now more than ever.")
+    # A cue after the quotation, however long its source, is not passed over.
+    text = (
+        'Kang Kyung-wha arrived. "We will see what they do next," officials of the ministry and the staff of '
+        "the office in Seoul told reporters."
+    )
+    assert statements(text) == [(None, "direct", None, "We will see what they do next")]
