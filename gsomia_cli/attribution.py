@@ -81,9 +81,21 @@ def _phrase_after_head(text: str, head: SpeakerSpan, after: SpeakerSpan) -> bool
     pronoun, and only prepositions and words without punctuation stand between."""
     if head.possessive or head.kind == "pronoun":
         return False
+    if after.kind == "media" and head.head in ("report", "reports"):
+        return False  # "reports in the Mainichi": the outlet reports
     return _AFTER_HEAD.fullmatch(text, head.end, after.start) is not None
 
 
+_OBJECT_PRONOUN = re.compile(r"\s*(him|her|them)\b")
+# A conjunction that opens an adverbial clause, before its subject.
+_SUBORDINATOR = re.compile(
+    r"\b(?:after|because|when|while|since|before|although|though|once|until|as)\s+(?:the\s+)?$", re.IGNORECASE
+)
+# A finite verb after a subject: an auxiliary, or a past or present form of a verb.
+_FINITE_AFTER = re.compile(
+    r"\s+(?:has|have|had|is|are|was|were|will|would|can|could|may|might|must|should|did|does|do"
+    r"|[a-z]{2,}ed|[a-z]{2,}s|said|told|made|put|gave|took|met|saw|sent|kept|held|left|went|came)\b"
+)
 _MODIFIERS = re.compile(r"\s*(?:[A-Za-z][\w-]*\s+){0,2}")  # before a body that opens a sentence
 _LOWER_WORD = re.compile(r"\s+([a-z]+)\b")
 _DESCRIBES = re.compile(r"\s*(?:an?|the|[a-z][\w-]*)\s[^,\"]*$")  # "a deputy adviser to President "
@@ -328,6 +340,32 @@ class Attributor:
         if span is not None and span.kind in _PEOPLE:
             self.last_person = span
             self.quiet = []
+
+    def pronoun(self, start: int, end: int) -> SpeakerSpan | None:
+        """Who an object pronoun ("him", "her", "them") that ``text[start:end]``
+        begins with stands for (see :meth:`resolve`); else None."""
+        m = _OBJECT_PRONOUN.match(self.text, start, end)
+        if m is None:
+            return None
+        return self.resolve(SpeakerSpan(m.start(), m.end(), m.group(), None, "pronoun", False))
+
+    def clause_subject(self, start: int, end: int) -> SpeakerSpan | None:
+        """The subject of the last adverbial clause between ``start`` and
+        ``end``: the last speaker phrase there after a conjunction such as
+        "after" or "because" and before a finite verb ("..., after Japan
+        imposed curbs, citing ..."); resolved; None when there is none."""
+        k = bisect.bisect_left(self.starts, end)
+        while k > 0 and self.spans[k - 1].start >= start:
+            span = self.spans[k - 1]
+            k -= 1
+            if span.possessive or span.end > end:
+                continue
+            if not _FINITE_AFTER.match(self.text, span.end, end):
+                continue
+            if _SUBORDINATOR.search(self.text, max(start, span.start - 16), span.start):
+                return self.resolve(span)
+            return None  # (the last clause's subject: no clause of its own)
+        return None
 
     def subject_just_before(self, start: int) -> SpeakerSpan | None:
         """The speaker the sentence just before ``start`` opens with as its

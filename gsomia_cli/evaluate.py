@@ -270,7 +270,12 @@ def score(gold: Any, records: Records) -> Score:
             best = max(reported[f], key=lambda q: similarity(q.get("text", ""), want["text"]), default=None)
             if best is not None and similarity(best.get("text", ""), want["text"]) >= REPORTED_FOUND:
                 r_found += 1
-                r_right += same_person(best.get("speaker"), want["speaker"])
+                if same_person(best.get("speaker"), want["speaker"]):
+                    r_right += 1
+                else:  # (the scorer counts these without listing them)
+                    misses.append(
+                        f"reported speaker {f}: {want['text'][:40]!r} -> {best.get('speaker')!r}, gold {want['speaker']!r}"
+                    )
             else:
                 misses.append(f"reported missed {f}: {want['text'][:50]!r}")
 

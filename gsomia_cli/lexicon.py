@@ -116,6 +116,11 @@ class Lexicon:
     trailing_phrases: tuple[str, ...]  # what may follow a trailing cue's verb ("in a statement")
     participle_re: re.Pattern[str]  # "adding", "saying" (on folded text)
     participle_cues: frozenset[str]
+    participle_objects: frozenset[str]  # participles whose noun-phrase object is what was said
+    participle_infinitives: frozenset[str]  # participles that take someone and an infinitive
+    noun_verbs: frozenset[str]  # verbs whose noun-phrase object is what was said
+    infinitive_verbs: frozenset[str]  # verbs whose infinitive is what was said
+    speech_nouns: frozenset[str]  # "claims" of "its claims that ..."
     source_aside_re: re.Pattern[str]  # ", citing " before whom a source cites
     relative_re: re.Pattern[str]  # " who" that opens a relative clause
     news_agencies: frozenset[str]  # body labels that are news agencies
@@ -210,7 +215,7 @@ def lexicon() -> Lexicon:
     )
     # A cue that leads its sentence is capitalised there ("According to Jeong, ...").
     leading_cues = {form for cue in lang["leading_cues"] for form in (cue, cue[:1].upper() + cue[1:])}
-    clause_verbs = set(verbs["clause"]) | set(verbs["object"]) | leading_cues
+    clause_verbs = set(verbs["clause"]) | set(verbs["object"]) | set(verbs.get("infinitive", [])) | leading_cues
     hearers = [*lang.get("audiences", []), *lang.get("news_agencies", [])]  # ("told reporters", "told Reuters")
     officials = []
     by_key: dict[str, KnownOfficial] = {}
@@ -288,9 +293,18 @@ def lexicon() -> Lexicon:
         clause_verb_heads=heads_of(clause_verbs),
         clause_verb_last_words=frozenset(v.split()[-1].lower() for v in clause_verbs),
         direct_verb_heads=heads_of(verbs["direct"]),
-        participle_re=alternation(lang.get("participle_cues", [])),
+        participle_re=alternation(
+            [form for p in lang.get("participle_cues", []) for form in (p, p[:1].upper() + p[1:])]
+        ),  # (capitalised: "Calling the pact vital, Matsuno said ...")
         participle_cues=frozenset(lang.get("participle_cues", [])),
+        participle_objects=frozenset(lang.get("participle_objects", [])),
+        participle_infinitives=frozenset(lang.get("participle_infinitives", [])),
+        noun_verbs=frozenset(verbs.get("noun", [])),
+        infinitive_verbs=frozenset(verbs.get("infinitive", [])),
+        speech_nouns=frozenset(lang.get("speech_nouns", [])),
         relative_re=re.compile(r"\s(?:" + trie_pattern(lang["relative_pronouns"]) + r")\b"),
         source_aside_re=re.compile(r",\s+(?:" + trie_pattern(lang.get("source_asides", ["citing"])) + r")\s+$"),
-        participle_heads=heads_of(lang.get("participle_cues", [])),
+        participle_heads=heads_of(
+            [form for p in lang.get("participle_cues", []) for form in (p, p[:1].upper() + p[1:])]
+        ),
     )

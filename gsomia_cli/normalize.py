@@ -39,7 +39,8 @@ class _Rules:
     drop: re.Pattern[str]
     lead_tags: tuple[re.Pattern[str], ...]
     labels: tuple[tuple[re.Pattern[str], str], ...]
-    kinds: tuple[tuple[str, re.Pattern[str], str], ...]  # kind, pattern, text a match must contain (casefolded)
+    # kind, pattern, text a match must contain (casefolded), and whether it matches only at the end
+    kinds: tuple[tuple[str, re.Pattern[str], str, bool], ...]
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +52,9 @@ def _rules() -> _Rules:
         lead_tags=tuple(re.compile(p, flags) for p in data.get("lead_tags", [])),
         labels=tuple((re.compile(x["pattern"], flags), x.get("kind", "body")) for x in data.get("labels", [])),
         kinds=tuple(
-            (kind, re.compile(p, flags), _needle(p)) for kind, pats in (data.get("kinds") or {}).items() for p in pats
+            (kind, re.compile(p, flags), _needle(p), p.endswith("$") and not p.endswith("\\$"))
+            for kind, pats in (data.get("kinds") or {}).items()
+            for p in pats
         ),
     )
 
@@ -66,14 +69,18 @@ def _needle(pattern: str) -> str:
     return literal if len(literal) >= 3 and literal.isascii() and not set(literal) & set("iks") else ""
 
 
+END_SPAN = 200  # a pattern that matches only at a paragraph's end is tried on its last characters
+
+
 def _kind_of(folded: str, rules: _Rules) -> str:
     low = ""
-    for kind, pattern, needle in rules.kinds:
+    tail = max(0, len(folded) - END_SPAN)
+    for kind, pattern, needle, at_end in rules.kinds:
         if needle:
             low = low or folded.casefold()
             if needle not in low:
                 continue
-        if pattern.search(folded):
+        if pattern.search(folded, tail if at_end else 0):
             return kind
     return "body"
 

@@ -194,7 +194,17 @@ def find_statements(
             next_participle += 1
         if next_participle < len(participles.starts) and participles.starts[next_participle] < s_end:
             following = participles.between(s_start, s_end)  # "..., adding that ..."
-            out.extend(participle_speech(clean, text, following, sentence, index, out[made:], who, inside_quote, lex))
+            added = participle_speech(clean, text, following, sentence, index, out[made:], who, inside_quote, lex)
+            # A statement inside what a participle says is part of it ("responded saying Tokyo
+            # protested the move"), and one cut before a participle may say nothing now
+            # ("criticized Japan, saying ...").
+            out[made:] = [
+                s
+                for s in out[made:]
+                if s.kind == "direct"
+                or (len(s.text.split(None, 1)) > 1 and not any(p.start < s.start and s.end <= p.end for p in added))
+            ]
+            out.extend(added)
         if unattributed:
             out.extend(_quoted_in_reports(clean, text, unattributed, out[made:], index, lex))
         if len(out) == made and not quote_cues and not in_sentence:
@@ -259,8 +269,10 @@ def _cue_before(
     """The verb and speaker of a quotation that follows its cue ``verb`` (the
     last of the sentence's ``verbs`` before it): 'X said, "..."'."""
     at = verb.start()
-    quoted = quoted_as(text, start, at)  # "X was quoted by Kyodo as saying, ..."
-    subject = who.subject(start, at if quoted is None else quoted, resolved=False)
+    quoted = quoted_as(text, start, at)  # "X was quoted by Kyodo as saying, ...", "quoting him as saying"
+    if quoted is not None and quoted[1] >= 0:
+        return verb, who.phrase(quoted[1], at) or who.pronoun(quoted[1], at)
+    subject = who.subject(start, at if quoted is None else quoted[0], resolved=False)
     if verb.group() in lex.participle_cues and text[max(0, at - 4) : at].rstrip().endswith(","):
         # "Moon criticized Japan, saying: ...": the sentence's subject, not its object
         subject = who.opening_subject(start, at, bodies=True) or subject

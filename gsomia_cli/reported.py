@@ -82,7 +82,8 @@ MAX_CLAUSE = 1_000
 TAIL_CUE_SPAN = 200
 _STOP = re.compile(r"[,.;]")
 
-_TO_INFINITIVE = re.compile(r"[^.;\"]{1,80}?\bto\s+\w")  # "urged Tokyo to reconsider"
+_TO_INFINITIVE = re.compile(r"[^.;\"]{1,80}?(?:\bto|\s\"to)\s+\w")  # "urged Tokyo to reconsider", 'urged them "to sit'
+_TO = re.compile(r"to\s+\w")
 _TO_FIRST = re.compile(r"(?:not\s+)?to\b")
 
 
@@ -103,12 +104,19 @@ def _tail_cue() -> tuple[re.Pattern[str], frozenset[str]]:
 
 
 def tail_cue_in(text: str, start: int, end: int) -> re.Match[str] | None:
-    """The source and verb that end the clause ``text[start:end]``, if any."""
+    """The source and verb that end the clause ``text[start:end]``, if any
+    (not after a short aside: "what solutions, if any, the U.S. suggested")."""
     pattern, last_words = _tail_cue()
     clause = text[max(start, end - 40) : end].rstrip(" .!\n")
     if clause[clause.rfind(" ") + 1 :].lower() not in last_words:
         return None  # (a cheap test before the costly pattern)
-    return pattern.search(text, max(start, end - TAIL_CUE_SPAN), end)
+    m = pattern.search(text, max(start, end - TAIL_CUE_SPAN), end)
+    if m is not None and _SHORT_ASIDE.search(text, max(start, m.start() - 30), m.start()):
+        return None
+    return m
+
+
+_SHORT_ASIDE = re.compile(r",\s*(?:if any|if at all|if anything|if so|at least|in turn)\s*$")
 
 
 def _cue_before_a_clause(text: str, start: int, verbs: list[re.Match[str]], lex: Lexicon) -> re.Match[str] | None:
@@ -201,6 +209,8 @@ def reported_speech(
         if cue in lex.leading_cues:
             according.append(verb)
             continue
+        if cue.endswith("ing") and _participle_position(text, s_start, at):
+            continue  # ("..., urging Seoul to act": a participle, read by participle_speech)
         if found and found[-1].start <= at < found[-1].end:
             continue  # reported within what was said ("He said Tokyo hoped ..."): part of it
         if previous_subject is not None and at in joined_at:
@@ -223,7 +233,8 @@ def reported_speech(
         that = that_at >= 0
         between = text[verb.end() : that_at] if that else ""
         aside = _ASIDE.fullmatch(between) if that and "," in between else None
-        if aside and aside.group(1).split(None, 1)[0] not in lex.participle_cues:
+        aside_word = aside.group(1).split(None, 1)[0] if aside else ""
+        if aside and (aside_word in _ASIDE_WORDS or aside_word not in lex.participle_cues):
             between = ""  # "reported, citing an unnamed official, that ..."
         if that and (
             '"' in between
@@ -251,34 +262,46 @@ def reported_speech(
             if not _opens_a_clause(stripped, lex):
                 continue
             offset = clause_end - len(stripped)
+        noun_phrase = False
+        if that or audience:
+            pass
+        elif cue in lex.infinitive_verbs:
+            if not _TO.match(stripped):
+                continue  # "threatened to terminate the pact": the infinitive is what was said
+        elif cue in lex.object_verbs and _TO_INFINITIVE.match(stripped) and not _TO_FIRST.match(stripped):
+            pass  # "urged Tokyo to reconsider"
+        elif cue in lex.noun_verbs and _opens_a_noun_phrase(stripped, lex):
+            noun_phrase = True  # "announced its decision to end the pact", "called for its renewal"
         elif cue in lex.object_verbs:
-            if not _TO_INFINITIVE.match(stripped) or _TO_FIRST.match(stripped):
-                continue  # "asked not to be named" has no one asked
+            continue  # "asked not to be named" has no one asked
         elif not _opens_a_clause(stripped, lex):
             continue
         if _OPENS_QUOTE.match(text, offset, clause_end):
             continue  # 'said that "..."' is a direct quote, found as such
         start, end = _trim(text, offset, clause_end)
+        if noun_phrase:
+            end = _trim(text, start, noun_phrase_end(text, start, end))[1]
         cut = _ACCORDING_TO.search(text, start, end) or tail_cue_in(text, start, end)
         if cut:
             end = cut.start()  # the source named after the clause is not part of what was said
             start, end = _trim(text, start, end)
+            end = _closing_mark(text, start, end)
         k = bisect.bisect_left(joined, start + len(" and ")) if joined else 0
         if k < len(joined) and joined[k] < end:  # "... and said ...": the next statement
             start, end = _trim(text, start, joined[k] - len(" and "))
         end = _before_another_subject(text, verbs, verb_starts, start, end, joined_at, who)
-        if len(text[start:end].split(None, 2)) < 3:
-            continue
+        if len(text[start:end].split(None, 2)) < (2 if noun_phrase else 3):
+            continue  # ("called for its renewal": a noun phrase of two words says enough)
         who.heard(speaker)
         found.append(make_statement(speaker, "reported", cue, clean, start, end, index))
-    if found:
-        return found
-    # '..., Seoul's defense minister has said.' / '..., the Kyodo news agency reported.'
+    # '..., Seoul's defense minister has said.' / '..., the Kyodo news agency reported.': the
+    # source at the end reports the whole clause, and any statement inside it too.
     tail = tail_cue_in(text, s_start, s_end) or _cue_before_a_clause(text, s_start, verbs, lex)
     if tail and all(v.end() != tail.end(2) for v in verbs):
         tail = None  # (its verb is a quotation's cue: '..., "...," he said.')
     if tail and not _OPENS_QUOTE.match(text, s_start, s_end):
         speaker = who.phrase(tail.start(1), tail.end(1))
+        found = [f for f in found if f.start < tail.start() or f.cue != tail.group(2)]  # (not the tail's own)
         if speaker:
             # ('... called it "a mistake," Kyodo reported.': the quotation closes in what was said)
             closing = tail.start() + 1 if text.startswith(',"', tail.start()) else tail.start()
@@ -286,7 +309,11 @@ def reported_speech(
             if closing > tail.start():
                 end = closing + 1
             who.heard(speaker)
-            return [make_statement(speaker, "reported", tail.group(2), clean, start, end, index)]
+            # (before the statements inside it: the source named at the end is the sentence's speaker)
+            found.insert(0, make_statement(speaker, "reported", tail.group(2), clean, start, end, index))
+            return found
+    inner = found  # ('X said ..., according to Y': Y reports X's statement)
+    found = []
     for verb in according:
         clause_end = min(s_end, verb.end() + MAX_CLAUSE)
         stop = _STOP.search(text, verb.end(), clause_end)
@@ -302,7 +329,51 @@ def reported_speech(
             start, end = _trim(text, max(s_start, verb.start() - MAX_CLAUSE), verb.start())
         if len(text[start:end].split(None, 2)) >= 3:
             found.append(make_statement(speaker, "reported", "according to", clean, start, end, index))
-    return found
+    return inner + found
+
+
+# What ends a noun phrase that was said: a clause set off by a comma, a conjunction of time or
+# cause, a venue ("in his address"), a semicolon.
+_NOUN_PHRASE_END = re.compile(
+    r",\"?\s+(?:and\s+)?(?:which|who|whom|whose|where|when|while|as|after|before|because|but|amid|despite|although|though"
+    r"|saying|adding|noting|citing|calling|urging|stressing|warning|according|a|an)\b"
+    r"|\s(?:after|because|while|amid|before|since|so that|in order to)\s"
+    r"|\s(?:in|at|during|over)\s(?:a|an|the|his|her|its|their)\s(?:[\w-]+\s){0,3}?"
+    r"(?:conference|briefing|meeting|address|speech|statement|interview|call|session|summit|reports?)\b"
+    r"|;"
+)
+_DETERMINERS = frozenset("the a an its their his her our this these those such no any some every all both".split())
+
+
+def _closing_mark(text: str, start: int, end: int) -> int:
+    """``end``, or past the closing quotation mark just after it when
+    ``text[start:end]`` opens a quotation it does not close ('called it "a
+    mistake,"' cut before ', Kyodo reported')."""
+    if text.count('"', start, end) % 2 == 1:
+        close = text.find('"', end, end + 3)
+        if close >= 0:
+            return close + 1
+    return end
+
+
+def noun_phrase_end(text: str, start: int, end: int) -> int:
+    """Where the noun phrase that begins at ``start`` ends, at the latest at ``end``."""
+    m = _NOUN_PHRASE_END.search(text, start, end)
+    return m.start() if m else end
+
+
+def _opens_a_noun_phrase(stripped: str, lex: Lexicon) -> bool:
+    """True when ``stripped`` (what follows a verb) begins with a determiner or
+    a possessive: a noun phrase, not a clause ("its decision", "Seoul's move")."""
+    first = _first_word(stripped)
+    return first in _DETERMINERS or (first.endswith("'s") and first not in _CONTRACTIONS)
+
+
+def _participle_position(text: str, start: int, at: int) -> bool:
+    """True when the word at ``at`` follows a comma, an ellipsis, or a verb
+    directly ("responded saying"): a participle that adds to a clause."""
+    before = text[max(start, at - 10) : at].rstrip()
+    return before.endswith((",", "...", "\u2026", ", and", ", or"))
 
 
 def _first_word(text: str) -> str:
@@ -323,14 +394,28 @@ _THAT = re.compile(r"\s+that\s")
 QUOTED_SPAN = 80  # at most this from "quoted" to its "as saying" ("quoted by the Kyodo news agency as saying")
 
 
-def quoted_as(text: str, start: int, at: int) -> int | None:
-    """Where "quoted" (or "cited") stands before an "as" that ends just
-    before ``at`` (its participle), within the sentence from ``start``; else None."""
+_QUOTING = re.compile(r"\s(?:quoted|cited|quoting|citing)\s")
+_PASSIVE = re.compile(r"\s(?:is|was|were|are|been|being)\s+$")
+
+
+def quoted_as(text: str, start: int, at: int) -> tuple[int, int] | None:
+    """For a participle at ``at`` after "as", within the sentence from
+    ``start``: where "quoted" (or "cited", "quoting") stands before that "as",
+    and where the quoted person's words begin between them ("quoting him as",
+    "Kyodo quoted Suga as"), or -1 when the quoted person is the subject ("was
+    quoted by Kyodo as"); None when no such verb stands before it."""
     if text[at - 4 : at].lower() != " as ":
         return None
-    lowest = max(start, at - QUOTED_SPAN)
-    quoted = max(text.rfind(" quoted ", lowest, at), text.rfind(" cited ", lowest, at))
-    return quoted + 1 if quoted >= 0 else None
+    found = None
+    for m in _QUOTING.finditer(text, max(start, at - QUOTED_SPAN), at - 3):
+        found = m
+    if found is None:
+        return None
+    verb_at, after = found.start() + 1, found.end()
+    passive = _PASSIVE.search(text, max(start, verb_at - 12), verb_at) or text.startswith("by ", after)
+    if passive or found.group().strip() in ("quoted", "cited") and text.startswith("as ", after):
+        return verb_at, -1
+    return verb_at, after
 
 
 def participle_speech(
@@ -344,68 +429,82 @@ def participle_speech(
     inside_quote: Callable[[int], bool],
     lex: Lexicon,
 ) -> list[Statement]:
-    """Return the reported speech of the ``participles`` of one sentence set
-    off by a comma ("..., adding that Tokyo's stance was unchanged"; "...,
-    saying it was regrettable"), made by whoever made the sentence's last
-    statement before it (of ``made``), else by the official, body or source
-    the sentence opens with. A reported statement of ``made`` that runs over such a
-    participle ends before its comma, whatever follows the participle."""
+    """Return the reported speech of the ``participles`` of one sentence that
+    add to a clause: after a comma or an ellipsis ("..., adding that Tokyo's
+    stance was unchanged"; "..., citing a breach of trust"; "..., urging Seoul
+    to act"), right after a verb ("responded saying ..."), after "with" and
+    their subject (", with Pompeo stressing their cooperation"), or opening
+    the sentence ("Calling the pact vital, Matsuno said ..."). What was said
+    is a "that" clause, the clause after "saying", a participle's noun phrase
+    or someone and an infinitive. Who said it: the subject after "with", the
+    subject of the main clause after an opening participle, else the subject
+    of the nearest clause before it (a clause inside a statement has its own:
+    "..., after Japan imposed curbs, citing ..."), else whoever made the
+    sentence's last statement before it (of ``made``), else the official, body
+    or source the sentence opens with. A reported statement of ``made`` that
+    runs over such a participle ends before it, whatever follows the participle."""
     found: list[Statement] = []
     s_start, s_end = sentence.start, sentence.end
     earlier = sorted(made, key=lambda s: s.start)
-    passed = 0  # (earlier[:passed] begin before the last comma seen)
-    last: Statement | None = None  # the last statement with a speaker before that comma
+    passed = 0  # (earlier[:passed] begin before the last break seen)
+    last: Statement | None = None  # the last statement with a speaker before that break
     for verb in participles:
         at = verb.start()
+        word = verb.group().lower()
         if inside_quote(at):
             continue
         clause_end = min(s_end, verb.end() + MAX_CLAUSE)
         quoted = quoted_as(text, s_start, at)
-        if quoted is not None:  # "Suga was quoted by Kyodo as saying that ..."
-            subject = who.subject(s_start, quoted)
-            that = _THAT.match(text, verb.end(), clause_end)
-            offset = that.end() if that else verb.end()
-            if text[offset : offset + 4].lstrip(" ,").startswith('"'):
-                continue  # 'as saying, "..."' is a direct quote, found as such
-            start, end = _trim(text, offset, clause_end)
-            if subject is not None and _words_at_least(text, start, end, 3):
-                who.heard(subject)
-                cue = text[quoted : text.index(" ", quoted)] + " as saying"  # "quoted as saying", "cited as saying"
-                found.append(make_statement(subject, "reported", cue, clean, start, end, index))
+        if quoted is not None:  # "Suga was quoted by Kyodo as saying that ...", "quoting him as saying"
+            found.extend(_quoted_as_saying(clean, text, quoted, verb, s_start, clause_end, index, who))
             continue
-        comma = text.rfind(",", max(s_start, at - 4), at)
-        if comma < 0 or text[comma + 1 : at].strip(' "'):
-            continue  # (the comma may end a quotation: '... "a strategic decision," adding that ...')
-        closing = text.find('"', comma, at)  # ('..."a strategic decision," adding': the quote goes with it)
-        cut = closing + 1 if closing >= 0 else comma
-        while passed < len(earlier) and earlier[passed].start < comma:
+        opening = at == s_start  # "Calling the pact vital, Matsuno said ..."
+        absolute = _WITH_SUBJECT.search(text, max(s_start, at - 80), at)  # ", with Pompeo stressing"
+        brk = _break_before(text, s_start, at)
+        if not opening and absolute is None and brk < 0:
+            continue
+        if brk >= 0 and word in _ASIDE_WORDS and _after_a_reporting_verb(text, s_start, brk, lex):
+            continue  # "Yonhap reported, citing an official, that ...": whom a source cites
+        cut = brk if brk >= 0 else (absolute.start() if absolute is not None else at)
+        closing = text.find('"', cut, at)  # ('..."a strategic decision," adding': the quote goes with it)
+        cut_at = closing + 1 if closing >= 0 else cut
+        while passed < len(earlier) and earlier[passed].start < cut:
             statement = earlier[passed]
-            if statement.kind == "reported" and comma < statement.end:  # what was said ends at the comma
-                statement.end = _trim(text, statement.start, cut)[1]
+            if statement.kind == "reported" and cut < statement.end:  # what was said ends at the break
+                statement.end = max(statement.start, _trim(text, statement.start, cut_at)[1])
                 statement.text = clean[statement.start : statement.end]
             if statement.speaker is not None:
                 last = statement
             passed += 1
-        if found and found[-1].start < comma and found[-1].speaker is not None:
+        if found and found[-1].start < cut and found[-1].speaker is not None:
             if last is None or found[-1].start > last.start:
                 last = found[-1]
-        that = _THAT.match(text, verb.end(), clause_end)
-        if that:
-            offset = that.end()
-        elif verb.group() == "saying":
-            window = text[verb.end() : min(clause_end, verb.end() + 40)]
-            stripped = window.lstrip()
-            if not _opens_a_clause(stripped, lex):
+        span = _participle_content(text, verb, word, clause_end, lex)
+        if span is None:
+            continue
+        start, end = span
+        if opening:
+            main = _main_clause_start(text, verb.end(), s_end)  # (after the comma that ends the phrase)
+            if main < 0:
                 continue
-            offset = verb.end() + len(window) - len(stripped)
-        else:
+            end = _trim(text, start, main - 1 if text[main - 1 : main] == "," else main)[1]
+            if text.startswith('"', end):
+                end += 1
+            subject = who.opening_subject(main, s_end, bodies=True)
+            if subject is not None and _words_at_least(text, start, end, 2):
+                found.append(make_statement(who.resolve(subject), "reported", verb.group(), clean, start, end, index))
             continue
-        if _OPENS_QUOTE.match(text, offset, clause_end):
-            continue  # ', saying "..."' is a direct quote, found as such
-        start, end = _trim(text, offset, clause_end)
-        if not _words_at_least(text, start, end, 3):
+        if not _words_at_least(text, start, end, 2 if word in lex.participle_objects else 3):
             continue
-        if last is not None:
+        subject = who.phrase(absolute.end(1) - len(absolute.group(1)), absolute.end(1)) if absolute else None
+        if subject is None:
+            inner = who.clause_subject(last.start if last is not None else s_start, cut)
+            if inner is not None:
+                subject = inner
+        if subject is not None:
+            who.heard(subject)
+            found.append(make_statement(subject, "reported", verb.group(), clean, start, end, index))
+        elif last is not None:
             found.append(
                 Statement(
                     last.speaker,
@@ -420,11 +519,129 @@ def participle_speech(
                 )
             )
         else:
-            subject = who.opening_subject(s_start, comma, bodies=True)
+            subject = who.opening_subject(s_start, cut, bodies=True)
             if subject is not None:
                 who.heard(subject)
                 found.append(make_statement(subject, "reported", verb.group(), clean, start, end, index))
     return found
+
+
+# ", with Secretary of State Mike Pompeo stressing": "with" and the participle's subject.
+_WITH_SUBJECT = re.compile(r"(?:,\s*|\s)with\s+((?:[A-Z][\w.'-]*\s+|of\s+){1,8}?|(?:the|a|an)\s+[^,\"]{1,40}?)\s*$")
+
+
+def _break_before(text: str, start: int, at: int) -> int:
+    """Where the comma, ellipsis or verb before a participle at ``at`` stands
+    (a quotation's closing mark may come between: '..."a decision," adding'),
+    or -1 when none does."""
+    window_start = max(start, at - 10)
+    before = text[window_start:at].rstrip(' "')
+    if before.endswith((", and", ", or")):  # ("..., citing X, and urging Y")
+        before = before[: before.rfind(",") + 1]
+    if before.endswith(","):
+        return window_start + len(before) - 1
+    if before.endswith(("...", "\u2026")):
+        return window_start + len(before) - (3 if before.endswith("...") else 1)
+    word = _LAST_WORD.search(text, max(start, at - 30), at)
+    if word is not None and word.group(1) in _VERBS_BEFORE_PARTICIPLE:  # "responded saying"
+        return word.end(1)
+    return -1
+
+
+_LAST_WORD = re.compile(r"(\w+)\s+$")
+_ASIDE_WORDS = frozenset({"citing", "quoting"})
+
+
+def _after_a_reporting_verb(text: str, start: int, comma: int, lex: Lexicon) -> bool:
+    """True when a reporting verb ends just before the comma at ``comma``
+    ("reported, citing an official, that ...")."""
+    words = text[max(start, comma - 30) : comma].split()
+    return bool(words) and words[-1].lower() in lex.clause_verbs
+
+
+_VERBS_BEFORE_PARTICIPLE = frozenset({"responded", "reacted", "replied", "answered", "spoke", "wrote", "tweeted"})
+
+
+def _participle_content(
+    text: str, verb: re.Match[str], word: str, clause_end: int, lex: Lexicon
+) -> tuple[int, int] | None:
+    """The span of what a participle says: its "that" clause, the clause
+    after "saying", its noun phrase or someone and an infinitive; None when
+    it says nothing ("saying little", '..., saying "...": a direct quote)."""
+    that = _THAT.match(text, verb.end(), clause_end)
+    window = text[verb.end() : min(clause_end, verb.end() + 80)]
+    stripped = window.lstrip(" ,")
+    offset = verb.end() + len(window) - len(stripped)
+    if that:
+        offset = that.end()
+    elif word in lex.participle_infinitives:
+        if not _TO_INFINITIVE.match(stripped) or _TO_FIRST.match(stripped):
+            return None  # ("urging Seoul to act": someone, then an infinitive)
+    elif word == "saying":
+        if not _opens_a_clause(stripped, lex):
+            return None
+    elif word in lex.participle_objects:
+        if not stripped or stripped[0] in ".,;:" or _first_word(stripped) in lex.not_a_clause:
+            return None
+    else:
+        return None
+    if _OPENS_QUOTE.match(text, offset, clause_end) and (that or word == "saying"):
+        return None  # ', saying "..."' is a direct quote, found as such
+    start, end = _trim(text, offset, clause_end)
+    if not that and word != "saying":
+        end = _trim(text, start, noun_phrase_end(text, start, end))[1]
+    return start, end
+
+
+def _main_clause_start(text: str, at: int, end: int) -> int:
+    """Where the main clause begins after an opening participle's phrase
+    that begins at ``at``: after its first comma outside quotation marks; -1
+    when there is none."""
+    inside = False
+    for i in range(at, min(end, at + MAX_CLAUSE)):
+        char = text[i]
+        if char == '"':
+            inside = not inside
+        elif char == "," and (not inside or text.startswith('"', i + 1)):
+            return i + 2 if text.startswith('"', i + 1) else i + 1
+    return -1
+
+
+def _quoted_as_saying(
+    clean: str,
+    text: str,
+    quoted: tuple[int, int],
+    verb: re.Match[str],
+    s_start: int,
+    clause_end: int,
+    index: int,
+    who: Attributor,
+) -> list[Statement]:
+    """The statements of "quoted ... as saying": what the quoted person said
+    (the subject of "was quoted", the object of "quoting him"), and, when an
+    outlet did the quoting, the outlet's report of it."""
+    verb_at, object_at = quoted
+    that = _THAT.match(text, verb.end(), clause_end)
+    offset = that.end() if that else verb.end()
+    if text[offset : offset + 4].lstrip(" ,").startswith('"'):
+        return []  # 'as saying, "..."' is a direct quote, found as such
+    start, end = _trim(text, offset, clause_end)
+    if not _words_at_least(text, start, end, 3):
+        return []
+    cue_word = text[verb_at : text.index(" ", verb_at)]
+    out = []
+    if object_at < 0:  # "Suga was quoted by Kyodo as saying"
+        speaker = who.subject(s_start, verb_at)
+    else:  # "reports quoting him as saying", "Kyodo quoted Suga as saying"
+        speaker = who.phrase(object_at, verb.start()) or who.pronoun(object_at, verb.start())
+        reporter = who.subject(s_start, verb_at)
+        if reporter is not None:
+            out.append(make_statement(reporter, "reported", cue_word, clean, object_at, end, index))
+    if speaker is not None:
+        who.heard(speaker)
+        cue = {"quoting": "quoted", "citing": "cited"}.get(cue_word.lower(), cue_word.lower()) + " as saying"
+        out.insert(0, make_statement(speaker, "reported", cue, clean, start, end, index))
+    return out
 
 
 def _words_at_least(text: str, start: int, end: int, n: int) -> bool:

@@ -108,11 +108,13 @@ def _anonymous(text: str, m: re.Match[str], a: int, b: int, lex: Lexicon) -> Spe
     )
 
 
-def _names_media(source: SpeakerSpan, bodies: list[SpeakerSpan]) -> bool:
-    """True when an outlet's name stands before the head noun of ``source``
-    ("the Asahi Shimbun newspaper", "Japan's Kyodo news agency"): the outlet
-    speaks, not an anonymous source."""
-    return any(b.kind == "media" and source.start <= b.start and b.end <= source.end for b in bodies)
+def _holds_media(start: int, end: int, media: list[SpeakerSpan], media_starts: list[int]) -> bool:
+    """True when an outlet's name (of ``media``, sorted, beginning at
+    ``media_starts``) lies within ``start:end`` ("the Asahi Shimbun
+    newspaper", "Japan's Kyodo news agency"): the outlet speaks, not an
+    anonymous source or an institution."""
+    k = bisect.bisect_left(media_starts, start)
+    return k < len(media) and media[k].start < end and media[k].end <= end
 
 
 def _first_and_longest(span: SpeakerSpan) -> tuple[int, int]:
@@ -195,6 +197,8 @@ def speaker_spans(
     # An institution ends with its noun: looked for only shortly before one.
     lexicon_bodies = len(bodies)  # (the bodies named in the lexicon: owners of an institution)
     owners: dict[int, SpeakerSpan] | None = None  # possessive ones by end ("the Blue House's"), made on need
+    media: list[SpeakerSpan] | None = None  # the outlets named, by start (made on need)
+    media_starts: list[int] = []
     for a, b in _windows_before(text, words.at(_INSTITUTION_NOUNS), ranges, INSTITUTION_SPAN):
         for h in _institution().finditer(text, a, b):
             named = _OF_A_NAME.match(text, h.end())  # "the Ministry of Foreign Affairs"
@@ -208,7 +212,10 @@ def speaker_spans(
                 owners = owners if owners is not None else {b.end: b for b in bodies[:lexicon_bodies] if b.possessive}
                 owner = owners.get(apostrophe)
                 start = owner.start if owner is not None and owner.start < start else start
-            if any(b.kind == "media" and start <= b.start and b.end <= end for b in bodies[:lexicon_bodies]):
+            if media is None:
+                media = sorted((b for b in bodies[:lexicon_bodies] if b.kind == "media"), key=attrgetter("start"))
+                media_starts = [b.start for b in media]
+            if media and _holds_media(start, end, media, media_starts):
                 continue  # "Japan's Kyodo news agency": the outlet speaks
             phrase = phrase or _DETERMINER.sub("", text[start:end])
             bodies.append(SpeakerSpan(start, end, phrase, "body", "body", _possessive(text, end)))
@@ -220,7 +227,14 @@ def speaker_spans(
     bodies.sort(key=_first_and_longest)
     if anonymous and bodies:  # a body named in full is no anonymous source ("the Nikkei newspaper")
         body_starts = [b.start for b in bodies]
-        anonymous = [a for a in anonymous if not _covered(a, bodies, body_starts) and not _names_media(a, bodies)]
+        media = sorted((b for b in bodies if b.kind == "media"), key=attrgetter("start"))
+        media_starts = [b.start for b in media]
+        anonymous = [
+            a
+            for a in anonymous
+            if not _covered(a, bodies, body_starts)
+            and not (media and _holds_media(a.start, a.end, media, media_starts))
+        ]
     kept: list[SpeakerSpan] = []
     taken = bytearray(len(text))
     for a, b in quotes:  # words inside a quotation are not who is speaking

@@ -43,6 +43,10 @@ def test_who_groups_jeong_across_outlets(run):
             ),
             ("yonhap-2019-11-17", "No cool answers were there (from Kono), though we've tried very hard"),
         ],
+        [  # (reported in one, quoted in the other)
+            ("vietnam-2019-11-17", "the United States is continuing to send messages to Japan and South Korea"),
+            ("yonhap-2019-11-17", "The U.S. has continued to deliver messages to Japan."),
+        ],
     ]
     assert set(statements[0]) == {"group", "article", "outlet", "kind", "cue", "text", "start", "end"}
 
@@ -119,6 +123,7 @@ def test_diff_of_two_seeds(run, seeds):
     assert claims["japan_delinks"] == {"claim": "japan_delinks", "a": None, "b": True, "agree": False}
     assert [(q["speaker"], q["a"][:20], q["b"][:20]) for q in data["quotes"]] == [
         ("Jeong Kyeong-doo", "The United States ha", "The U.S. has been st"),
+        ("Jeong Kyeong-doo", "the United States is", "The U.S. has continu"),
         ("Jeong Kyeong-doo", "There was no satisfa", "No cool answers were"),
         ("Ko Min-jung", "inevitable.", "inevitable"),
         ("Ko Min-jung", "If we unilaterally c", "If we revoke our dec"),

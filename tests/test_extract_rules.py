@@ -127,6 +127,7 @@ def test_partial_quote_and_continuation():
     )
     assert statements(text) == [
         ("Moon Jae-in", "direct", "called", "unavoidable for our security."),
+        ("Moon Jae-in", "reported", "called", 'the decision "unavoidable for our security."'),
         ("Moon Jae-in", "direct", "called", "We had no choice."),
     ]
 
@@ -141,6 +142,7 @@ def test_anonymous_sources_and_bodies():
         ("senior official of the Foreign Ministry", "reported", "said", "the offer stands"),
         ("official of the Foreign Ministry", "direct", "said", "We are ready"),
         ("Japan", "reported", "insists", "it will not change its export controls"),
+        ("diplomats", "reported", "according to", "Tokyo insists it will not change its export controls"),
     ]
 
 
@@ -252,8 +254,16 @@ def test_a_source_named_after_the_clause_is_cut_off():
         "The South Korean side stressed that it wanted a diplomatic solution, according to Yonhap. "
         "Foreign Minister Toshimitsu Motegi argued that the export measures were not retaliation, Kyodo News reported."
     )
+    # (and the source named after the clause reports it too)
     assert statements(text) == [
         ("South Korea", "reported", "stressed", "it wanted a diplomatic solution"),
+        ("Yonhap", "reported", "according to", "The South Korean side stressed that it wanted a diplomatic solution"),
+        (
+            "Kyodo",
+            "reported",
+            "reported",
+            "Foreign Minister Toshimitsu Motegi argued that the export measures were not retaliation",
+        ),
         ("Toshimitsu Motegi", "reported", "argued", "the export measures were not retaliation"),
     ]
 
@@ -576,6 +586,7 @@ def test_he_is_the_official_a_sentence_opened_with_since_the_last_statement():
     )
     assert [(speaker, quote) for speaker, _, _, quote in statements(text)] == [
         ("Chung Eui-yong", "Japan understands"),
+        ("Shinzo Abe", "the decision"),  # (welcomed)
         ("Shinzo Abe", "South Korea made a strategic judgment"),
     ]
     # Two officials as the subject: "he" is still the one who spoke last.
@@ -632,7 +643,8 @@ def test_a_participle_after_a_comma_reports_for_the_sentence_s_speaker():
     ]
     # With no statement before it, the official the sentence opens with.
     assert statements("Defense Minister Taro Kono criticized the move, saying it was deeply regrettable.") == [
-        ("Taro Kono", "reported", "saying", "it was deeply regrettable")
+        ("Taro Kono", "reported", "criticized", "the move"),
+        ("Taro Kono", "reported", "saying", "it was deeply regrettable"),
     ]
     # 'adding, "..."' is a direct quote, and a participle that is no cue reports nothing.
     assert statements('Taro Kono said the talks ended, adding "We will wait."') == [
@@ -836,7 +848,10 @@ def test_a_participle_after_a_quotation_closed_by_its_comma_and_a_titled_subject
         ("Shinzo Abe", "reported", "adding", "the pact mattered a lot"),
     ]
     text = "U.S. Secretary of State Mike Pompeo welcomed the decision, saying it was important for the allies."
-    assert statements(text) == [("Mike Pompeo", "reported", "saying", "it was important for the allies")]
+    assert statements(text) == [
+        ("Mike Pompeo", "reported", "welcomed", "the decision"),
+        ("Mike Pompeo", "reported", "saying", "it was important for the allies"),
+    ]
 
 
 def test_newspapers_and_broadcasters_report_in_their_own_name():
@@ -877,7 +892,10 @@ def test_a_participle_s_subject_is_the_sentence_s_not_its_object():
         ("Japan", "direct", "saying", "This is regrettable.")
     ]
     text = "The Trump administration is pressing Seoul to stay in the pact, warning that its collapse would help China."
-    assert statements(text) == [("United States", "reported", "warning", "its collapse would help China")]
+    assert statements(text) == [
+        ("United States", "reported", "pressing", "Seoul to stay in the pact"),
+        ("United States", "reported", "warning", "its collapse would help China"),
+    ]
 
 
 def test_a_source_for_an_institution():
@@ -1094,7 +1112,8 @@ def test_a_short_quotation_after_urging():
     text = 'Kono said in a statement that Japan regretted the decision, urging South Korea to make "a wise decision".'
     assert [(speaker, kind, quote) for speaker, kind, cue, quote in statements(text)] == [
         ("Taro Kono", "direct", "a wise decision"),
-        ("Taro Kono", "reported", 'Japan regretted the decision, urging South Korea to make "a wise decision"'),
+        ("Taro Kono", "reported", "Japan regretted the decision"),
+        ("Taro Kono", "reported", 'South Korea to make "a wise decision"'),  # (urging)
     ]
 
 

@@ -1,0 +1,98 @@
+"""Reported speech beyond "said that": noun phrases, infinitives,
+participles, "quoted ... as saying", and the sources that frame a clause
+(sentences of our own)."""
+
+from __future__ import annotations
+
+from extraction_helpers import run
+
+
+def reported(text: str, published: str = "2019-11-20") -> list[tuple[str | None, str | None, str]]:
+    return [(q.speaker, q.cue, q.text) for q in run(text, published).quotes if q.kind == "reported"]
+
+
+def test_a_verb_s_noun_phrase_is_what_was_said_and_ends_with_the_phrase():
+    assert reported("South Korea announced its decision in August to end the pact after Japan imposed curbs.") == [
+        ("South Korea", "announced", "its decision in August to end the pact")
+    ]
+    assert reported("Washington has also called for its renewal.") == [("United States", "called for", "its renewal")]
+    assert reported("Prime Minister Shinzo Abe denounced Seoul's decision to end the pact, saying it hurt trust.") == [
+        ("Shinzo Abe", "denounced", "Seoul's decision to end the pact"),
+        ("Shinzo Abe", "saying", "it hurt trust"),
+    ]
+    assert reported("Defense Minister Taro Kono warned of China's buildup of land, air and sea missiles.") == [
+        ("Taro Kono", "warned of", "China's buildup of land, air and sea missiles")
+    ]
+    assert reported("President Moon Jae-in declared his wish for talks in his address on Liberation Day.") == [
+        ("Moon Jae-in", "declared", "his wish for talks")
+    ]
+    # A clause after the verb is a clause, as before.
+    assert reported("South Korea announced it would not renew the pact.") == [
+        ("South Korea", "announced", "it would not renew the pact")
+    ]
+
+
+def test_an_infinitive_and_someone_to_do_something_are_what_was_said():
+    assert reported("The government has once again threatened to terminate the pact.") == [
+        ("government", "threatened", "to terminate the pact")
+    ]
+    assert reported("The U.S. has been pressuring Seoul to retract its decision.") == [
+        ("United States", "pressuring", "Seoul to retract its decision")
+    ]
+    assert reported('Defense Secretary Mark Esper urged the allies "to sit down and talk," he said.')[-1] == (
+        "Mark Esper",
+        "urged",
+        'the allies "to sit down and talk,"',
+    )
+
+
+def test_participles_report_for_the_clause_they_add_to():
+    text = (
+        "Prime Minister Shinzo Abe criticized the decision, citing a breach of trust, and urging Seoul to think again."
+    )
+    assert reported(text) == [
+        ("Shinzo Abe", "criticized", "the decision"),
+        ("Shinzo Abe", "citing", "a breach of trust"),
+        ("Shinzo Abe", "urging", "Seoul to think again"),
+    ]
+    # After "with", the participle's own subject speaks.
+    text = "Washington urged the allies to settle their differences, with Secretary of State Mike Pompeo stressing their vital cooperation."
+    assert reported(text) == [
+        ("United States", "urged", "the allies to settle their differences"),
+        ("Mike Pompeo", "stressing", "their vital cooperation"),
+    ]
+    # An opening participle is the main clause's subject's.
+    assert reported("Calling the pact vital, Chief Cabinet Secretary Yoshihide Suga said talks would go on.") == [
+        ("Yoshihide Suga", "said", "talks would go on"),
+        ("Yoshihide Suga", "Calling", "the pact vital"),
+    ]
+    # In a clause after "after", the participle is that clause's subject's.
+    text = "Seoul announced it would quit the pact after Japan imposed export curbs, citing a breach of trust."
+    assert reported(text)[-1] == ("Japan", "citing", "a breach of trust")
+    # Directly after a verb: "responded saying".
+    assert reported("Japan's foreign minister responded saying Tokyo protested the move.", "2019-08-22") == [
+        ("Japan's foreign minister", "saying", "Tokyo protested the move")
+    ]
+    # An aside naming whom a source cites is no statement.
+    assert reported("Yonhap reported, citing an unnamed official, that Seoul was weighing an extension.") == [
+        ("Yonhap", "reported", "Seoul was weighing an extension")
+    ]
+
+
+def test_quoted_as_saying_gives_the_words_to_the_one_quoted():
+    text = "Abe met the press. Reports in the Mainichi Shimbun quoted him as saying that Japan conceded nothing."
+    assert reported(text) == [
+        ("Shinzo Abe", "quoted as saying", "Japan conceded nothing"),
+        ("Mainichi Shimbun", "quoted", "him as saying that Japan conceded nothing"),
+    ]
+
+
+def test_a_source_that_frames_a_clause_reports_it_and_what_is_said_inside():
+    text = "The U.S. is urging Japan and South Korea to keep talking, Pompeo said."
+    assert reported(text, "2019-08-22") == [
+        ("Mike Pompeo", "said", "The U.S. is urging Japan and South Korea to keep talking"),
+        ("United States", "urging", "Japan and South Korea to keep talking"),
+    ]
+    # An embedded question is no source at the clause's end.
+    text = "Esper repeated the appeal, though he did not say what solutions, if any, the U.S. suggested."
+    assert all(cue != "suggested" for _, cue, _ in reported(text))
