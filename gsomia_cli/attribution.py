@@ -86,6 +86,13 @@ def _phrase_after_head(text: str, head: SpeakerSpan, after: SpeakerSpan) -> bool
     return _AFTER_HEAD.fullmatch(text, head.end, after.start) is not None
 
 
+# A finite verb right after a phrase (no auxiliary or adverb: "has also been"), its clause
+# closed by a comma before the reporting verb: the phrase is that verb's subject.
+_OWN_VERB = re.compile(
+    r"\s+(?!(?:has|have|had|is|are|was|were|been|will|would|also|since|long|repeatedly|already)\b)"
+    r"(?:[a-z]{2,}ed|[a-z]{3,}s)\b[^\n]*,\s*$"
+)  # ("Japan created a change in ties, said Kim": the reporting verb follows a comma)
+_RELATIVE_AFTER = re.compile(r",\s*(?:which|who)\s")
 _OBJECT_PRONOUN = re.compile(r"\s*(him|her|them)\b")
 # A conjunction that opens an adverbial clause, before its subject.
 _SUBORDINATOR = re.compile(
@@ -232,9 +239,13 @@ class Attributor:
             if j > 0 and spans[j - 1].start >= start and not spans[j - 1].possessive:
                 last = spans[j - 1]
         gap = self.text[last.end : verb_at].strip()
+        if _OWN_VERB.match(self.text, last.end, verb_at):
+            return None  # "Japan created a change, said Kim": Japan is the subject of "created"
         limit = MAX_ASIDE_GAP if gap.startswith(",") and gap.endswith(",") else MAX_SUBJECT_GAP
         if len(gap.split(None, limit)) > limit:
             return None
+        if _RELATIVE_AFTER.match(self.text, last.end, verb_at):
+            return last  # "Washington, which has put pressure on ...": the relative's antecedent
         if _APPOSITION_END.fullmatch(self.text, last.end, verb_at):
             for earlier in reversed(self.within(max(start, last.start - APPOSITION_BACK), last.start)):
                 if earlier.kind == "official" and not earlier.possessive and self.text.startswith(",", earlier.end):

@@ -117,10 +117,10 @@ def find_statements(
                 # named at the sentence's end speaks the last quotation of the sentence.
                 tail = tail_cue_in(text, tail_start, s_end)
                 if tail is not None:
-                    speaker = who.phrase(tail.start(1), tail.end(1))
-                    cue = tail.group(2) if speaker else None
+                    speaker = who.phrase(tail.start("source"), tail.end("source"))
+                    cue = tail.group("verb") if speaker else None
                     if speaker:
-                        quote_cues.add(tail.start(2))
+                        quote_cues.add(tail.start("verb"))
             # 2. Before the quote: 'X said, "..."', 'X called the decision "...".
             if speaker is None:
                 verbs = direct_verbs.between(prev_close, q_open) + clause_verbs.between(prev_close, q_open)

@@ -22,12 +22,18 @@ _ADVERBIAL = re.compile(
     r"|(?:last|this|early|late|on)\s+(?:week|month|year|night|morning|evening|afternoon)"
     r"|yesterday|today|earlier|later|separately|also|again|in a statement|in an interview|in a recent radio interview"
     r"|at a (?:press conference|briefing|news conference)"
+    r"|(?:in|since|during)\s+(?:early\s+|late\s+|mid-)?(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)(?:\s+\d{4})?|in\s+\d{4}|(?:last|this|earlier this)\s+month"
+    r"|(?:in|at|during)\s+(?:a|an|the|another|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:conference|briefing|meeting|statement|interview|address|speech|call|session|summit)"
+    r"(?:\s+(?:held|hosted|organized|given)\s+[^,\"]{1,40}?(?=,))?"  # ("... held after the summit,")
     r"))+(?=[\s,])"
 )
 # "BANGKOK-- ", "TOKYO/SEOUL – ", "SEOUL, Nov. 22 (Reuters) - ", "TOKYO (AP) — "
 _DATELINE = re.compile(
-    r"[A-Z]{3,}[A-Z/ ,.]*?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([\w .-]{2,30}\)\s*)?(?:--|[-–—]\s)\s*"
-)
+    r"[A-Z]{3,}[A-Z/ ,.]*?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
+    r"(?:\([\w .-]{2,30}\)\s*(?:--|[-–—]\s)|\([\w .,/-]{2,80}\d{4}\)|(?:--|[-–—]\s))\s*"
+)  # ("MOSCOW (UrduPoint News / Sputnik - 22nd November, 2019) ")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -80,6 +86,7 @@ def _is_word_char(char: str) -> bool:
 # real sentence, and a bound that keeps a sentence of a thousand verbs from being read a thousand times.
 MAX_CLAUSE = 1_000
 TAIL_CUE_SPAN = 200
+TAIL_COMMAS = 3  # the commas a source named at a clause's end may follow (with an apposition: two)
 _STOP = re.compile(r"[,.;]")
 
 _TO_INFINITIVE = re.compile(r"[^.;\"]{1,80}?(?:\bto|\s\"to)\s+\w")  # "urged Tokyo to reconsider", 'urged them "to sit'
@@ -96,9 +103,10 @@ def _tail_cue() -> tuple[re.Pattern[str], frozenset[str]]:
     hearer = trie_pattern(lex.hearers)
     trailing = trie_pattern(lex.trailing_phrases)
     pattern = re.compile(
-        r",\"?\s+([^,\"]{2,60}?)\s+(?:has\s+|had\s+)?(" + lex.clause_verb_re.pattern + r")"
+        r",\"?\s+(?P<source>[^,\"]{2,60}?)(?:,\s+[^\"]{2,120}?,)?\s+(?:has\s+|had\s+)?"
+        r"(?P<verb>" + lex.clause_verb_re.pattern + r")"
         rf"(?:\s+(?:{hearer}))?(?:\s+(?:{trailing})){{0,2}}\s*[.!]?$"
-    )
+    )  # ("..., Kim You-geun, deputy director of the office, confirmed on Friday.")
     last_words = {phrase.split()[-1].lower() for phrase in (*lex.hearers, *lex.trailing_phrases)}
     return pattern, lex.clause_verb_last_words | last_words
 
@@ -110,10 +118,42 @@ def tail_cue_in(text: str, start: int, end: int) -> re.Match[str] | None:
     clause = text[max(start, end - 40) : end].rstrip(" .!\n")
     if clause[clause.rfind(" ") + 1 :].lower() not in last_words:
         return None  # (a cheap test before the costly pattern)
-    m = pattern.search(text, max(start, end - TAIL_CUE_SPAN), end)
-    if m is not None and _SHORT_ASIDE.search(text, max(start, m.start() - 30), m.start()):
+    # Tried at the last few commas, the leftmost first: ", Kim, a spokesman, said" is Kim's (the
+    # source with an apposition), ", 2019) Seoul kept it, Kim said" is not Seoul's.
+    lowest = max(start, end - TAIL_CUE_SPAN)
+    commas: list[int] = []
+    at = text.rfind(",", lowest, end)
+    while at >= 0 and len(commas) < TAIL_COMMAS:
+        commas.append(at)
+        at = text.rfind(",", lowest, at)
+    for comma in reversed(commas):
+        m = pattern.match(text, comma, end)
+        if m is not None:
+            return None if _SHORT_ASIDE.search(text, max(start, comma - 30), comma) else m
+    return None
+
+
+def _inverted_tail_in(text: str, start: int, end: int, who: Attributor, lex: Lexicon) -> re.Match[str] | None:
+    """The verb and source, in that order, that end the clause
+    ``text[start:end]`` ("..., said Kim Min-soo, a deputy director of the
+    council."), if any: a verb with no subject before it, and a source with
+    no verb of its own ("..., said Seoul would wait" is no such end)."""
+    lowest = max(start, end - TAIL_CUE_SPAN)
+    if not any(text.find(f", {verb} ", lowest, end) >= 0 for verb in _INVERTED_VERBS):
+        return None  # (a cheap test before the pattern)
+    m = _INVERTED_TAIL.search(text, lowest, end)
+    if m is None or who.subject(start, m.start("verb"), resolved=False) is not None:
+        return None
+    if not lex.auxiliaries.isdisjoint(m.group("source").lower().split()):
         return None
     return m
+
+
+_INVERTED_VERBS = ("said", "says", "added", "adds", "stated", "noted", "explained", "wrote", "told")
+_INVERTED_TAIL = re.compile(
+    r",\"?\s+(?P<verb>said|says|added|adds|stated|noted|explained|wrote|told\s+reporters)\s+"
+    r"(?P<source>[^,\"]{2,60}?)(?:,\s+[^\"]{2,150}?)?\s*[.!]?$"
+)
 
 
 _SHORT_ASIDE = re.compile(r",\s*(?:if any|if at all|if anything|if so|at least|in turn)\s*$")
@@ -127,10 +167,12 @@ def _cue_before_a_clause(text: str, start: int, verbs: list[re.Match[str]], lex:
     for verb in verbs:
         audience = lex.audience_re.match(text, verb.end())
         end = audience.end() if audience else verb.end()
+        adverbial = _ADVERBIAL.match(text, end)  # ("Seoul said Friday, just hours before ...")
+        end = adverbial.end() if adverbial and not text.startswith(",", end) else end
         if not text.startswith(",", end):
             continue
         following = text[end + 1 : end + 40].split(None, 1)
-        if following and following[0].lower() in lex.not_a_clause:
+        if following and (following[0].lower() in lex.not_a_clause or following[0].lower() in lex.participle_cues):
             cue = tail_cue_in(text, start, end)
             if cue:
                 return cue
@@ -176,6 +218,7 @@ def _before_another_subject(
 
 
 _JOINTS = (" and ", " but ")  # (one length: where the clause before ends is found from it)
+_QUOTED_JOINTS = (' and "', ' but "')  # ('"stressed that ..." and "appealed for ...,"')
 
 
 def reported_speech(
@@ -198,12 +241,16 @@ def reported_speech(
     speaker: SpeakerSpan | None
     # Where the verbs joined to the one before by "and" or "but" begin ("... and said ..."), found once.
     verb_starts = [v.start() for v in verbs]
-    joined = [at for at in verb_starts if text.endswith(_JOINTS, s_start, at)]
+    joined = [
+        at for at in verb_starts if text.endswith(_JOINTS, s_start, at) or text.endswith(_QUOTED_JOINTS, s_start, at)
+    ]
     joined_at = set(joined)
     for verb, at in zip(verbs, verb_starts, strict=True):
         cue = verb.group()
-        if inside_quote(at) or after_a_determiner(text, at, lex):
-            continue  # "South Korean demands that ...", "the claim that ..."
+        if (inside_quote(at) and not _opens_its_quotation(text, at)) or after_a_determiner(text, at, lex):
+            continue  # "South Korean demands that ...", "the claim that ..." (but: 'Kim "stressed that ...')
+        if cue == "saying" and not _AUXILIARY_BEFORE.search(text, max(s_start, at - 12), at):
+            continue  # ("has been saying that": a verb; else a participle, read by participle_speech)
         if text[at - 2 : at] in lex.negation_ends and text[max(0, at - 12) : at].endswith(lex.negations):
             continue  # "did not say whether ...", "declined to say": nothing was said
         if cue in lex.leading_cues:
@@ -229,9 +276,12 @@ def reported_speech(
             after = after[adverbial.end() :]
         stripped = after.lstrip(" ,")
         offset = clause_end - len(stripped)
-        that_at = _whole_word(text, "that", verb.end(), min(clause_end, verb.end() + 60))
+        that_at = _whole_word(text, "that", verb.end(), min(clause_end, verb.end() + THAT_REACH))
         that = that_at >= 0
         between = text[verb.end() : that_at] if that else ""
+        phrases_only = that and _PHRASES.fullmatch(between) is not None  # "said in a press conference on Monday that"
+        if cue in lex.infinitive_verbs:
+            that = False  # ("vowed to mend ties and cancel curbs that ...": the infinitive is what was said)
         aside = _ASIDE.fullmatch(between) if that and "," in between else None
         aside_word = aside.group(1).split(None, 1)[0] if aside else ""
         if aside and (aside_word in _ASIDE_WORDS or aside_word not in lex.participle_cues):
@@ -239,7 +289,9 @@ def reported_speech(
         if that and (
             '"' in between
             or "," in between
-            or len(between.split(None, 6)) > 6
+            or (len(between.split(None, 6)) > 6 and not phrases_only)
+            or (that_at - verb.end() > 60 and not phrases_only)
+            or _last_word_is_a_verb(between, lex)
             or (cue in lex.object_verbs and cue not in ("told", "tells") and _first_word(stripped) != "that")
             or not lex.auxiliaries.isdisjoint(between.lower().split())
         ):
@@ -296,22 +348,28 @@ def reported_speech(
         found.append(make_statement(speaker, "reported", cue, clean, start, end, index))
     # '..., Seoul's defense minister has said.' / '..., the Kyodo news agency reported.': the
     # source at the end reports the whole clause, and any statement inside it too.
-    tail = tail_cue_in(text, s_start, s_end) or _cue_before_a_clause(text, s_start, verbs, lex)
-    if tail and all(v.end() != tail.end(2) for v in verbs):
+    tail = (
+        tail_cue_in(text, s_start, s_end)
+        or _cue_before_a_clause(text, s_start, verbs, lex)
+        or _inverted_tail_in(text, s_start, s_end, who, lex)
+    )
+    if tail and all(v.end() != tail.end("verb") for v in verbs):
         tail = None  # (its verb is a quotation's cue: '..., "...," he said.')
     if tail and not _OPENS_QUOTE.match(text, s_start, s_end):
-        speaker = who.phrase(tail.start(1), tail.end(1))
-        found = [f for f in found if f.start < tail.start() or f.cue != tail.group(2)]  # (not the tail's own)
+        speaker = who.phrase(tail.start("source"), tail.end("source"))
         if speaker:
+            found = [f for f in found if f.start < tail.start() or f.cue != tail.group("verb")]  # (not the tail's own)
             # ('... called it "a mistake," Kyodo reported.': the quotation closes in what was said)
             closing = tail.start() + 1 if text.startswith(',"', tail.start()) else tail.start()
             start, end = _trim(text, s_start, closing)
             if closing > tail.start():
                 end = closing + 1
             who.heard(speaker)
-            # (before the statements inside it: the source named at the end is the sentence's speaker)
-            found.insert(0, make_statement(speaker, "reported", tail.group(2), clean, start, end, index))
-            return found
+            # The statements inside what the source says come first when people made them (an
+            # outlet relays an official's words), after it when they tell what a state does.
+            outer = make_statement(speaker, "reported", tail.group("verb"), clean, start, end, index)
+            people = any(f.speaker_role not in ("body", "media") for f in found)
+            return [*found, outer] if people else [outer, *found]
     inner = found  # ('X said ..., according to Y': Y reports X's statement)
     found = []
     for verb in according:
@@ -330,6 +388,33 @@ def reported_speech(
         if len(text[start:end].split(None, 2)) >= 3:
             found.append(make_statement(speaker, "reported", "according to", clean, start, end, index))
     return inner + found
+
+
+THAT_REACH = 160  # from a reporting verb to its "that", over phrases of time and place
+# Phrases of time and place only, between a verb and its "that" ("in a joint press conference
+# with U.S. Secretary of State Antony Blinken in Washington on Monday").
+_PHRASES = re.compile(
+    r"(?:\s+(?:in|at|on|during|after|before|with|from|of|for|by|over|last|this|earlier|later)\b[^,;:\"!?]*?)+\s*"
+)
+# Verbs whose "that" is their own, after a subject of a clause the reporting verb already
+# reports ("said the U.S. hopes that ..."): the clause begins before "that".
+_INNER_VERBS = frozenset(
+    "hope hopes hoped want wants wanted think thinks thought believe believes believed expect expects expected "
+    "fear fears feared feel feels felt know knows knew".split()
+)
+_AUXILIARY_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|keeps|kept)\s+$")
+
+
+def _last_word_is_a_verb(between: str, lex: Lexicon) -> bool:
+    """True when the words before a "that" end with a verb of their own."""
+    words = between.split()
+    return len(words) > 1 and (words[-1].lower() in _INNER_VERBS or words[-1].lower() in lex.clause_verbs)
+
+
+def _opens_its_quotation(text: str, at: int) -> bool:
+    """True when the word at ``at`` is the first of a quotation ('Kim
+    "stressed that ..."': the reporter's words about Kim, in quotation marks)."""
+    return text[max(0, at - 1) : at] == '"' and (at < 2 or not text[at - 2].isalnum())
 
 
 # What ends a noun phrase that was said: a clause set off by a comma, a conjunction of time or
@@ -364,9 +449,13 @@ def noun_phrase_end(text: str, start: int, end: int) -> int:
 
 def _opens_a_noun_phrase(stripped: str, lex: Lexicon) -> bool:
     """True when ``stripped`` (what follows a verb) begins with a determiner or
-    a possessive: a noun phrase, not a clause ("its decision", "Seoul's move")."""
-    first = _first_word(stripped)
-    return first in _DETERMINERS or (first.endswith("'s") and first not in _CONTRACTIONS)
+    a possessive: a noun phrase, not a clause ("its decision", "Seoul's move");
+    or with "for" or "against" ("appealed strongly for a change")."""
+    words = stripped.split(None, 2)
+    if len(words) > 1 and words[0].endswith("ly") and words[1] in ("for", "against"):
+        words = words[1:]  # ("strongly for a change")
+    first = words[0].lower().rstrip(",;:") if words else ""
+    return first in _DETERMINERS or first in ("for", "against") or (first.endswith("'s") and first not in _CONTRACTIONS)
 
 
 def _participle_position(text: str, start: int, at: int) -> bool:
@@ -387,7 +476,12 @@ def _opens_a_clause(stripped: str, lex: Lexicon) -> bool:
     clause it reports: a word that is no preposition, conjunction or
     participle ("said on ...", "said, adding ..."), and no quotation mark."""
     first = _first_word(stripped)
-    return bool(first) and first not in lex.not_a_clause and not first.endswith("ing") and stripped[0] not in "\"'.,;:"
+    return (
+        bool(first)
+        and first not in lex.not_a_clause
+        and first not in lex.participle_cues
+        and stripped[0] not in "\"'.,;:"
+    )
 
 
 _THAT = re.compile(r"\s+that\s")
@@ -463,7 +557,7 @@ def participle_speech(
         brk = _break_before(text, s_start, at)
         if not opening and absolute is None and brk < 0:
             continue
-        if brk >= 0 and word in _ASIDE_WORDS and _after_a_reporting_verb(text, s_start, brk, lex):
+        if brk >= 0 and word in _ASIDE_WORDS and _in_an_aside(text, s_start, brk, verb.end(), s_end, lex):
             continue  # "Yonhap reported, citing an official, that ...": whom a source cites
         cut = brk if brk >= 0 else (absolute.start() if absolute is not None else at)
         closing = text.find('"', cut, at)  # ('..."a strategic decision," adding': the quote goes with it)
@@ -545,6 +639,8 @@ def _break_before(text: str, start: int, at: int) -> int:
     word = _LAST_WORD.search(text, max(start, at - 30), at)
     if word is not None and word.group(1) in _VERBS_BEFORE_PARTICIPLE:  # "responded saying"
         return word.end(1)
+    if word is not None and word.group(1) in _CONJUNCTIONS_BEFORE_PARTICIPLE:  # "while calling for"
+        return word.start(1) - 1
     return -1
 
 
@@ -552,14 +648,21 @@ _LAST_WORD = re.compile(r"(\w+)\s+$")
 _ASIDE_WORDS = frozenset({"citing", "quoting"})
 
 
-def _after_a_reporting_verb(text: str, start: int, comma: int, lex: Lexicon) -> bool:
-    """True when a reporting verb ends just before the comma at ``comma``
-    ("reported, citing an official, that ...")."""
+def _in_an_aside(text: str, start: int, comma: int, after: int, end: int, lex: Lexicon) -> bool:
+    """True when the participle phrase after the comma at ``comma`` (whose
+    participle ends at ``after``) is an aside naming whom a source cites:
+    after a reporting verb ("reported, citing an official, that ..."), or
+    before one ("Yonhap, citing an official, said ...")."""
     words = text[max(start, comma - 30) : comma].split()
-    return bool(words) and words[-1].lower() in lex.clause_verbs
+    if words and words[-1].lower() in lex.clause_verbs:
+        return True
+    close = text.find(",", after, min(end, after + 120))
+    following = text[close + 1 : close + 40].split(None, 1) if close >= 0 else []
+    return bool(following) and (following[0].lower() in lex.clause_verbs or following[0] == "that")
 
 
 _VERBS_BEFORE_PARTICIPLE = frozenset({"responded", "reacted", "replied", "answered", "spoke", "wrote", "tweeted"})
+_CONJUNCTIONS_BEFORE_PARTICIPLE = frozenset({"while", "when", "before", "after"})
 
 
 def _participle_content(
@@ -571,6 +674,9 @@ def _participle_content(
     that = _THAT.match(text, verb.end(), clause_end)
     window = text[verb.end() : min(clause_end, verb.end() + 80)]
     stripped = window.lstrip(" ,")
+    if word == "calling" and stripped.startswith(("for ", "on ")):  # "calling for its renewal", "calling on X to"
+        stripped = stripped.split(None, 1)[1] if " " in stripped else ""
+        word = "calling on" if _TO_INFINITIVE.match(stripped) else "calling"
     offset = verb.end() + len(window) - len(stripped)
     if that:
         offset = that.end()

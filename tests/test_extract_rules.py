@@ -258,13 +258,13 @@ def test_a_source_named_after_the_clause_is_cut_off():
     assert statements(text) == [
         ("South Korea", "reported", "stressed", "it wanted a diplomatic solution"),
         ("Yonhap", "reported", "according to", "The South Korean side stressed that it wanted a diplomatic solution"),
+        ("Toshimitsu Motegi", "reported", "argued", "the export measures were not retaliation"),
         (
             "Kyodo",
             "reported",
             "reported",
             "Foreign Minister Toshimitsu Motegi argued that the export measures were not retaliation",
         ),
-        ("Toshimitsu Motegi", "reported", "argued", "the export measures were not retaliation"),
     ]
 
 

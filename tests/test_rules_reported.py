@@ -96,3 +96,75 @@ def test_a_source_that_frames_a_clause_reports_it_and_what_is_said_inside():
     # An embedded question is no source at the clause's end.
     text = "Esper repeated the appeal, though he did not say what solutions, if any, the U.S. suggested."
     assert all(cue != "suggested" for _, cue, _ in reported(text))
+
+
+def test_sources_named_after_the_clause_in_every_order():
+    # With an apposition after the name.
+    text = "Seoul kept the pact, Kim Min-soo, deputy director of the national security office, confirmed on Friday."
+    assert reported(text) == [("Kim Min-soo", "confirmed", "Seoul kept the pact")]
+    # The verb before the name ("said Kim").
+    text = 'Japan created a "grave change" in security ties, said Kim Min-soo, a deputy director of the council.'
+    assert reported(text) == [("Kim Min-soo", "said", 'Japan created a "grave change" in security ties')]
+    # ... but not a verb with its own subject and clause ("..., said Seoul would wait").
+    text = "A senior official, speaking on condition of anonymity, said Washington would not mediate."
+    assert reported(text) == [("senior official", "said", "Washington would not mediate")]
+    # Before a phrase of circumstance or a participle.
+    text = "Seoul will keep the pact, Seoul said Friday, just hours before it was due to expire."
+    assert reported(text)[0] == ("South Korea", "said", "Seoul will keep the pact")
+    text = "Only China benefits, Milley said, warning that Beijing wants a wedge between the allies."
+    assert reported(text) == [
+        ("Mark Milley", "said", "Only China benefits"),
+        ("Mark Milley", "warning", "Beijing wants a wedge between the allies"),
+    ]
+
+
+def test_where_the_clause_begins():
+    # Over phrases of time and place to "that".
+    text = (
+        "Foreign Minister Park Jin said in a joint press conference with U.S. Secretary of State Antony Blinken in "
+        "Washington on Monday that Seoul wants the pact normalized."
+    )
+    assert reported(text, "2022-06-16") == [("Park Jin", "said", "Seoul wants the pact normalized")]
+    # A "that" after a verb of the clause is that clause's.
+    text = 'Secretary of State Mike Pompeo said the U.S. hopes that "both countries can mend ties."'
+    assert reported(text) == [("Mike Pompeo", "said", 'the U.S. hopes that "both countries can mend ties."')]
+    # After a month or a year, and a gerund that opens the clause.
+    assert reported("Seoul announced in August it would terminate the pact.") == [
+        ("South Korea", "announced", "it would terminate the pact")
+    ]
+    assert reported("U.S. officials say dissolving the pact would help China.") == [
+        ("U.S. officials", "say", "dissolving the pact would help China")
+    ]
+    # "has been saying that" is a verb, not a participle.
+    assert reported("Tokyo has been saying that the issues are separate.") == [
+        ("Japan", "saying", "the issues are separate")
+    ]
+
+
+def test_a_quotation_that_opens_with_a_reporting_verb_reports_its_subject_s_words():
+    text = (
+        'Defense Minister Jeong Kyeong-doo "stressed that the decision was unavoidable" and "appealed strongly for '
+        'a change," the ministry reported.'
+    )
+    ex = run(text)
+    assert [(q.speaker, q.kind, q.cue, q.text) for q in ex.quotes] == [
+        ("ministry", "direct", "reported", "stressed that the decision was unavoidable"),
+        ("ministry", "direct", "reported", "appealed strongly for a change"),
+        ("Jeong Kyeong-doo", "reported", "stressed", 'the decision was unavoidable"'),
+        ("Jeong Kyeong-doo", "reported", "appealed", "strongly for a change"),
+    ]
+
+
+def test_a_participle_after_while_and_calling_for():
+    text = "Esper talked about the alliance while calling for South Korea and Japan to overcome their issues."
+    assert reported(text) == [
+        ("Mark Esper", "talked about", "the alliance"),
+        ("Mark Esper", "calling", "South Korea and Japan to overcome their issues"),
+    ]
+
+
+def test_a_dateline_with_a_credit_and_date_in_brackets_is_no_part_of_what_was_said():
+    text = (
+        "MOSCOW (UrduPoint News / Sputnik - 22nd November, 2019) Seoul kept the pact, Kim Min-soo, a spokesman, said."
+    )
+    assert reported(text) == [("Kim Min-soo", "said", "Seoul kept the pact")]

@@ -67,8 +67,8 @@ def test_an_outlet_reports_the_words_of_the_cue_before_the_quotation():
     text = 'A Japanese official called the decision "deeply regrettable," the Mainichi newspaper reported.'
     assert statements(text) == [
         ("Japanese official", "direct", "called", "deeply regrettable"),
-        ("Mainichi Shimbun", "reported", "reported", 'A Japanese official called the decision "deeply regrettable,"'),
         ("Japanese official", "reported", "called", 'the decision "deeply regrettable,"'),
+        ("Mainichi Shimbun", "reported", "reported", 'A Japanese official called the decision "deeply regrettable,"'),
     ]
     # With no cue before it, the outlet's cue is the quotation's.
     assert statements('"Talks will resume," the Mainichi newspaper reported.') == [
