@@ -378,6 +378,28 @@ class Attributor:
             return None  # (the last clause's subject: no clause of its own)
         return None
 
+    def owner_at(self, apostrophe: int) -> SpeakerSpan | None:
+        """The speaker whose possessive "'s" begins at ``apostrophe`` ("Tokyo's
+        claims"), resolved; None when no speaker phrase ends there."""
+        k = bisect.bisect_left(self.starts, apostrophe) - 1
+        if k >= 0 and self.spans[k].end == apostrophe:
+            return self.resolve(self.spans[k])
+        return None
+
+    def antecedent(self, at: int, person: bool, back: int) -> SpeakerSpan | None:
+        """What "its"/"their" (a body or source) or "his"/"her" (``person``) at
+        ``at`` points back to: the last such speaker phrase within ``back``
+        characters before it; None when there is none."""
+        k = bisect.bisect_left(self.starts, at)
+        while k > 0 and self.spans[k - 1].start >= at - back:
+            span = self.spans[k - 1]
+            k -= 1
+            if span.possessive and span.end + 2 >= at:
+                continue
+            if (span.kind in _PEOPLE) == person and span.kind != "pronoun":
+                return self.resolve(span)
+        return None
+
     def subject_just_before(self, start: int) -> SpeakerSpan | None:
         """The speaker the sentence just before ``start`` opens with as its
         subject (an official, body or source), when that sentence reported

@@ -121,6 +121,7 @@ class Lexicon:
     noun_verbs: frozenset[str]  # verbs whose noun-phrase object is what was said
     infinitive_verbs: frozenset[str]  # verbs whose infinitive is what was said
     speech_nouns: frozenset[str]  # "claims" of "its claims that ..."
+    institution_names: dict[str, str]  # lower-case long name -> the name it goes by ("Foreign Ministry")
     source_aside_re: re.Pattern[str]  # ", citing " before whom a source cites
     relative_re: re.Pattern[str]  # " who" that opens a relative clause
     news_agencies: frozenset[str]  # body labels that are news agencies
@@ -302,6 +303,7 @@ def lexicon() -> Lexicon:
         noun_verbs=frozenset(verbs.get("noun", [])),
         infinitive_verbs=frozenset(verbs.get("infinitive", [])),
         speech_nouns=frozenset(lang.get("speech_nouns", [])),
+        institution_names={k.lower(): v for k, v in (lang.get("institution_names") or {}).items()},
         relative_re=re.compile(r"\s(?:" + trie_pattern(lang["relative_pronouns"]) + r")\b"),
         source_aside_re=re.compile(r",\s+(?:" + trie_pattern(lang.get("source_asides", ["citing"])) + r")\s+$"),
         participle_heads=heads_of(

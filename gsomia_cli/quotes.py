@@ -10,7 +10,14 @@ import re
 
 from gsomia_cli.attribution import Attributor, Statement, make_statement
 from gsomia_cli.lexicon import Lexicon, lexicon
-from gsomia_cli.reported import after_a_determiner, participle_speech, quoted_as, reported_speech, tail_cue_in
+from gsomia_cli.reported import (
+    after_a_determiner,
+    nominal_speech,
+    participle_speech,
+    quoted_as,
+    reported_speech,
+    tail_cue_in,
+)
 from gsomia_cli.sentences import Sentence
 from gsomia_cli.speakers import SpeakerSpan
 from gsomia_cli.wordstarts import WordStarts
@@ -93,6 +100,7 @@ def find_statements(
             next_open = in_sentence[n + 1][0] if n + 1 < len(in_sentence) else s_end
             prev_close = in_sentence[n - 1][1] + 1 if n else s_start
             speaker, cue = None, None
+            cue_after = False  # (the cue follows the quotation)
             # 1. After the quote: '..." X said' / '..." said X'.
             tail_start = min(q_close + 1, s_end)
             following = direct_verbs.between(tail_start, min(next_open, tail_start + QUOTE_TAIL_SPAN))
@@ -108,6 +116,7 @@ def find_statements(
                 cue = verb.group() if speaker else None
                 if speaker:
                     quote_cues.add(verb.start())
+                    cue_after = True
             framed = None  # an outlet's cue after the quote: it reports the words of a cue before
             if speaker is not None and speaker.kind == "media" and verb is not None:
                 framed, speaker, cue = (speaker, cue, verb.start()), None, None
@@ -132,6 +141,8 @@ def find_statements(
                         verbs = []  # a far-off verb does not make a scare quote a statement
                 if verbs and verb is not None:
                     verb, speaker = _cue_before(who, text, s_start, verbs, verb, q_open, lex)
+                    if speaker is not None and short and _is_a_term(text, c_start, c_end, lex):
+                        speaker = None  # ('said it stays off its "white list"': the name of a thing)
                     cue = verb.group().lower() if speaker else None
                 elif text[prev_close:q_open].rstrip().endswith(":"):
                     speaker = who.phrase(prev_close, q_open)
@@ -179,6 +190,15 @@ def find_statements(
             statement = make_statement(speaker, "direct", cue, clean, c_start, c_end, index)
             out.append(statement)
             previous_quote = (statement, sentence.paragraph)
+            if (
+                cue_after
+                and n == 0
+                and _words_of_the_reporter(text, s_start, q_open, direct_verbs, clause_verbs, participles)
+            ):
+                # 'The pact is "one of the issues that play into their hands," he said.': the
+                # sentence before the cue is what was said, the quotation a part of it.
+                end = min(q_close + 1, s_end)
+                out.append(make_statement(speaker, "reported", cue, clean, s_start, end, index))
             for earlier in waiting:  # the paragraphs of one quotation, attributed at its end
                 earlier.speaker, earlier.speaker_role, earlier.cue = statement.speaker, statement.speaker_role, cue
                 earlier.referent = statement.referent
@@ -190,6 +210,8 @@ def find_statements(
             verbs = [v for v in verbs if v.start() not in quote_cues]
         if verbs:  # (no reporting verb, no reported speech: not even "..., Kyodo reported.")
             out.extend(reported_speech(clean, text, verbs, sentence, index, who, inside_quote, lex))
+        if text.find(" that ", s_start, s_end) >= 0:  # "its claims that ...", "Tokyo's insistence that ..."
+            out.extend(nominal_speech(clean, text, sentence, index, who))
         while next_participle < len(participles.starts) and participles.starts[next_participle] < s_start:
             next_participle += 1
         if next_participle < len(participles.starts) and participles.starts[next_participle] < s_end:
@@ -222,7 +244,7 @@ def _quoted_in_reports(
     its "white list"'), stays out."""
     out = []
     for start, end in quotes:
-        if after_a_determiner(text, start - 1, lex):  # (at the opening mark)
+        if _is_a_term(text, start, end, lex):
             continue
         for s in statements:
             if s.kind == "reported" and s.speaker and s.start <= start and end <= s.end:
@@ -235,9 +257,54 @@ def _quoted_in_reports(
     return out
 
 
+def _words_of_the_reporter(text: str, start: int, q_open: int, *verbs: _Verbs) -> bool:
+    """True when the sentence begins with words of the reporter's own before
+    its first quotation (two or more, with no reporting verb, participle or
+    colon): the quotation is part of a sentence that reports what was said."""
+    lead = text[start:q_open]
+    if ":" in lead or len(lead.split(None, 2)) < 2:
+        return False
+    return not any(_cue_follows(v, start, q_open) for v in verbs)
+
+
 def _cue_follows(verbs: _Verbs, at: int, end: int) -> bool:
     """True when a reporting verb of ``verbs`` stands between ``at`` and ``end``."""
     return bisect.bisect_left(verbs.starts, at) < bisect.bisect_left(verbs.starts, end)
+
+
+# Determiners that make the quoted words the name of a thing ('its "white list"'); not "a" or
+# "an", which make them someone's judgement ('a "grave" change').
+_TERM_DETERMINERS = frozenset("the its their his her our this these those such so-called".split())
+_PREPOSITIONS = frozenset("on off from to in of into onto with for at by".split())
+# Words after a quotation that show it is no noun modifier ('a "grave" change', 'their "vital" ties').
+_AFTER_A_HEAD = frozenset(
+    "that which who of in on at to for from with by and or as is was are were has have had will would . , ; : "
+    "soon again now yet anymore either too also later first".split()
+)
+
+
+def _is_a_term(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """True when the short quotation ``text[start:end]`` names a thing rather
+    than quotes someone's words: a definite determiner or possessive before
+    it ('from its "white list"', 'the trade "white list" that ...'), and no
+    noun after it that it describes ('their "incredibly important"
+    cooperation' is someone's judgement)."""
+    before = text[max(0, start - 40) : start - 1].split()
+    word = before[-1].lower() if before else ""
+    if len(before) > 2 and word.isalpha() and word.islower() and word not in _TERM_DETERMINERS:
+        # ('off the trade "white list"': a preposition, a determiner and a modifier; not 'called
+        # the decision "regrettable"', where the quotation says what the decision is)
+        word = before[-2].lower() if before[-3].lower() in _PREPOSITIONS else ""
+    if word not in _TERM_DETERMINERS and not (word.endswith("'s") and after_a_determiner(text, start - 1, lex)):
+        return False  # ("a", "an", or no determiner)
+    after = text[end : end + 30].lstrip(' "').split(None, 1)
+    following = after[0].lower().rstrip(".,;:!?") or "." if after else "."
+    return (
+        following in _AFTER_A_HEAD
+        or following.endswith("ly")
+        or not following[:1].isalpha()
+        or not following[:1].islower()
+    )
 
 
 def _in_relative_clause(text: str, start: int, at: int, lex: Lexicon) -> bool:

@@ -75,6 +75,8 @@ def after_a_determiner(text: str, at: int, lex: Lexicon) -> bool:
         return False
     before = text[max(0, at - 30) : at - 1].rsplit(None, 1)
     word = before[-1] if before else ""
+    if word.endswith("'s") and text[at : at + 20].split(None, 1)[0].endswith("ed"):
+        return False  # "South Korea's announced": "'s" is "has"
     return word in lex.noun_markers or (word.endswith("'s") and word.lower() not in _CONTRACTIONS)
 
 
@@ -463,6 +465,53 @@ def _participle_position(text: str, start: int, at: int) -> bool:
     directly ("responded saying"): a participle that adds to a clause."""
     before = text[max(start, at - 10) : at].rstrip()
     return before.endswith((",", "...", "\u2026", ", and", ", or"))
+
+
+@cache
+def _nominal() -> re.Pattern[str]:
+    """A noun of what someone said, with its owner, before "that": "its
+    claims that", "Tokyo's insistence that" (group owner: the possessive
+    word; group noun)."""
+    nouns = trie_pattern(lexicon().speech_nouns)
+    return re.compile(
+        rf"(?P<owner>\b(?:its|their|his|her)|[\w.-]+'s)\s+(?:[a-z-]+\s+){{0,2}}?(?P<noun>{nouns})\s+that\s"
+    )
+
+
+NOMINAL_BACK = 300
+_SECOND_WORD = re.compile(r"\S+\s+\S+")
+_MAIN_PREDICATE = re.compile(
+    r"\s(?:was|were|is|are|has|have|had|will|would)\s"
+)  # how far back "its" or "their" may point, to the body that owns the claim
+
+
+def nominal_speech(clean: str, text: str, sentence: Sentence, index: int, who: Attributor) -> list[Statement]:
+    """Return what the nouns of speech of one sentence report ("over its
+    claims that Seoul had given in", "Tokyo's insistence that the issues are
+    separate"), made by their owner: the speaker whose "'s" it is, or the one
+    "its", "their", "his" or "her" points back to."""
+    found: list[Statement] = []
+    s_start, s_end = sentence.start, sentence.end
+    for m in _nominal().finditer(text, s_start, s_end):
+        owner = m.group("owner")
+        if owner.endswith("'s"):
+            speaker = who.owner_at(m.end("owner") - 2)
+        else:
+            speaker = who.antecedent(m.start(), person=owner in ("his", "her"), back=NOMINAL_BACK)
+        if speaker is None:
+            continue
+        start, end = _trim(text, m.end(), s_end)
+        cut = _ACCORDING_TO.search(text, start, end) or tail_cue_in(text, start, end)
+        if cut:
+            start, end = _trim(text, start, cut.start())
+        if not text[s_start : m.start()].strip():  # the subject: "Seoul's claims that X did Y were rejected"
+            second = _SECOND_WORD.match(text, start, end)  # (the clause's own subject and verb come first)
+            predicate = _MAIN_PREDICATE.search(text, second.end() if second else start, end)
+            if predicate is not None:
+                end = _trim(text, start, predicate.start())[1]
+        if _words_at_least(text, start, end, 3):
+            found.append(make_statement(speaker, "reported", m.group("noun"), clean, start, end, index))
+    return found
 
 
 def _first_word(text: str) -> str:

@@ -64,8 +64,21 @@ def _singular(word: str) -> str:
 
 
 def _possessive(text: str, end: int) -> bool:
-    """True when a possessive "'s" (or the "'" after a plural) follows ``end``."""
-    return text[end : end + 1] == "'" and (text[end + 1 : end + 2] == "s" or text[end - 1 : end] == "s")
+    """True when a possessive "'s" (or the "'" after a plural) follows ``end``;
+    not "'s" for "has" ("South Korea's announced it was leaving")."""
+    if text[end : end + 1] != "'":
+        return False
+    if text[end + 1 : end + 2] == "s":
+        following = text[end + 3 : end + 20].split(None, 1)
+        return not (text[end + 2 : end + 3] == " " and following and following[0] in _HAS_AFTER)
+    return text[end - 1 : end] == "s"
+
+
+# Words after "'s" that make it "has": "South Korea's announced", "Tokyo's said", "Seoul's been".
+_HAS_AFTER = frozenset(
+    "been said told announced decided made repeatedly already also long insisted warned stressed urged "
+    "called asked refused vowed pledged confirmed rejected agreed".split()
+)
 
 
 def _anonymous(text: str, m: re.Match[str], a: int, b: int, lex: Lexicon) -> SpeakerSpan | None:
@@ -106,6 +119,17 @@ def _anonymous(text: str, m: re.Match[str], a: int, b: int, lex: Lexicon) -> Spe
         _singular(head.split()[-1]),
         bool(qual),
     )
+
+
+def _named_as(phrase: str, lex: Lexicon) -> str:
+    """An institution's phrase with its long name made the one it goes by
+    ("South Korea's Ministry of Foreign Affairs": "South Korea's Foreign
+    Ministry"), so that one institution is one speaker."""
+    low = phrase.lower()
+    for long, short in lex.institution_names.items():
+        if low.endswith(long) and (len(low) == len(long) or not low[-len(long) - 1].isalnum()):
+            return phrase[: len(phrase) - len(long)] + short
+    return phrase
 
 
 def _holds_media(start: int, end: int, media: list[SpeakerSpan], media_starts: list[int]) -> bool:
@@ -217,7 +241,7 @@ def speaker_spans(
                 media_starts = [b.start for b in media]
             if media and _holds_media(start, end, media, media_starts):
                 continue  # "Japan's Kyodo news agency": the outlet speaks
-            phrase = phrase or _DETERMINER.sub("", text[start:end])
+            phrase = _named_as(phrase or _DETERMINER.sub("", text[start:end]), lex)
             bodies.append(SpeakerSpan(start, end, phrase, "body", "body", _possessive(text, end)))
     pronouns = [
         SpeakerSpan(m.start(), m.end(), m.group(), None, "pronoun", False)

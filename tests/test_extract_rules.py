@@ -795,8 +795,8 @@ def test_sources_who_know_and_institutions_with_their_full_names():
         ("People familiar with the talks", "reported", "said", "Seoul was leaning toward an extension")
     ]
     text = "Japan's Ministry of Economy, Trade and Industry said in a statement that the review was not retaliation."
-    assert statements(text) == [
-        ("Japan's Ministry of Economy, Trade and Industry", "reported", "said", "the review was not retaliation")
+    assert statements(text) == [  # (by the name it goes by)
+        ("Japan's Trade Ministry", "reported", "said", "the review was not retaliation")
     ]
     assert statements("Moon told aides to make every effort, his spokeswoman said.") == [
         ("spokeswoman", "reported", "said", "Moon told aides to make every effort")

@@ -168,3 +168,32 @@ def test_a_dateline_with_a_credit_and_date_in_brackets_is_no_part_of_what_was_sa
         "MOSCOW (UrduPoint News / Sputnik - 22nd November, 2019) Seoul kept the pact, Kim Min-soo, a spokesman, said."
     )
     assert reported(text) == [("Kim Min-soo", "said", "Seoul kept the pact")]
+
+
+def test_nouns_of_speech_report_for_their_owner():
+    text = "The Blue House warned Tokyo over its claims that Seoul had given in on every point."
+    assert reported(text)[-1] == ("Japan", "claims", "Seoul had given in on every point")
+    # Subject of the sentence: the noun's clause ends where the sentence's own predicate begins.
+    assert reported("Seoul's claims that Japan retaliated over the ruling were rejected.") == [
+        ("South Korea", "claims", "Japan retaliated over the ruling")
+    ]
+
+
+def test_a_sentence_with_a_quotation_inside_and_its_cue_at_the_end_is_reported_speech():
+    text = 'The pact is "one of the issues that play into China\'s hands," Gen. Mark Milley said.'
+    ex = run(text)
+    assert [(q.speaker, q.kind, q.text) for q in ex.quotes] == [
+        ("Mark Milley", "direct", "one of the issues that play into China's hands"),
+        ("Mark Milley", "reported", 'The pact is "one of the issues that play into China\'s hands,"'),
+    ]
+    # A quotation that opens the sentence is no part of the reporter's words.
+    assert [q.kind for q in run('"We will wait," Milley said.').quotes] == ["direct"]
+
+
+def test_has_is_no_possessive_and_institutions_go_by_one_name():
+    assert reported("South Korea's announced it was leaving the deal.") == [
+        ("South Korea", "announced", "it was leaving the deal")
+    ]
+    assert reported("The Ministry of Foreign Affairs announced that it had notified Japan in writing.") == [
+        ("Foreign Ministry", "announced", "it had notified Japan in writing")
+    ]

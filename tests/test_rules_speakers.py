@@ -90,3 +90,19 @@ def test_a_quotation_with_no_cue_is_the_words_of_the_subject_of_the_sentence_bef
         "the office in Seoul told reporters."
     )
     assert statements(text) == [(None, "direct", None, "We will see what they do next")]
+
+
+def test_a_short_quotation_is_a_term_only_after_a_definite_determiner_and_before_no_noun():
+    quotes = lambda text: [(q.speaker, q.text) for q in run(text).quotes if q.kind == "direct"]  # noqa: E731
+    # Someone's judgement, inside what they said: theirs.
+    assert quotes('The presidential office said Tokyo caused a "grave" change in security ties.') == [
+        ("South Korean presidential office", "grave")
+    ]
+    text = (
+        "The United States had urged the two allies to settle their differences, with Secretary of State "
+        'Mike Pompeo stressing their "vital" cooperation.'
+    )
+    assert quotes(text) == [("Mike Pompeo", "vital")]
+    # The name of a thing: no one's words.
+    assert quotes('The trade ministry said it would not put Seoul back on its "white list" soon.') == []
+    assert quotes('The ministry said Seoul stays off the trade "white list" that fast-tracks exports.') == []
