@@ -108,6 +108,37 @@ _LOWER_WORD = re.compile(r"\s+([a-z]+)\b")
 _DESCRIBES = re.compile(r"\s*(?:an?|the|[a-z][\w-]*)\s[^,\"]*$")  # "a deputy adviser to President "
 
 
+LEAD_NAMED_WITHIN = 500  # characters from a lead's unnamed source to the official who names it
+
+
+def _lead_source_named_later(text: str, spans: list[SpeakerSpan]) -> dict[int, SpeakerSpan]:
+    """The official who an article's lead source is, when the lead describes
+    them and the next lines name them (wire copy: "A senior U.S. official on
+    Saturday urged Seoul to ... / ..., David Stilwell, U.S. assistant secretary
+    of state, said"): the first speaker phrase of the article that is no
+    body or outlet, a singular
+    source opening its sentence with "A" or "An" and a country ("U.S."), and
+    the first official named after it, of that country, within a few lines,
+    with no other official between. By the source's start; empty when the
+    lead is no such source."""
+    first = next((k for k, span in enumerate(spans) if span.kind not in ("body", "media")), None)
+    if first is None or spans[first].kind != "anonymous" or spans[first].head.endswith("s"):
+        return {}
+    lead = spans[first]
+    if not text.startswith(("A ", "An "), lead.start) or (lead.start and not text[lead.start - 1].isspace()):
+        return {}
+    country_of = lexicon().country_of
+    countries = {country_of[w] for w in lead.label.replace(",", " ").split() if w in country_of}
+    if len(countries) != 1:
+        return {}
+    for span in spans[first + 1 :]:
+        if span.start - lead.end > LEAD_NAMED_WITHIN:
+            break
+        if span.kind == "official":
+            return {lead.start: span} if span.country in countries else {}
+    return {}
+
+
 class Attributor:
     """Resolves speaker phrases in one article, remembering the last speaker."""
 
@@ -119,6 +150,7 @@ class Attributor:
         self.quiet: list[tuple[int, int]] = []  # the sentences that reported nothing since then
         self.aside_re = lexicon().source_aside_re  # ", citing " (looked up once, not at every subject)
         self.relative_re = lexicon().relative_re
+        self.named_later = _lead_source_named_later(text, spans)
 
     def within(self, start: int, end: int) -> list[SpeakerSpan]:
         """Return the speaker spans that lie wholly in ``start:end``, in order."""
@@ -140,6 +172,8 @@ class Attributor:
             subject = self.last_subject()
             if subject or self.last_person:
                 return subject or self.last_person
+        if span.kind == "anonymous" and span.start in self.named_later:
+            return self.named_later[span.start]  # ("A senior U.S. official ... David Stilwell, ... said")
         if span.kind not in ("pronoun", "anonymous") or span.qualified:
             return span
         k = bisect.bisect_left(self.starts, span.start)

@@ -191,10 +191,12 @@ def speaker_spans(
     anonymous: list[SpeakerSpan] = []
     bodies: list[SpeakerSpan] = []
     possessors: dict[int, Mention] = {}  # officials with "'s", by where the "'" stands
+    range_starts = [a for a, _ in ranges]
     for m in mentions:  # (in text order, none overlapping)
         # A possessive ("Kono's office") names no speaker: leave room for the phrase it is part of.
-        if m.in_quote:
-            continue
+        r = bisect.bisect_right(range_starts, m.start) - 1
+        if m.in_quote or r < 0 or m.start >= ranges[r][1]:
+            continue  # (in a quotation, or in a caption: no one speaks there)
         if _possessive(text, m.end):
             possessors[m.end] = m
         else:
@@ -208,7 +210,6 @@ def speaker_spans(
         )
         for o in offices
     ]
-    range_starts = [a for a, _ in ranges]
     for h in words.finditer_in(lex.anonymous_head_re, lex.anonymous_head_heads, low, ranges):
         a, b = ranges[bisect.bisect_right(range_starts, h.start()) - 1]
         source = _anonymous(text, h, a, b, lex)

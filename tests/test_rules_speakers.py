@@ -106,3 +106,22 @@ def test_a_short_quotation_is_a_term_only_after_a_definite_determiner_and_before
     # The name of a thing: no one's words.
     assert quotes('The trade ministry said it would not put Seoul back on its "white list" soon.') == []
     assert quotes('The ministry said Seoul stays off the trade "white list" that fast-tracks exports.') == []
+
+
+def test_a_lead_s_unnamed_source_is_the_official_the_next_lines_name():
+    text = (
+        "A senior U.S. official on Saturday urged South Korea to keep the pact with Japan.\n\n"
+        '"We encourage Seoul to return to the agreement," David Stilwell, U.S. assistant secretary of state, said.'
+    )
+    assert statements(text, "2019-10-27")[0] == (
+        "David Stilwell",
+        "reported",
+        "urged",
+        "South Korea to keep the pact with Japan",
+    )
+    # Not an official of another country, nor when the lead names its source in the plural.
+    assert (
+        statements(text.replace("U.S. assistant", "South Korean deputy").replace("David Stilwell", "Kim Min-soo"))[0][0]
+        == "senior U.S. official"
+    )
+    assert statements(text.replace("A senior U.S. official", "Senior U.S. officials"))[0][0] == "Senior U.S. officials"
