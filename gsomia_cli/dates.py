@@ -53,6 +53,8 @@ class _Grammar:
     starts: Heads  # the words (and digits) a date can begin with
     months: dict[str, int]
     numbers: dict[str, int]
+    ordinal_words: dict[str, int]  # "fourth": 4
+    event_nouns: re.Pattern[str]  # "its expiration in November": a month ahead
     weekdays: list[str]
     future: re.Pattern[str]
     future_heads: Heads
@@ -79,28 +81,42 @@ def _grammar() -> _Grammar:
     ordinal_nouns = trie_pattern(data.get("ordinal_nouns", []))
     number_alt = trie_pattern([*data["numbers"], *(n.capitalize() for n in data["numbers"])]) + r"|\d{1,3}"
     weekday_alt = trie_pattern([w.capitalize() for w in data["weekdays"]])
+    ordinal_words = trie_pattern(data.get("ordinal_words", {}))
     # A period only after an abbreviation ("Nov. 23"): after "23 November." it ends the sentence.
     M = rf"(?:(?:{full_alt})(?![\w-])|(?:{short_alt})\.?)"
     pattern = "|".join(
         [
             r"(?P<iso>\b(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})\b)",
+            # "November 22 last year", "Nov. 22 of last year"
+            rf"(?P<mdrel>\b(?P<mdrel_m>{M})\s+(?P<mdrel_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mdrel_w>last|this|next)\s+year\b)",
             rf"(?P<md>\b(?P<md_m>{M})\s+(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_y>\d{{4}})\b)?)",
+            rf"(?P<mdw>\b(?P<mdw_m>{full_alt})\s+(?P<mdw_d>{ordinal_words})\b)",  # "July fourth"
             rf"(?P<dm>\b(?P<dm_d>\d{{1,2}})(?:(?:st|nd|rd|th)(?:\s+of)?)?\s+(?P<dm_m>{M})(?:,?\s+(?P<dm_y>\d{{4}})\b)?)",
             rf"(?P<mrel>\b(?P<mrel_m>{M})\s+(?P<mrel_w>last|this|next)\s+year\b)",
             rf"(?P<relm>\b(?P<relm_w>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<relm_m>{M})(?![\w-]))",
             rf"(?P<my>\b(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[\s-]+)?(?P<my_m>{M}),?\s+(?P<my_y>\d{{4}})\b)",
+            # "in November of the same year": the year the narrative last gave
+            rf"(?P<mys>\b(?P<mys_m>{M})\s+of\s+(?:the\s+same|that)\s+year\b)",
             rf"(?P<mon>\b(?P<mon_m>{full_alt})(?![\w-]))",
             rf"(?P<wd>\b(?P<wd_d>{weekday_alt})(?:'s)?(?![\w-]))",
             r"(?P<yr>(?<![\d$,.#])\b(?P<yr_a>1[89]\d\d|20\d\d)\s*[-–]\s*(?P<yr_b>\d{4}|\d{2})\b(?![-\d]))",
             r"(?P<y>(?<![\d$,.#])\b(?P<y_y>1[89]\d\d|20\d\d)\b(?![-–]?\d|-\w))",
             r"(?P<rely>\b(?P<rely_pre>[Ee]arlier |[Ll]ater )?(?P<rely_w>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<rely_u>year|month|week)\b)",
             r"(?P<dayword>\b(?P<dayword_w>[Yy]esterday|[Tt]oday|[Tt]omorrow)\b)",
+            # The day, month or year the narrative last gave: "that day", "the same year", "this day"
+            r"(?P<same>\b(?:(?:[Tt]he\s+same|[Tt]hat(?:\s+same)?)\s+(?P<same_u>day|month|year)|[Tt]his\s+day)\b)",
+            # The day before or after it: "the next day", "the previous day", "a day earlier"
+            r"(?P<nextday>\b(?:[Tt]he\s+(?P<nextday_w>next|following|previous|preceding)\s+day"
+            r"|[Tt]he\s+day\s+(?P<nextday_x>before|after)|[Aa]\s+day\s+(?P<nextday_y>earlier|later))\b)",
+            # "three years later", "a day after": counted from the narrative's date
+            rf"(?P<rel>\b(?P<rel_n>{number_alt})\s+(?P<rel_u>days?|weeks?|months?|years?)\s+(?P<rel_w>later|earlier|after|before)\b)",
             rf"(?P<inn>\b(?:[Ii]n|[Ww]ithin)\s+(?P<inn_n>{number_alt})\s+(?P<inn_u>days?|weeks?)\b)",
-            rf"(?P<left>\b(?P<left_n>{number_alt})\s+(?P<left_u>days?|weeks?)\s+(?P<left_w>left|remaining|to go|ago|later|from now)\b)",
+            rf"(?P<left>\b(?P<left_n>{number_alt})\s+(?P<left_u>days?|weeks?)\s+(?P<left_w>left|remaining|to go|ago|from now)\b)",
             rf"(?P<ago>\b(?P<ago_n>{number_alt})\s+(?P<ago_u>months?|years?)\s+ago\b)",
-            # "on the 23rd": a day of the month of publication (not "the 21st century")
-            r"(?P<ord>(?:(?<=[Oo]n the )|(?<=[Bb]y the )|(?<=[Uu]ntil the )|(?<=[Bb]efore the ))"
-            rf"(?P<ord_d>\d{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:of\b|{ordinal_nouns})))",
+            # "on the 23rd", "the morning of the 21st": a day of the month of publication (not "the
+            # 21st century", "the 6th Association of ...")
+            r"(?P<ord>(?<=[Tt]he )"
+            rf"(?P<ord_d>\d{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:of\b|[A-Z]|{ordinal_nouns})))",
         ]
     )
     # Markers that begin with a word (all but such as "'ll", which the word
@@ -118,6 +134,11 @@ def _grammar() -> _Grammar:
         starts=starts,
         months={k.capitalize(): v for k, v in months.items()},
         numbers=data["numbers"],
+        ordinal_words=dict(data.get("ordinal_words", {})),
+        event_nouns=re.compile(
+            r"\b(?:" + trie_pattern(data.get("event_nouns", [])) + r")\s+(?:\w+\s+){0,2}?(?:in|by|until|before)\s+$",
+            re.IGNORECASE,
+        ),
         weekdays=[w.capitalize() for w in data["weekdays"]],
         future=alternation(future),  # on lower-cased text: faster
         future_heads=heads_of(future),
@@ -253,8 +274,24 @@ def _number(word: str, g: _Grammar) -> int | None:
     return int(word) if word.isdigit() else g.numbers.get(word.lower())
 
 
+class _Narrative:
+    """The time a narrative last set: the day and the year of the last dates
+    read ("On the same day", "that day", "three years later" count from
+    them); the publication date until a text sets another."""
+
+    def __init__(self, published: dt.date):
+        self.day = published
+        self.year = published.year
+
+    def read(self, value: str) -> None:
+        """Remember the date ``value`` (ISO, to any precision) as the narrative's."""
+        if len(value) == 10:
+            self.day = dt.date.fromisoformat(value)
+        self.year = int(value[:4])
+
+
 def _value(
-    m: re.Match[str], sentence: str, at: int, pub: dt.date, g: _Grammar, marks: _Markers
+    m: re.Match[str], sentence: str, at: int, pub: dt.date, g: _Grammar, marks: _Markers, ref: _Narrative
 ) -> tuple[str, bool] | None:
     kind = m.lastgroup
     gd = m  # read by group name: cheaper than m.groupdict() of every group
@@ -267,10 +304,33 @@ def _value(
             mon, day = month(p + "m"), int(gd[p + "d"])
             year = int(gd[p + "y"]) if gd[p + "y"] else _nearest_year(mon, day, pub)
             return dt.date(year, mon, day).isoformat(), False
+        if kind == "mdrel":
+            delta = {"last": -1, "this": 0, "next": 1}[gd["mdrel_w"]]
+            return dt.date(pub.year + delta, month("mdrel_m"), int(gd["mdrel_d"])).isoformat(), False
+        if kind == "mdw":
+            mon, day = month("mdw_m"), g.ordinal_words[gd["mdw_d"].lower()]
+            return dt.date(_nearest_year(mon, day, pub), mon, day).isoformat(), False
         if kind == "ord":
-            return dt.date(pub.year, pub.month, int(gd["ord_d"])).isoformat(), False
+            return _day_of_month(int(gd["ord_d"]), pub, marks, at).isoformat(), False
     except ValueError:
         return None
+    if kind == "same":
+        unit = gd["same_u"] or "day"
+        if unit == "day":
+            return ref.day.isoformat(), False
+        return (f"{ref.year:04d}" if unit == "year" else f"{ref.day.year:04d}-{ref.day.month:02d}"), False
+    if kind == "nextday":
+        word = gd["nextday_w"] or gd["nextday_x"] or gd["nextday_y"]
+        forward = word in ("next", "following", "after", "later")
+        return (ref.day + dt.timedelta(days=1 if forward else -1)).isoformat(), False
+    if kind == "rel":
+        if _ROUGHLY.search(sentence, max(0, at - 16), at):
+            return None  # "less than a week before the expiry" names no day
+        # "three years later" counts on from the narrative's date; "a day after the talks" (the
+        # decision came a day after them) names the talks' day, a day before the narrative's.
+        return _counted_from(ref, _number(gd["rel_n"], g), gd["rel_u"], gd["rel_w"] in ("later", "before"))
+    if kind == "mys":
+        return f"{ref.year:04d}-{month('mys_m'):02d}", False
     if kind == "mrel":
         delta = {"last": -1, "this": 0, "next": 1}[gd["mrel_w"].lower()]
         return f"{pub.year + delta:04d}-{month('mrel_m'):02d}", False
@@ -287,7 +347,12 @@ def _value(
         before = sentence[max(0, at - 16) : at]
         if gd["mon_m"] in g.ambiguous and not _MONTH_CONTEXT.search(before):
             return None  # "May" the verb
-        forward = not _DETERMINER.search(before) and marks.future_just_before(at)
+        given = _year_of_the_sentence(sentence, at, pub)  # ("last year, when ... in July")
+        if given is not None:
+            return f"{given:04d}-{month('mon_m'):02d}", False
+        forward = not _DETERMINER.search(before) and (
+            marks.future_just_before(at) or g.event_nouns.search(sentence, max(0, at - 40), at) is not None
+        )  # ("beyond its expiration in November")
         return _month_value(month("mon_m"), pub, forward), False
     if kind == "wd":
         target = g.weekdays.index(gd["wd_d"])
@@ -344,7 +409,53 @@ def _value(
     return None
 
 
-_UNITS = Heads(frozenset({"day", "days", "week", "weeks"}))
+_ROUGHLY = re.compile(r"\b(?:less|more|fewer)\s+than\s+$|\b(?:about|nearly|almost|over|under|within|some)\s+$", re.I)
+
+
+def _counted_from(ref: _Narrative, n: int | None, unit: str, forward: bool) -> tuple[str, bool] | None:
+    """The date ``n`` units after (``forward``) or before the narrative's
+    ("three years later", "a day after"), to the unit's precision."""
+    if n is None or n > 200:
+        return None
+    sign = 1 if forward else -1
+    if unit.startswith("year"):
+        return f"{ref.year + sign * n:04d}", False
+    if unit.startswith("month"):
+        months = ref.day.year * 12 + ref.day.month - 1 + sign * n
+        return f"{months // 12:04d}-{months % 12 + 1:02d}", False
+    days = n * (7 if unit.startswith("week") else 1)
+    return (ref.day + dt.timedelta(days=sign * days)).isoformat(), False
+
+
+def _day_of_month(day: int, pub: dt.date, marks: _Markers, at: int) -> dt.date:
+    """The date a day of the month alone names ("the 16th"): in the month of
+    publication, or the month before when it lies ahead of publication and
+    the sentence tells of the past (the month after, for a day gone by and a
+    sentence about the future)."""
+    here = dt.date(pub.year, pub.month, day)  # (raises ValueError for a day the month lacks)
+    if here > pub + dt.timedelta(days=1) and not marks.points_forward(at):
+        before = pub.replace(day=1) - dt.timedelta(days=1)
+        return dt.date(before.year, before.month, day)
+    if here < pub - dt.timedelta(days=1) and marks.future_just_before(at):
+        after = (pub.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return dt.date(after.year, after.month, day)
+    return here
+
+
+# A year the sentence gives before a bare month: "last year, when ... in July" is July of last year.
+_YEAR_BEFORE = re.compile(r"\b(?P<w>[Ll]ast|[Tt]his|[Nn]ext)\s+year\b(?!.*\b(?:[Ll]ast|[Tt]his|[Nn]ext)\s+year\b)")
+
+
+def _year_of_the_sentence(sentence: str, at: int, pub: dt.date) -> int | None:
+    """The year that "last year", "this year" or "next year" earlier in the
+    sentence gives a bare month at ``at``; None when it gives none."""
+    if "year" not in sentence[:at]:
+        return None
+    m = _YEAR_BEFORE.search(sentence, 0, at)
+    return pub.year + {"last": -1, "this": 0, "next": 1}[m.group("w").lower()] if m else None
+
+
+_UNITS = Heads(frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"}))
 _AGO = Heads(frozenset({"ago"}))  # ("three years ago": "year" alone is too common to look before)
 _TWO_WORDS_BEFORE = re.compile(r"(?:(\w+)\s+)?(\w+)\s+$")
 
@@ -383,6 +494,7 @@ def find_dates(text: str, sentences: list[tuple[int, int]], published: dt.date, 
     g = _grammar()
     starts = sorted({*words.at(g.starts), *_before_units(text, words.at(_UNITS) + words.at(_AGO))})
     out: list[DateExpr] = []
+    narrative = _Narrative(published)
     for s_start, s_end in sentences:
         k = bisect.bisect_left(starts, s_start)
         if k == len(starts) or starts[k] >= s_end:
@@ -390,10 +502,12 @@ def find_dates(text: str, sentences: list[tuple[int, int]], published: dt.date, 
         sentence = text[s_start:s_end]
         marks = _Markers(words, s_start, s_end, g)
         for m in _matches(sentence, s_start, starts, g):
-            resolved = _value(m, sentence, m.start(), published, g, marks)
+            resolved = _value(m, sentence, m.start(), published, g, marks, narrative)
             if resolved is None:
                 continue
             value, countdown = resolved
+            if not countdown:
+                narrative.read(value)
             start, end = s_start + m.start(), s_start + m.end()
             out.append(DateExpr(text[start:end], value, start, end, countdown))
     return out
