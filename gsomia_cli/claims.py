@@ -21,13 +21,19 @@ class TermGroup:
 
     pattern: re.Pattern[str]
     heads: Heads | None  # the words every match begins with (None: any word)
+    actor: bool = False  # a match after a preposition ("with the US") does not count
 
 
 @dataclass(frozen=True)
 class ClaimRule:
+    """A frame: slots of terms that must all be in one sentence."""
+
     value: Any
     groups: tuple[TermGroup, ...]  # every group must match one sentence
     unless: re.Pattern[str] | None = None  # ... and none of these terms be in it
+    name: str = ""  # what the frame means
+    slots: tuple[str, ...] = ()  # each group's slot name
+    carry: frozenset[int] = frozenset()  # groups that may be in the sentence before it
 
 
 @dataclass(frozen=True)
@@ -49,11 +55,14 @@ class ClaimDef:
 
 @dataclass(slots=True)  # many per article: cheap to create
 class ClaimHit:
-    """An article's value for a claim, with the sentence that gives it."""
+    """An article's value for a claim, with the sentence that gives it, and
+    the frame that fired with the words each of its slots matched."""
 
     claim: str
     value: Any
     sentence: int  # index into the article's sentences
+    frame: str = ""
+    words: tuple[str, ...] = ()  # "slot: words" for each slot
 
 
 def _terms(terms: list[str]) -> re.Pattern[str]:
@@ -62,12 +71,34 @@ def _terms(terms: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?<!\w-)(?:" + "|".join(f"(?:{t})" for t in terms) + r")(?!\w|-\w)")
 
 
-def _group(terms: list[str]) -> TermGroup:
+def _group(terms: list[str], actor: bool = False) -> TermGroup:
     heads: Heads | None = Heads(frozenset())
     for term in terms:
         head = term_heads(term)
         heads = heads | head if heads is not None and head is not None else None
-    return TermGroup(_terms(terms), heads)
+    return TermGroup(_terms(terms), heads, actor)
+
+
+# A preposition before an actor's term, which makes it no actor ("cooperation with the US").
+_GOVERNED = re.compile(r"\b(?:with|to|from|of|for|between|against|on|in|at|into|toward|towards)\s+(?:the\s+)?$")
+
+
+def _in_sentence(group: TermGroup, text: str, a: int, b: int, found: list[int] | None) -> bool:
+    """True when a term of ``group`` is in ``text[a:b]`` (tried at ``found``,
+    where its head words begin, when known); for an actor, one that no
+    preposition governs and that is no possessive."""
+    if found is None:
+        candidates = (m.start() for m in group.pattern.finditer(text, a, b))
+    else:
+        candidates = (at for at in found[bisect.bisect_left(found, a) : bisect.bisect_left(found, b)])
+    for at in candidates:
+        m = group.pattern.match(text, at, b)
+        if m is None:
+            continue
+        if group.actor and (_GOVERNED.search(text, max(a, at - 16), at) or text.startswith("'s ", m.end())):
+            continue  # ("with the US", "Washington's displeasure": no act of Washington's)
+        return True
+    return False
 
 
 # Literal text, then one optional literal character ("re-?examine").
@@ -115,20 +146,71 @@ def term_heads(term: str) -> Heads | None:
     return heads
 
 
+RULE_KEYS = frozenset({"name", "value", "none", "carry", "all"})  # a frame's keys that are no slot
+
+
+def vocabularies() -> dict[str, list[str]]:
+    """Return the named term lists frames refer to as ``$name``: those of
+    claims.yaml, and one per country of the story built from language.yaml
+    and the gazetteer ($south_korea, $japan, $united_states: its names and
+    bodies, and its officials' names)."""
+    from gsomia_cli.lexicon import lexicon
+
+    lex = lexicon()
+    lang = load_data("language.yaml")
+    out: dict[str, list[str]] = {}
+    for country in ("South Korea", "Japan", "United States"):
+        words = set(lang["countries"].get(country, []))
+        words |= {phrase for phrase, label in lex.body_of.items() if label == country}
+        for official in lex.officials:
+            if official.country == country:
+                words |= {official.name, *official.aliases} | ({official.surname} if official.alone else set())
+        out["$" + country.lower().replace(" ", "_")] = sorted(re.escape(w.lower()) for w in words if w)
+    for name, terms in (load_data("claims.yaml").get("vocabulary") or {}).items():
+        out["$" + str(name)] = [str(t) for t in terms]
+    return out
+
+
+def _expand(terms: list[Any], vocabulary: dict[str, list[str]], where: str) -> list[str]:
+    """``terms`` with each ``$name`` replaced by the terms it names."""
+    out: list[str] = []
+    for term in terms:
+        text = str(term)
+        if text.startswith("$"):
+            if text not in vocabulary:
+                raise ValueError(f"claims.yaml: {where}: unknown vocabulary {text!r}")
+            out.extend(vocabulary[text])
+        else:
+            out.append(text)
+    return out
+
+
+def _rule(rule: dict[str, Any], vocabulary: dict[str, list[str]], where: str) -> ClaimRule:
+    """A frame of claims.yaml as a rule: its slots in order (or ``all``)."""
+    if "all" in rule:
+        slots = [(str(n + 1), group) for n, group in enumerate(rule["all"])]
+    else:
+        slots = [(str(key), terms) for key, terms in rule.items() if key not in RULE_KEYS]
+    names = tuple(name for name, _ in slots)
+    carry = frozenset(names.index(str(c)) for c in rule.get("carry") or () if str(c) in names)
+    return ClaimRule(
+        rule.get("value", True),
+        tuple(_group(_expand(list(terms), vocabulary, where), name == "who") for name, terms in slots),
+        _terms(_expand(list(rule["none"]), vocabulary, where)) if rule.get("none") else None,
+        str(rule.get("name") or ""),
+        names,
+        carry,
+    )
+
+
 @cache
 def catalog() -> tuple[ClaimDef, ...]:
     """Return the claim definitions, in catalog order."""
     out = []
+    vocabulary = vocabularies()
     for cid, spec in (load_data("claims.yaml").get("claims") or {}).items():
         kind = spec.get("kind", "flag")
-        rules = tuple(
-            ClaimRule(
-                rule.get("value", True),
-                tuple(_group(group) for group in rule.get("all", [])),
-                _terms(rule["none"]) if rule.get("none") else None,
-            )
-            for rule in spec.get("rules", [])
-        )
+        rules = tuple(_rule(rule, vocabulary, f"{cid}, rule {n + 1}") for n, rule in enumerate(spec.get("rules", [])))
         out.append(
             ClaimDef(
                 id=cid,
@@ -150,7 +232,9 @@ def catalog() -> tuple[ClaimDef, ...]:
 MAX_ANCHOR_GAP = 400  # characters from an anchor to its date: more than any window of words
 
 
-def _date_values(claim: ClaimDef, text: str, sentence: Sentence, here: list[DateExpr], words: WordStarts) -> list[str]:
+def _date_values(
+    claim: ClaimDef, text: str, sentence: Sentence, here: list[DateExpr], words: WordStarts
+) -> list[DateExpr]:
     anchor = claim.anchor
     if not here or anchor is None:
         return []
@@ -162,16 +246,33 @@ def _date_values(claim: ClaimDef, text: str, sentence: Sentence, here: list[Date
         return []
     values = []
     anchor_ends = [a.end() for a in anchors]  # (sorted: anchors do not overlap)
+    anchor_starts = {a.start() for a in anchors}
+    dated: set[int] = set()  # the anchors a date after them was taken for
     for d in here:
-        # The nearest anchor before the date has the fewest words between: it alone decides.
+        # The nearest anchor before the date has the fewest words between: it alone decides,
+        # and only its first date ("expire on Saturday, three months after ..." is Saturday).
         k = bisect.bisect_right(anchor_ends, d.start) - 1
-        gap = d.start - anchor_ends[k] if k >= 0 else -1
-        near = (
-            0 <= gap <= MAX_ANCHOR_GAP and len(text[anchor_ends[k] : d.start].split(None, claim.window)) <= claim.window
-        )
-        if near or (d.countdown and claim.countdown and claim.countdown.search(d.text)):
-            values.append(d.value)
+        gap = d.start - anchor_ends[k] if k >= 0 and k not in dated else -1
+        near = False
+        if 0 <= gap <= MAX_ANCHOR_GAP:
+            between = text[anchor_ends[k] : d.start]
+            named = _PACT_NAMED.match(between)  # ("the termination of their General Security ... at midnight on")
+            between = between[named.end() :] if named else between
+            near = len(between.split(None, claim.window)) <= claim.window
+            if near and not d.vague:
+                dated.add(k)
+        # Or just before an anchor: "the Nov. 23 expiry".
+        before = d.end + 1 in anchor_starts and text[d.end : d.end + 1] == " "
+        if near or before or (d.countdown and claim.countdown and claim.countdown.search(d.text)):
+            values.append(d)
     return values
+
+
+# The pact's name after an anchor ("of their General Security of Military Information Agreement
+# (GSOMIA)"): no word of the window between the anchor and its date.
+_PACT_NAMED = re.compile(
+    r"\s*of\s+(?:the|their|its)\s+(?:[\w-]+\s+){0,8}?(?:agreement|pact|accord|deal|gsomia)(?:\s*\([\w-]+\))?"
+)
 
 
 def _sentences_where_all(
@@ -204,16 +305,7 @@ def _sentences_where_all(
     for i in candidates:
         a, b = sentences[i].start, sentences[i].end
         for group, found in zip(groups, found_at, strict=True):
-            if found is None:
-                if group.pattern.search(text, a, b) is None:
-                    break
-                continue
-            k = bisect.bisect_left(found, a)
-            while k < len(found) and found[k] < b:
-                if group.pattern.match(text, found[k], b):
-                    break
-                k += 1
-            else:
+            if not _in_sentence(group, text, a, b, found):
                 break  # no term of this group in the sentence
         else:
             if unless is not None and unless.search(text, a, b):
@@ -233,16 +325,23 @@ def find_claims(text: str, sentences: list[Sentence], dates: list[DateExpr], wor
     date_starts = [d.start for d in dates]  # dates come in text order
 
     hits: list[ClaimHit] = []
+    frames: dict[Any, ClaimRule] = {}  # the frame that gave each value
     for claim in catalog():
         found: dict[Any, int] = {}
+        vague: dict[Any, int] = {}
         if claim.kind == "date" and claim.anchor is not None:
             for i in _sentences_where_all((claim.anchor,), text, sentences, starts, body, words):
                 s = sentences[i]
                 if claim.context is not None and not claim.context.search(text, s.start, s.end):
                     continue
                 here = dates[bisect.bisect_left(date_starts, s.start) : bisect.bisect_left(date_starts, s.end)]
-                for value in _date_values(claim, text, s, here, words):
-                    found.setdefault(value, i)
+                for d in _date_values(claim, text, s, here, words):
+                    if d.vague:
+                        vague.setdefault(d.value, i)
+                    else:
+                        found.setdefault(d.value, i)
+            if not found:  # ("due to expire at midnight": only when no day is named)
+                found = vague
         elif claim.kind == "text" and claim.capture:
             captures: Any
             if claim.capture_heads is None:
@@ -256,14 +355,68 @@ def find_claims(text: str, sentences: list[Sentence], dates: list[DateExpr], wor
         else:
             for rule in claim.rules:
                 if rule.groups and rule.value not in found:
-                    first = _sentences_where_all(
-                        rule.groups, text, sentences, starts, body, words, first_only=True, unless=rule.unless
-                    )
-                    if first:
-                        found[rule.value] = first[0]
+                    i = _first_sentence(rule, text, sentences, starts, body, words)
+                    if i >= 0:
+                        found[rule.value] = i
+                        frames[rule.value] = rule
         if claim.kind == "choice" and found:
             ranked = sorted(found, key=lambda v: claim.order.index(v) if v in claim.order else len(claim.order))
             found = {ranked[0]: found[ranked[0]]}
-        if found:
-            hits.extend(ClaimHit(claim.id, value, i) for value, i in sorted(found.items(), key=lambda kv: kv[1]))
+        for value, i in sorted(found.items(), key=lambda kv: kv[1]):
+            rule_of = frames.get(value)
+            if rule_of is None:
+                hits.append(ClaimHit(claim.id, value, i, _KIND_FRAMES.get(claim.kind, "")))
+            else:
+                hits.append(ClaimHit(claim.id, value, i, rule_of.name, _slot_words(rule_of, text, sentences, i)))
+        frames.clear()
     return hits
+
+
+# A pronoun as the source named at a sentence's end: "The issues are separate, he said."
+_TAIL_ANAPHOR = re.compile(r",\s+(?:he|she|they)\s+[a-z]+(?:\s+[a-z]+)?\s*[.!]?$")
+CARRY_SPAN = 60  # a carried slot is looked for in the opening of the sentence before (its subject)
+_KIND_FRAMES = {"date": "the pact's end and a date near it", "text": "the pact's full name"}
+
+
+def _first_sentence(
+    rule: ClaimRule, text: str, sentences: list[Sentence], starts: list[int], body: set[int], words: WordStarts
+) -> int:
+    """The first body sentence where ``rule`` fires, or -1: every slot has a
+    term in it, or a carried slot in the opening of the body sentence before
+    it when this one opens by pointing back to that one ("He urged ...") or
+    names a pronoun as its source at its end ("..., he said.")."""
+    if not rule.carry:
+        first = _sentences_where_all(rule.groups, text, sentences, starts, body, words, True, rule.unless)
+        return first[0] if first else -1
+    own = tuple(g for n, g in enumerate(rule.groups) if n not in rule.carry)
+    carried = [g for n, g in enumerate(rule.groups) if n in rule.carry]
+    for i in _sentences_where_all(own, text, sentences, starts, body, words, False, rule.unless):
+        s = sentences[i]
+        if all(_in_sentence(g, text, s.start, s.end, None) for g in carried):
+            return i
+        if i - 1 in body and (_anaphors().match(text, s.start, s.end) or _TAIL_ANAPHOR.search(text, s.start, s.end)):
+            # ("Esper met Jeong. He urged both sides ...": the subject of the sentence before)
+            before = sentences[i - 1]
+            opening = min(before.end, before.start + CARRY_SPAN)
+            if all(_in_sentence(g, text, before.start, opening, None) for g in carried):
+                return i
+    return -1
+
+
+@cache
+def _anaphors() -> re.Pattern[str]:
+    """Words that point back to the sentence before (claims.yaml ``anaphors``),
+    matched where a sentence begins (its subject)."""
+    return _terms([str(t) for t in load_data("claims.yaml").get("anaphors") or ["he", "she", "it", "they"]])
+
+
+def _slot_words(rule: ClaimRule, text: str, sentences: list[Sentence], i: int) -> tuple[str, ...]:
+    """ "slot: words" for each slot of ``rule`` in sentence ``i`` (or the one before, when carried)."""
+    out = []
+    for n, (slot, group) in enumerate(zip(rule.slots, rule.groups, strict=True)):
+        s = sentences[i]
+        m = group.pattern.search(text, s.start, s.end)
+        if m is None and n in rule.carry and i > 0:
+            m = group.pattern.search(text, sentences[i - 1].start, sentences[i - 1].end)
+        out.append(f"{slot}: {m.group() if m else ''}")
+    return tuple(out)

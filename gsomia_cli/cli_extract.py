@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from gsomia_cli.cli_common import State, extract_each, fail, json_option
@@ -137,19 +139,27 @@ def quotes(
 @click.option(
     "--claim", "claim_ids", multiple=True, metavar="ID", help="Only this claim (see the catalog below); repeatable."
 )
+@click.option("-v", "--verbose", is_flag=True, help="Show the frame that fired and the words of each of its slots.")
 @json_option
 @click.pass_obj
 def claims(
-    state: State, outlets: tuple[str, ...], articles_: tuple[str, ...], claim_ids: tuple[str, ...], as_json: bool
+    state: State,
+    outlets: tuple[str, ...],
+    articles_: tuple[str, ...],
+    claim_ids: tuple[str, ...],
+    verbose: bool,
+    as_json: bool,
 ) -> None:
     """The story's key claims as each article states them, with evidence.
 
-    The claims are defined in gsomia_cli/data/claims.yaml (extend it with
-    $GSOMIA_DATA_DIR/claims.yaml).
+    Each claim is recognised by frames (who does what, how) defined in
+    gsomia_cli/data/claims.yaml; extend it with $GSOMIA_DATA_DIR/claims.yaml.
+    With -v, each row says which frame fired and on which words.
 
     \b
-    Example:
+    Examples:
       gsomia claims --claim expiry_date
+      gsomia claims --claim us_pressure -v
     """
     from gsomia_cli import render
     from gsomia_cli.claims import catalog
@@ -165,11 +175,15 @@ def claims(
     if as_json:
         render.print_json(to_json(records))
         return
-    rows = [
+    rows: list[tuple[Any, ...]] = [
         (c.article, c.claim, str(c.value).lower() if isinstance(c.value, bool) else c.value, c.evidence)
         for c in records
     ]
-    render.print_table(f"{len(rows)} claims", ["article", "claim", "value", "evidence"], rows)
+    columns = ["article", "claim", "value", "evidence"]
+    if verbose:
+        rows = [(*row, c.frame, "; ".join(c.matched)) for row, c in zip(rows, records, strict=True)]
+        columns += ["frame", "words"]
+    render.print_table(f"{len(rows)} claims", columns, rows)
 
 
 @click.command(name="eval")

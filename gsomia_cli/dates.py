@@ -45,6 +45,7 @@ class DateExpr:
     start: int
     end: int
     countdown: bool = False
+    vague: bool = False  # "at midnight": a day only by the narrative's, which a named day overrides
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,8 @@ def _grammar() -> _Grammar:
             r"(?P<y>(?<![\d$,.#])\b(?P<y_y>1[89]\d\d|20\d\d)\b(?![-–]?\d|-\w))",
             r"(?P<rely>\b(?P<rely_pre>[Ee]arlier |[Ll]ater )?(?P<rely_w>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<rely_u>year|month|week)\b)",
             r"(?P<dayword>\b(?P<dayword_w>[Yy]esterday|[Tt]oday|[Tt]omorrow)\b)",
+            # "at midnight" with no day after it: the end of the narrative's day
+            r"(?P<midnight>\b(?:at\s+)?midnight\b(?!\s+(?:on\s|of\s|local|tonight|tomorrow|[A-Z(]|\d)))",
             # The day, month or year the narrative last gave: "that day", "the same year", "this day"
             r"(?P<same>\b(?:(?:[Tt]he\s+same|[Tt]hat(?:\s+same)?)\s+(?P<same_u>day|month|year)|[Tt]his\s+day)\b)",
             # The day before or after it: "the next day", "the previous day", "a day earlier"
@@ -124,7 +127,21 @@ def _grammar() -> _Grammar:
     future = [m.lower() for m in data["future_markers"] if m[:1].isalnum()]
     past = [m.lower() for m in data["past_markers"] if m[:1].isalnum()]
     plain = [m.lower() for m in data.get("plain_forms", [])]
-    starters = ["last", "this", "next", "earlier", "later", "yesterday", "today", "tomorrow", "early", "mid", "late"]
+    starters = [
+        "last",
+        "this",
+        "next",
+        "earlier",
+        "later",
+        "yesterday",
+        "today",
+        "tomorrow",
+        "early",
+        "mid",
+        "late",
+        "at",
+        "midnight",
+    ]
     # Where a date can begin: a month or weekday, a temporal word or a digit;
     # and the one or two words before "days", "weeks" or "ago" ("in six days",
     # "a week left", "three years ago"). Trying the full grammar only there keeps extraction fast.
@@ -314,6 +331,8 @@ def _value(
             return _day_of_month(int(gd["ord_d"]), pub, marks, at).isoformat(), False
     except ValueError:
         return None
+    if kind == "midnight":
+        return ref.day.isoformat(), False
     if kind == "same":
         unit = gd["same_u"] or "day"
         if unit == "day":
@@ -508,6 +527,7 @@ def find_dates(text: str, sentences: list[tuple[int, int]], published: dt.date, 
             value, countdown = resolved
             if not countdown:
                 narrative.read(value)
+            vague = m.lastgroup == "midnight"
             start, end = s_start + m.start(), s_start + m.end()
-            out.append(DateExpr(text[start:end], value, start, end, countdown))
+            out.append(DateExpr(text[start:end], value, start, end, countdown, vague))
     return out

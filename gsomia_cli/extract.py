@@ -75,6 +75,8 @@ class ClaimRecord:
     evidence: str
     start: int
     end: int
+    frame: str = ""  # what the frame that fired means
+    matched: tuple[str, ...] = ()  # the words each of its slots matched ("who: Esper")
 
 
 @dataclass
@@ -150,6 +152,8 @@ def extract(article: Article) -> Extraction:
             sentences[h.sentence].text,
             sentences[h.sentence].start,
             sentences[h.sentence].end,
+            h.frame,
+            h.words,
         )
         for h in find_claims(text, sentences, date_exprs, words)
     ]

@@ -66,7 +66,8 @@ def test_claims_json_contract(run):
         ("yonhap-2019-11-17", "2019-11-23"),
         ("fortruss-2019-11-17", "2019-11-24"),
     }
-    assert all(set(c) == FILE_KEYS | {"claim", "value", "evidence"} for c in data)
+    assert all(set(c) == FILE_KEYS | {"claim", "value", "evidence", "frame", "matched"} for c in data)
+    assert data[0]["frame"] == "the pact's end and a date near it"
 
 
 def test_claims_unknown_id_is_a_usage_error(run):

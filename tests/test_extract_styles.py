@@ -54,6 +54,7 @@ def test_reported_speech(styles):
 def test_dates_and_claims(styles):
     assert [(d.text, d.value) for d in styles["ap"].dates] == [
         ("Friday", "2019-11-22"),
+        ("at midnight", "2019-11-22"),  # (the end of the day the story tells of)
         ("Saturday", "2019-11-23"),
         ("Aug. 22", "2019-08-22"),
     ]
