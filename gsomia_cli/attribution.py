@@ -104,7 +104,9 @@ _FINITE_AFTER = re.compile(
     r"|[a-z]{2,}ed|[a-z]{2,}s|said|told|made|put|gave|took|met|saw|sent|kept|held|left|went|came)\b"
 )
 _MODIFIERS = re.compile(r"\s*(?:[A-Za-z][\w-]*\s+){0,2}")  # before a body that opens a sentence
-_LOWER_WORD = re.compile(r"\s+([a-z]+)\b")
+_LOWER_WORD = re.compile(
+    r"\s+(?:\"[a-z]+\"\s+)?([a-z]+)\b"
+)  # (an adverb in quotation marks: 'Japan "strongly" protests')
 _DESCRIBES = re.compile(r"\s*(?:an?|the|[a-z][\w-]*)\s[^,\"]*$")  # "a deputy adviser to President "
 
 
@@ -258,7 +260,7 @@ class Attributor:
         group = self._named_together(start, j)
         if group is not None:
             return group
-        if last.kind in ("body", "media") and j == k - 1:  # "Park Min-ho of Korea University in Seoul said"
+        if last.kind in ("body", "media"):  # "Park Min-ho of Korea University in Seoul said"
             named = self._named_subject(start, verb_at)
             if named is not None and named.end <= last.start:
                 return named

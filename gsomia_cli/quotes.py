@@ -229,7 +229,7 @@ def find_statements(
             out.extend(added)
         if unattributed:
             out.extend(_quoted_in_reports(clean, text, unattributed, out[made:], index, lex))
-        if len(out) == made and not quote_cues and not in_sentence:
+        if len(out) == made and not quote_cues:  # (a scare quote alone says nothing)
             who.reported_nothing(s_start, s_end)  # (its subject may be who "he" is next)
     return out
 

@@ -16,7 +16,9 @@ from gsomia_cli.officials import Mention, Person, RoleMention
 from gsomia_cli.wordstarts import WordStarts, heads_of
 
 INSTITUTION_SPAN = 120  # at most this from the start of "the ... ministry" to its noun
-_INSTITUTION_NOUN = r"(?:[Mm]inistry|[Gg]overnment|[Aa]dministration|[Aa]gency|[Oo]ffice|[Cc]ommand)\b"
+_INSTITUTION_NOUN = (
+    r"(?:[Mm]inistry|[Gg]overnment|[Aa]dministration|[Aa]gency|[Oo]ffice|[Cc]ommand|[Cc]ourt|[Cc]ouncil)\b"
+)
 
 
 @cache
@@ -33,7 +35,9 @@ def _institution() -> re.Pattern[str]:
 _WORD = re.compile(r"\w+")
 # The capitalised name after an institution's noun: "of Economy, Trade and Industry".
 _OF_A_NAME = re.compile(r"\s+of\s+[A-Z][a-z]+(?:(?:,\s+|\s+and\s+|\s+)[A-Z][a-z]+){0,4}")
-_INSTITUTION_NOUNS = heads_of(["ministry", "government", "administration", "agency", "office", "command"])
+_INSTITUTION_NOUNS = heads_of(
+    ["ministry", "government", "administration", "agency", "office", "command", "court", "council"]
+)
 _QUALIFIER = re.compile(r"\s+(of|close to|at|from|in|with|for|familiar with)\s+(.*)$", re.IGNORECASE)
 _DETERMINER = re.compile(r"^(?:a|an|the|one|another)\s+", re.IGNORECASE)
 

@@ -125,3 +125,17 @@ def test_a_lead_s_unnamed_source_is_the_official_the_next_lines_name():
         == "senior U.S. official"
     )
     assert statements(text.replace("A senior U.S. official", "Senior U.S. officials"))[0][0] == "Senior U.S. officials"
+
+
+def test_a_subhead_with_only_a_scare_quote_said_nothing_its_subject_speaks_next():
+    text = "Japan 'strongly' protests the move\n\n\"It is a complete misjudgment of the security environment and\""
+    assert statements(text) == [
+        ("Japan", "direct", None, "It is a complete misjudgment of the security environment and")
+    ]
+
+
+def test_courts_and_councils_speak_as_institutions():
+    text = "In June, the South Korean Supreme Court ruled that Japanese firms must compensate former workers."
+    assert statements(text) == [
+        ("South Korean Supreme Court", "reported", "ruled", "Japanese firms must compensate former workers")
+    ]
