@@ -128,7 +128,10 @@ def test_a_lead_s_unnamed_source_is_the_official_the_next_lines_name():
 
 
 def test_a_subhead_with_only_a_scare_quote_said_nothing_its_subject_speaks_next():
-    text = "Japan 'strongly' protests the move\n\n\"It is a complete misjudgment of the security environment and\""
+    text = (
+        "Seoul ended the pact on Thursday.\n\nJapan 'strongly' protests the move\n\n"
+        '"It is a complete misjudgment of the security environment and"'
+    )
     assert statements(text) == [
         ("Japan", "direct", None, "It is a complete misjudgment of the security environment and")
     ]
