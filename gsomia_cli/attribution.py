@@ -52,7 +52,13 @@ def _rank(span: SpeakerSpan) -> int:
     return _RANKS[span.kind]
 
 
-_PEOPLE = ("official", "person", "role")  # who "he" or "she" may be
+_PEOPLE = ("official", "person", "role")
+_DOCUMENTS = frozenset({"statement", "communique", "readout", "release"})  # what a body issues
+ISSUER_BACK = 400  # from a document's phrase back to who issued it
+_ISSUED = re.compile(
+    r"\b(?:issued|released|published|put out|sent out)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|communique|readout)"
+)  # who "he" or "she" may be
 _RANKS = {"official": 0, "person": 0, "role": 0, "group": 0, "anonymous": 1, "pronoun": 1, "body": 2, "media": 2}
 
 
@@ -176,6 +182,8 @@ class Attributor:
                 return subject or self.last_person
         if span.kind == "anonymous" and span.start in self.named_later:
             return self.named_later[span.start]  # ("A senior U.S. official ... David Stilwell, ... said")
+        if span.kind == "anonymous" and span.head in _DOCUMENTS and not span.qualified:
+            return self._issuer(span)  # "The statement said ...": who issued it
         if span.kind not in ("pronoun", "anonymous") or span.qualified:
             return span
         k = bisect.bisect_left(self.starts, span.start)
@@ -387,6 +395,18 @@ class Attributor:
         if span is not None and span.kind in _PEOPLE:
             self.last_person = span
             self.quiet = []
+
+    def _issuer(self, document: SpeakerSpan) -> SpeakerSpan | None:
+        """Who issued the statement a document's phrase names ("The ministry
+        issued a statement. The statement said ..."): the subject of the last
+        "issued a statement" before it; None when the text says no one did."""
+        lowest = max(0, document.start - ISSUER_BACK)
+        issued = None
+        for issued in _ISSUED.finditer(self.text, lowest, document.start):
+            pass
+        if issued is None:
+            return None
+        return self.subject(max(lowest, self.text.rfind(". ", lowest, issued.start()) + 1), issued.start())
 
     def pronoun(self, start: int, end: int) -> SpeakerSpan | None:
         """Who an object pronoun ("him", "her", "them") that ``text[start:end]``

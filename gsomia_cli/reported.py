@@ -186,7 +186,7 @@ JOINT_SPAN = 64  # more than ", although " and a title of four words
 # A conjunction that joins another clause, before its subject: ", but ", "; ", " while ".
 # (A title may stand between the conjunction and the subject: ", but Japanese Trade Minister Kajiyama".)
 _CLAUSE_JOINT = re.compile(
-    r"(?:[,;]\s*(?:but|while|whereas|although|though|yet|and)?|\s(?:but|while|whereas))\s+(?:[A-Z][\w.'-]*\s+){0,4}$"
+    r"(?:[,;]\s*(?:but|while|whereas|although|though|yet|and)?|\s(?:but|while|whereas))\s+(?:(?:[A-Z][\w.'-]*|of|for)\s+){0,6}$"
 )
 
 

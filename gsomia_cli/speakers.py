@@ -33,6 +33,7 @@ def _institution() -> re.Pattern[str]:
 
 
 _WORD = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"(?<=[a-z])[.!?]\s+(?=[A-Z])")  # (not "U.S. officials")
 # The capitalised name after an institution's noun: "of Economy, Trade and Industry".
 _OF_A_NAME = re.compile(r"\s+of\s+[A-Z][a-z]+(?:(?:,\s+|\s+and\s+|\s+)[A-Z][a-z]+){0,4}")
 _INSTITUTION_NOUNS = heads_of(
@@ -90,7 +91,10 @@ def _anonymous(text: str, m: re.Match[str], a: int, b: int, lex: Lexicon) -> Spe
     with the modifiers before the noun and the qualifier after it; None for
     a bare "people"."""
     head = m.group().lower()
-    mods = lex.anonymous_mods_re.search(text, max(a, m.start() - 60), m.start())
+    lowest = max(a, m.start() - 60)
+    for end in _SENTENCE_END.finditer(text, lowest, m.start()):  # (not over a sentence's end: "Friday. The")
+        lowest = end.end()
+    mods = lex.anonymous_mods_re.search(text, lowest, m.start())
     start = mods.start() if mods else m.start()
     # Capitalised words may modify ("State Department official"), but not
     # a sentence's first word ("But officials ..."), unless it is one of the
@@ -123,6 +127,21 @@ def _anonymous(text: str, m: re.Match[str], a: int, b: int, lex: Lexicon) -> Spe
         _singular(head.split()[-1]),
         bool(qual),
     )
+
+
+def _office_of(
+    text: str, head: re.Match[str], named: re.Match[str], officials: list[SpeakerSpan]
+) -> SpeakerSpan | None:
+    """The office of an official named after its noun ("the office of
+    President Moon Jae-in", "the Ministry of ..." is no such office): the
+    official's office, labelled by the official's name; else None."""
+    for official in officials:
+        if named.start() < official.start and official.end <= named.end() + 40:
+            if not text[named.end() : official.start].strip() or official.start < named.end():
+                end = max(named.end(), official.end)
+                noun = head.group().split()[-1].lower()
+                return SpeakerSpan(head.start(), end, f"{official.label}'s {noun}", "body", "body", _possessive(text, end))
+    return None
 
 
 def _named_as(phrase: str, lex: Lexicon) -> str:
@@ -227,6 +246,7 @@ def speaker_spans(
     lexicon_bodies = len(bodies)  # (the bodies named in the lexicon: owners of an institution)
     owners: dict[int, SpeakerSpan] | None = None  # possessive ones by end ("the Blue House's"), made on need
     media: list[SpeakerSpan] | None = None  # the outlets named, by start (made on need)
+    offices_of: list[SpeakerSpan] = []  # "the office of President Moon": before the officials in them
     media_starts: list[int] = []
     for a, b in _windows_before(text, words.at(_INSTITUTION_NOUNS), ranges, INSTITUTION_SPAN):
         for h in _institution().finditer(text, a, b):
@@ -246,12 +266,21 @@ def speaker_spans(
                 media_starts = [b.start for b in media]
             if media and _holds_media(start, end, media, media_starts):
                 continue  # "Japan's Kyodo news agency": the outlet speaks
+            office_of = _office_of(text, h, named, officials) if named else None
+            if office_of is not None:  # "the office of President Moon Jae-in": Moon Jae-in's office
+                offices_of.append(office_of)
+                continue
             phrase = _named_as(phrase or _DETERMINER.sub("", text[start:end]), lex)
             bodies.append(SpeakerSpan(start, end, phrase, "body", "body", _possessive(text, end)))
     pronouns = [
         SpeakerSpan(m.start(), m.end(), m.group(), None, "pronoun", False)
         for m in words.finditer_in(lex.pronoun_re, lex.pronoun_heads, low, ranges)
     ]
+    for k, source in enumerate(anonymous):  # "President Moon's spokesman": Moon Jae-in's spokesman
+        owner = possessors.get(source.start - 3)
+        if owner is not None and text.startswith("'s ", owner.end):
+            label = f"{persons[owner.person].name}'s {source.label}"
+            anonymous[k] = SpeakerSpan(owner.start, source.end, label, source.role, "anonymous", source.possessive, source.head, True)
     anonymous.sort(key=_first_and_longest)
     bodies.sort(key=_first_and_longest)
     if anonymous and bodies:  # a body named in full is no anonymous source ("the Nikkei newspaper")
@@ -269,7 +298,7 @@ def speaker_spans(
     for a, b in quotes:  # words inside a quotation are not who is speaking
         taken[a:b] = b"\x01" * (b - a)
     # Officials first, then sources, bodies and pronouns, each from its first and longest.
-    for span in chain(officials, roles, anonymous, bodies, pronouns):
+    for span in chain(offices_of, officials, roles, anonymous, bodies, pronouns):
         if taken.find(1, span.start, span.end) < 0:
             kept.append(span)
             taken[span.start : span.end] = b"\x01" * (span.end - span.start)

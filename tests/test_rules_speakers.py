@@ -142,3 +142,16 @@ def test_courts_and_councils_speak_as_institutions():
     assert statements(text) == [
         ("South Korean Supreme Court", "reported", "ruled", "Japanese firms must compensate former workers")
     ]
+
+
+def test_offices_spokesmen_and_statements():
+    assert statements('The office of President Moon Jae-in expressed "deep regret" over the decision.') == [
+        ("Moon Jae-in's office", "direct", "expressed", "deep regret")
+    ]
+    assert statements("President Moon Jae-in's spokesman said the talks would go on.") == [
+        ("Moon Jae-in's spokesman", "reported", "said", "the talks would go on")
+    ]
+    text = "The Foreign Ministry issued a statement on Friday. The statement said the measures were regrettable."
+    assert statements(text) == [("Foreign Ministry", "reported", "said", "the measures were regrettable")]
+    # A statement no one is said to have issued names no speaker.
+    assert statements("The joint statement says the three nations agree that trust matters.") == []
