@@ -401,11 +401,10 @@ class Attributor:
         issued a statement. The statement said ..."): the subject of the last
         "issued a statement" before it; None when the text says no one did."""
         lowest = max(0, document.start - ISSUER_BACK)
-        issued = None
-        for issued in _ISSUED.finditer(self.text, lowest, document.start):
-            pass
-        if issued is None:
+        found = list(_ISSUED.finditer(self.text, lowest, document.start))
+        if not found:
             return None
+        issued = found[-1]
         return self.subject(max(lowest, self.text.rfind(". ", lowest, issued.start()) + 1), issued.start())
 
     def pronoun(self, start: int, end: int) -> SpeakerSpan | None:

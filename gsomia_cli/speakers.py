@@ -92,8 +92,8 @@ def _anonymous(text: str, m: re.Match[str], a: int, b: int, lex: Lexicon) -> Spe
     a bare "people"."""
     head = m.group().lower()
     lowest = max(a, m.start() - 60)
-    for end in _SENTENCE_END.finditer(text, lowest, m.start()):  # (not over a sentence's end: "Friday. The")
-        lowest = end.end()
+    for stop in _SENTENCE_END.finditer(text, lowest, m.start()):  # (not over a sentence's end: "Friday. The")
+        lowest = stop.end()
     mods = lex.anonymous_mods_re.search(text, lowest, m.start())
     start = mods.start() if mods else m.start()
     # Capitalised words may modify ("State Department official"), but not
@@ -140,7 +140,9 @@ def _office_of(
             if not text[named.end() : official.start].strip() or official.start < named.end():
                 end = max(named.end(), official.end)
                 noun = head.group().split()[-1].lower()
-                return SpeakerSpan(head.start(), end, f"{official.label}'s {noun}", "body", "body", _possessive(text, end))
+                return SpeakerSpan(
+                    head.start(), end, f"{official.label}'s {noun}", "body", "body", _possessive(text, end)
+                )
     return None
 
 
@@ -277,10 +279,12 @@ def speaker_spans(
         for m in words.finditer_in(lex.pronoun_re, lex.pronoun_heads, low, ranges)
     ]
     for k, source in enumerate(anonymous):  # "President Moon's spokesman": Moon Jae-in's spokesman
-        owner = possessors.get(source.start - 3)
-        if owner is not None and text.startswith("'s ", owner.end):
-            label = f"{persons[owner.person].name}'s {source.label}"
-            anonymous[k] = SpeakerSpan(owner.start, source.end, label, source.role, "anonymous", source.possessive, source.head, True)
+        possessor = possessors.get(source.start - 3)
+        if possessor is not None and text.startswith("'s ", possessor.end):
+            label = f"{persons[possessor.person].name}'s {source.label}"
+            anonymous[k] = SpeakerSpan(
+                owner.start, source.end, label, source.role, "anonymous", source.possessive, source.head, True
+            )
     anonymous.sort(key=_first_and_longest)
     bodies.sort(key=_first_and_longest)
     if anonymous and bodies:  # a body named in full is no anonymous source ("the Nikkei newspaper")

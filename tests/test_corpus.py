@@ -298,7 +298,12 @@ def test_photo_credits_make_a_caption():
 def test_reporters_lines_are_bylines():
     from gsomia_cli.normalize import clean_paragraphs
 
-    for line in ("Kim Min-ji, staff reporter", "Reporter Park Ji-won", "Kim Min-ji reports.", "Lee Ho-jin reports from Seoul"):
+    for line in (
+        "Kim Min-ji, staff reporter",
+        "Reporter Park Ji-won",
+        "Kim Min-ji reports.",
+        "Lee Ho-jin reports from Seoul",
+    ):
         assert [p.kind for p in clean_paragraphs(f"The talks ended.\n\n{line}\n\nSeoul waits.")] == [
             "body",
             "byline",
