@@ -283,7 +283,7 @@ def speaker_spans(
         if possessor is not None and text.startswith("'s ", possessor.end):
             label = f"{persons[possessor.person].name}'s {source.label}"
             anonymous[k] = SpeakerSpan(
-                owner.start, source.end, label, source.role, "anonymous", source.possessive, source.head, True
+                possessor.start, source.end, label, source.role, "anonymous", source.possessive, source.head, True
             )
     anonymous.sort(key=_first_and_longest)
     bodies.sort(key=_first_and_longest)
