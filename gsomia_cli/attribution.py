@@ -283,7 +283,7 @@ class Attributor:
             if j > 0 and spans[j - 1].start >= start and not spans[j - 1].possessive:
                 last = spans[j - 1]
         gap = self.text[last.end : verb_at].strip()
-        if _OWN_VERB.match(self.text, last.end, verb_at):
+        if gap.endswith(",") and _OWN_VERB.match(self.text, last.end, verb_at):
             return None  # "Japan created a change, said Kim": Japan is the subject of "created"
         limit = MAX_ASIDE_GAP if gap.startswith(",") and gap.endswith(",") else MAX_SUBJECT_GAP
         if len(gap.split(None, limit)) > limit:
@@ -304,7 +304,10 @@ class Attributor:
         """A person who is no official named just before the verb at
         ``verb_at``, perhaps with a phrase after the name ("Park Min-ho of
         Korea University said"); else None."""
-        m = _NAME_AND_PHRASE.search(self.text, max(start, verb_at - 140), verb_at)
+        lowest = max(start, verb_at - 140)
+        if not any(c.isupper() for c in self.text[lowest:verb_at]):
+            return None  # (no name: a cheap test before the pattern)
+        m = _NAME_AND_PHRASE.search(self.text, lowest, verb_at)
         if m is None:
             return None
         return self.named(m.start("name"), m.end("name"))

@@ -476,14 +476,24 @@ def _year_of_the_sentence(sentence: str, at: int, pub: dt.date) -> int | None:
 
 _UNITS = Heads(frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"}))
 _AGO = Heads(frozenset({"ago"}))  # ("three years ago": "year" alone is too common to look before)
+_COUNTED_AFTER = frozenset({"later", "earlier", "after", "before", "ago"})
+_SAME_BEFORE = frozenset({"same", "that", "That"})
 _TWO_WORDS_BEFORE = re.compile(r"(?:(\w+)\s+)?(\w+)\s+$")
 
 
 def _before_units(text: str, units: list[int]) -> list[int]:
     """Where the one or two words before each of ``units`` (where "days",
-    "weeks" or "ago" begin) begin."""
+    "weeks", "months", "years" or "ago" begin) begin; for "month" and "year"
+    only where a count or "the same" can make a date of them ("three years
+    later", "that year": not "the year", which is everywhere)."""
     out: list[int] = []
     for at in units:
+        if text.startswith(("month", "year"), at):
+            after = text[at : at + 20].split(None, 2)
+            before = text[max(0, at - 8) : at].split()
+            counted = len(after) > 1 and after[1].rstrip(".,;:") in _COUNTED_AFTER
+            if not counted and not (before and before[-1] in _SAME_BEFORE):
+                continue
         m = _TWO_WORDS_BEFORE.search(text, max(0, at - 30), at)
         if m:
             out.extend(m.start(g) for g in (1, 2) if m.start(g) >= 0)

@@ -39,8 +39,8 @@ class _Rules:
     drop: re.Pattern[str]
     lead_tags: tuple[re.Pattern[str], ...]
     labels: tuple[tuple[re.Pattern[str], str], ...]
-    # kind, pattern, text a match must contain (casefolded), and whether it matches only at the end
-    kinds: tuple[tuple[str, re.Pattern[str], str, bool], ...]
+    # kind, pattern, text a match must contain (casefolded), and where it matches: "start", "end" or "any"
+    kinds: tuple[tuple[str, re.Pattern[str], str, str], ...]
 
 
 @lru_cache(maxsize=1)
@@ -51,12 +51,26 @@ def _rules() -> _Rules:
         drop=re.compile("|".join(f"(?:{p})" for p in data.get("drop", [])) or "(?!)", flags),
         lead_tags=tuple(re.compile(p, flags) for p in data.get("lead_tags", [])),
         labels=tuple((re.compile(x["pattern"], flags), x.get("kind", "body")) for x in data.get("labels", [])),
-        kinds=tuple(
-            (kind, re.compile(p, flags), _needle(p), p.endswith("$") and not p.endswith("\\$"))
-            for kind, pats in (data.get("kinds") or {}).items()
-            for p in pats
-        ),
+        kinds=_kind_patterns(data.get("kinds") or {}, flags),
     )
+
+
+def _kind_patterns(kinds: dict[str, list[str]], flags: int) -> tuple[tuple[str, re.Pattern[str], str, str], ...]:
+    """The kinds patterns, in the kinds' order: a pattern with a leading
+    text of its own (looked for first) alone, the others of a kind that match
+    at one place (start, end, anywhere) made one (fewer scans)."""
+    out: list[tuple[str, re.Pattern[str], str, str]] = []
+    for kind, patterns in kinds.items():
+        merged: dict[str, list[str]] = {}
+        for p in patterns:
+            needle = _needle(p)
+            if needle:
+                out.append((kind, re.compile(p, flags), needle, _anchored(p)))
+            else:
+                merged.setdefault(_anchored(p), []).append(p)
+        for where, group in merged.items():
+            out.append((kind, re.compile("|".join(f"(?:{p})" for p in group), flags), "", where))
+    return tuple(out)
 
 
 def _needle(pattern: str) -> str:
@@ -69,18 +83,31 @@ def _needle(pattern: str) -> str:
     return literal if len(literal) >= 3 and literal.isascii() and not set(literal) & set("iks") else ""
 
 
+_NO_CREDIT_ENDS = (".", "!", "?", '"', "'", "\u201d", "\u2019")  # (a credit ends with a word or a bracket)
 END_SPAN = 200  # a pattern that matches only at a paragraph's end is tried on its last characters
+
+
+def _anchored(pattern: str) -> str:
+    """Where a kinds pattern can match: "start" (it begins with ^), "end" (it
+    ends with $: a credit or label, never tried on a paragraph that ends a
+    sentence) or "any"; a pattern tried only there costs no scan."""
+    if pattern.startswith("^"):
+        return "start"
+    return "end" if pattern.endswith("$") and not pattern.endswith("\\$") else "any"
 
 
 def _kind_of(folded: str, rules: _Rules) -> str:
     low = ""
     tail = max(0, len(folded) - END_SPAN)
-    for kind, pattern, needle, at_end in rules.kinds:
+    ends_a_sentence = folded.rstrip().endswith(_NO_CREDIT_ENDS)  # (no credit at its end to look for)
+    for kind, pattern, needle, where in rules.kinds:
+        if where == "end" and ends_a_sentence:
+            continue
         if needle:
             low = low or folded.casefold()
             if needle not in low:
                 continue
-        if pattern.search(folded, tail if at_end else 0):
+        if pattern.match(folded) if where == "start" else pattern.search(folded, tail if where == "end" else 0):
             return kind
     return "body"
 

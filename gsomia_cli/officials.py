@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import chain, compress
 
 from gsomia_cli.lexicon import (
@@ -383,7 +383,14 @@ def surname_names(lex: Lexicon, surname: str, day: dt.date, role: str | None = N
     those who bear it, the one who held ``role`` then (a title before the
     name: "President Moon"), else the one in office then; None when there is
     none or no one alone."""
-    known = lex.officials_by_surname.get(surname, [])
+    if surname not in lex.officials_by_surname:
+        return None  # (most words are no one's surname)
+    return _surname_names(surname, day, role)
+
+
+@lru_cache(maxsize=4096)
+def _surname_names(surname: str, day: dt.date, role: str | None) -> KnownOfficial | None:
+    known = lexicon().officials_by_surname.get(surname, [])
     if role is not None:
         titled = [o for o in known if o.offices and (o.role_on(day) or "").lower() == role.lower()]
         if len(titled) == 1:

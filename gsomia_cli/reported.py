@@ -141,7 +141,7 @@ def _inverted_tail_in(text: str, start: int, end: int, who: Attributor, lex: Lex
     council."), if any: a verb with no subject before it, and a source with
     no verb of its own ("..., said Seoul would wait" is no such end)."""
     lowest = max(start, end - TAIL_CUE_SPAN)
-    if not any(text.find(f", {verb} ", lowest, end) >= 0 for verb in _INVERTED_VERBS):
+    if _INVERTED_CHEAP.search(text, lowest, end) is None:
         return None  # (a cheap test before the pattern)
     m = _INVERTED_TAIL.search(text, lowest, end)
     if m is None or who.subject(start, m.start("verb"), resolved=False) is not None:
@@ -151,7 +151,7 @@ def _inverted_tail_in(text: str, start: int, end: int, who: Attributor, lex: Lex
     return m
 
 
-_INVERTED_VERBS = ("said", "says", "added", "adds", "stated", "noted", "explained", "wrote", "told")
+_INVERTED_CHEAP = re.compile(r", (?:said|says|added|adds|stated|noted|explained|wrote|told) ")
 _INVERTED_TAIL = re.compile(
     r",\"?\s+(?P<verb>said|says|added|adds|stated|noted|explained|wrote|told\s+reporters)\s+"
     r"(?P<source>[^,\"]{2,60}?)(?:,\s+[^\"]{2,150}?)?\s*[.!]?$"
@@ -169,8 +169,9 @@ def _cue_before_a_clause(text: str, start: int, verbs: list[re.Match[str]], lex:
     for verb in verbs:
         audience = lex.audience_re.match(text, verb.end())
         end = audience.end() if audience else verb.end()
-        adverbial = _ADVERBIAL.match(text, end)  # ("Seoul said Friday, just hours before ...")
-        end = adverbial.end() if adverbial and not text.startswith(",", end) else end
+        if not text.startswith(",", end):
+            adverbial = _ADVERBIAL.match(text, end)  # ("Seoul said Friday, just hours before ...")
+            end = adverbial.end() if adverbial else end
         if not text.startswith(",", end):
             continue
         following = text[end + 1 : end + 40].split(None, 1)
@@ -479,6 +480,7 @@ def _nominal() -> re.Pattern[str]:
 
 
 NOMINAL_BACK = 300
+NOMINAL_REACH = 80  # from the owner ("its", "Tokyo's") to its noun's "that"
 _SECOND_WORD = re.compile(r"\S+\s+\S+")
 _MAIN_PREDICATE = re.compile(
     r"\s(?:was|were|is|are|has|have|had|will|would)\s"
@@ -492,7 +494,19 @@ def nominal_speech(clean: str, text: str, sentence: Sentence, index: int, who: A
     "its", "their", "his" or "her" points back to."""
     found: list[Statement] = []
     s_start, s_end = sentence.start, sentence.end
-    for m in _nominal().finditer(text, s_start, s_end):
+    nouns = lexicon().speech_nouns
+    that = text.find(" that ", s_start, s_end)
+    while that >= 0:
+        # (a cheap test first: the word before "that" must be a noun of speech)
+        before = text[max(s_start, that - 20) : that].rsplit(None, 1)
+        m = (
+            _nominal().search(text, max(s_start, that - NOMINAL_REACH), that + 6)
+            if before and before[-1] in nouns
+            else None
+        )
+        that = text.find(" that ", that + 5, s_end)
+        if m is None:
+            continue
         owner = m.group("owner")
         if owner.endswith("'s"):
             speaker = who.owner_at(m.end("owner") - 2)

@@ -33,7 +33,6 @@ def _institution() -> re.Pattern[str]:
 
 
 _WORD = re.compile(r"\w+")
-_SENTENCE_END = re.compile(r"(?<=[a-z])[.!?]\s+(?=[A-Z])")  # (not "U.S. officials")
 # The capitalised name after an institution's noun: "of Economy, Trade and Industry".
 _OF_A_NAME = re.compile(r"\s+of\s+[A-Z][a-z]+(?:(?:,\s+|\s+and\s+|\s+)[A-Z][a-z]+){0,4}")
 _INSTITUTION_NOUNS = heads_of(
@@ -92,8 +91,11 @@ def _anonymous(text: str, m: re.Match[str], a: int, b: int, lex: Lexicon) -> Spe
     a bare "people"."""
     head = m.group().lower()
     lowest = max(a, m.start() - 60)
-    for stop in _SENTENCE_END.finditer(text, lowest, m.start()):  # (not over a sentence's end: "Friday. The")
-        lowest = stop.end()
+    stop = text.rfind(". ", lowest, m.start())  # (not over a sentence's end: "Friday. The"; "U.S. officials" is one)
+    while stop > lowest and not text[stop - 1].islower():
+        stop = text.rfind(". ", lowest, stop)
+    if stop > lowest:
+        lowest = stop + 2
     mods = lex.anonymous_mods_re.search(text, lowest, m.start())
     start = mods.start() if mods else m.start()
     # Capitalised words may modify ("State Department official"), but not
