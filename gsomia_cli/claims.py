@@ -9,6 +9,7 @@ from functools import cache
 from typing import Any
 
 from gsomia_cli.dates import DateExpr
+from gsomia_cli.lexicon import trie_pattern
 from gsomia_cli.regexlit import has_top_level_alternative, leading_group, leading_literal
 from gsomia_cli.resources import load_data
 from gsomia_cli.sentences import Sentence
@@ -65,10 +66,25 @@ class ClaimHit:
     words: tuple[str, ...] = ()  # "slot: words" for each slot
 
 
+_ESCAPE = re.compile(r"\\(.)")
+
+
+_PLAIN = re.compile(r"(?:[^\\.^$*+?{}\[\]|()]|\\[^\w])*")  # no regex operator that is not escaped
+
+
+def _plain(term: str) -> str | None:
+    """The text a term matches when it is plain text (escaped or not), else None."""
+    return _ESCAPE.sub(r"\1", term) if _PLAIN.fullmatch(term) else None
+
+
 def _terms(terms: list[str]) -> re.Pattern[str]:
     # Written in lower case and matched against lower-cased text: much faster
-    # than a case-insensitive regex.
-    return re.compile(r"(?<!\w)(?<!\w-)(?:" + "|".join(f"(?:{t})" for t in terms) + r")(?!\w|-\w)")
+    # than a case-insensitive regex. The terms that are plain text go in one
+    # trie (tried in a few steps), the others as they are.
+    plain = [p for p in map(_plain, terms) if p is not None]
+    others = [t for t in terms if _plain(t) is None]
+    alternatives = ([trie_pattern(plain)] if plain else []) + others
+    return re.compile(r"(?<!\w)(?<!\w-)(?:" + "|".join(f"(?:{t})" for t in alternatives) + r")(?!\w|-\w)")
 
 
 def _group(terms: list[str], actor: bool = False) -> TermGroup:
@@ -158,7 +174,7 @@ def vocabularies() -> dict[str, list[str]]:
     claims.yaml, and one per country of the story built from language.yaml
     and the gazetteer ($south_korea, $japan, $united_states: its names and
     bodies, and its officials' names)."""
-    from gsomia_cli.lexicon import lexicon, trie_pattern
+    from gsomia_cli.lexicon import lexicon
 
     lex = lexicon()
     lang = load_data("language.yaml")
@@ -169,10 +185,10 @@ def vocabularies() -> dict[str, list[str]]:
         for official in lex.officials:
             if official.country == country:
                 words |= {official.name, *official.aliases} | ({official.surname} if official.alone else set())
-        # One trie (fast); no possessives ("Japan's": an actor's "'s" is looked at after the name).
-        out["$" + country.lower().replace(" ", "_")] = [
-            trie_pattern({w.lower() for w in words if w and not w.endswith("'s")})
-        ]
+        # No possessives ("Japan's": an actor's "'s" is looked at after the name).
+        out["$" + country.lower().replace(" ", "_")] = sorted(
+            {re.escape(w.lower()) for w in words if w and not w.endswith("'s")}
+        )
     for name, terms in (load_data("claims.yaml").get("vocabulary") or {}).items():
         out["$" + str(name)] = [str(t) for t in terms]
     return out
