@@ -305,8 +305,11 @@ class Attributor:
         ``verb_at``, perhaps with a phrase after the name ("Park Min-ho of
         Korea University said"); else None."""
         lowest = max(start, verb_at - 140)
-        if not any(c.isupper() for c in self.text[lowest:verb_at]):
-            return None  # (no name: a cheap test before the pattern)
+        last = self.text[lowest:verb_at].split()
+        while last and last[-1] in ("has", "had"):
+            last.pop()
+        if not last or not last[-1][:1].isupper():
+            return None  # (a name, or a phrase after one, ends with a capitalised word: a cheap test first)
         m = _NAME_AND_PHRASE.search(self.text, lowest, verb_at)
         if m is None:
             return None

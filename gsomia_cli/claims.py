@@ -57,13 +57,12 @@ class ClaimDef:
 @dataclass(slots=True)  # many per article: cheap to create
 class ClaimHit:
     """An article's value for a claim, with the sentence that gives it, and
-    the frame that fired with the words each of its slots matched."""
+    the frame that fired (:func:`frame_words` tells the words of its slots)."""
 
     claim: str
     value: Any
     sentence: int  # index into the article's sentences
     frame: str = ""
-    words: tuple[str, ...] = ()  # "slot: words" for each slot
 
 
 _ESCAPE = re.compile(r"\\(.)")
@@ -403,7 +402,7 @@ def find_claims(text: str, sentences: list[Sentence], dates: list[DateExpr], wor
             if rule_of is None:
                 hits.append(ClaimHit(claim.id, value, i, _KIND_FRAMES.get(claim.kind, "")))
             else:
-                hits.append(ClaimHit(claim.id, value, i, rule_of.name, _slot_words(rule_of, text, sentences, i)))
+                hits.append(ClaimHit(claim.id, value, i, rule_of.name))
         frames.clear()
     return hits
 
@@ -421,22 +420,28 @@ def _first_sentence(
     term in it, or a carried slot in the opening of the body sentence before
     it when this one opens by pointing back to that one ("He urged ...") or
     names a pronoun as its source at its end ("..., he said.")."""
+    first = _sentences_where_all(rule.groups, text, sentences, starts, body, words, True, rule.unless)
+    whole = first[0] if first else -1
     if not rule.carry:
-        first = _sentences_where_all(rule.groups, text, sentences, starts, body, words, True, rule.unless)
-        return first[0] if first else -1
+        return whole
+    # Sentences before that one that point back, with the other slots of their own.
+    pointing = {i for i in body if (whole < 0 or i < whole) and i - 1 in body and _points_back(text, sentences[i])}
+    if not pointing:
+        return whole
     own = tuple(g for n, g in enumerate(rule.groups) if n not in rule.carry)
     carried = [g for n, g in enumerate(rule.groups) if n in rule.carry]
-    for i in _sentences_where_all(own, text, sentences, starts, body, words, False, rule.unless):
-        s = sentences[i]
-        if all(_in_sentence(g, text, s.start, s.end, None) for g in carried):
+    for i in _sentences_where_all(own, text, sentences, starts, pointing, words, False, rule.unless):
+        # ("Esper met Jeong. He urged both sides ...": the subject of the sentence before)
+        before = sentences[i - 1]
+        opening = min(before.end, before.start + CARRY_SPAN)
+        if all(_in_sentence(g, text, before.start, opening, None) for g in carried):
             return i
-        if i - 1 in body and (_anaphors().match(text, s.start, s.end) or _TAIL_ANAPHOR.search(text, s.start, s.end)):
-            # ("Esper met Jeong. He urged both sides ...": the subject of the sentence before)
-            before = sentences[i - 1]
-            opening = min(before.end, before.start + CARRY_SPAN)
-            if all(_in_sentence(g, text, before.start, opening, None) for g in carried):
-                return i
-    return -1
+    return whole
+
+
+def _points_back(text: str, sentence: Sentence) -> bool:
+    """True when ``sentence`` opens with an anaphor or names a pronoun as its source at its end."""
+    return bool(_anaphors().match(text, sentence.start) or _TAIL_ANAPHOR.search(text, sentence.start, sentence.end))
 
 
 @cache
@@ -446,13 +451,19 @@ def _anaphors() -> re.Pattern[str]:
     return _terms([str(t) for t in load_data("claims.yaml").get("anaphors") or ["he", "she", "it", "they"]])
 
 
-def _slot_words(rule: ClaimRule, text: str, sentences: list[Sentence], i: int) -> tuple[str, ...]:
-    """ "slot: words" for each slot of ``rule`` in sentence ``i`` (or the one before, when carried)."""
+def frame_words(claim_id: str, frame: str, sentence: str, before: str = "") -> tuple[str, ...]:
+    """ "slot: words" for each slot of the frame named ``frame`` of claim
+    ``claim_id`` in ``sentence`` (or in ``before``, the sentence before it,
+    for a carried slot): which words made the frame fire. Empty for a claim
+    with no such frame (dates, names)."""
+    rule = next((r for c in catalog() if c.id == claim_id for r in c.rules if r.name == frame), None)
+    if rule is None:
+        return ()
+    low, low_before = sentence.lower(), before.lower()
     out = []
     for n, (slot, group) in enumerate(zip(rule.slots, rule.groups, strict=True)):
-        s = sentences[i]
-        m = group.pattern.search(text, s.start, s.end)
-        if m is None and n in rule.carry and i > 0:
-            m = group.pattern.search(text, sentences[i - 1].start, sentences[i - 1].end)
+        m = group.pattern.search(low)
+        if m is None and n in rule.carry:
+            m = group.pattern.search(low_before)
         out.append(f"{slot}: {m.group() if m else ''}")
     return tuple(out)

@@ -172,8 +172,12 @@ def claims(
     records = [c for ex in _extractions(state, outlets, articles_) for c in ex.claims]
     if claim_ids:
         records = [c for c in records if c.claim in claim_ids]
+    words = [_frame_words(state, c) for c in records] if verbose else []
     if as_json:
-        render.print_json(to_json(records))
+        data = to_json(records)
+        for record, matched in zip(data, words, strict=False):
+            record["matched"] = list(matched)
+        render.print_json(data)
         return
     rows: list[tuple[Any, ...]] = [
         (c.article, c.claim, str(c.value).lower() if isinstance(c.value, bool) else c.value, c.evidence)
@@ -181,9 +185,20 @@ def claims(
     ]
     columns = ["article", "claim", "value", "evidence"]
     if verbose:
-        rows = [(*row, c.frame, "; ".join(c.matched)) for row, c in zip(rows, records, strict=True)]
+        rows = [(*row, c.frame, "; ".join(w)) for row, c, w in zip(rows, records, words, strict=True)]
         columns += ["frame", "words"]
     render.print_table(f"{len(rows)} claims", columns, rows)
+
+
+def _frame_words(state: State, record: Any) -> tuple[str, ...]:
+    """The words of each slot of the frame that gave ``record`` (a claim)."""
+    from gsomia_cli.claims import frame_words
+
+    article = state.article(record.article)
+    sentence = article.sentence_at(record.start)
+    k = article.sentences.index(sentence) if sentence is not None else 0
+    before = article.sentences[k - 1].text if k > 0 else ""
+    return frame_words(record.claim, record.frame, record.evidence, before)
 
 
 @click.command(name="eval")

@@ -75,8 +75,7 @@ class ClaimRecord:
     evidence: str
     start: int
     end: int
-    frame: str = ""  # what the frame that fired means
-    matched: tuple[str, ...] = ()  # the words each of its slots matched ("who: Esper")
+    frame: str = ""  # what the frame that fired means (claims.frame_words: the words of its slots)
 
 
 @dataclass
@@ -153,7 +152,6 @@ def extract(article: Article) -> Extraction:
             sentences[h.sentence].start,
             sentences[h.sentence].end,
             h.frame,
-            h.words,
         )
         for h in find_claims(text, sentences, date_exprs, words)
     ]

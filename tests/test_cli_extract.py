@@ -66,7 +66,7 @@ def test_claims_json_contract(run):
         ("yonhap-2019-11-17", "2019-11-23"),
         ("fortruss-2019-11-17", "2019-11-24"),
     }
-    assert all(set(c) == FILE_KEYS | {"claim", "value", "evidence", "frame", "matched"} for c in data)
+    assert all(set(c) == FILE_KEYS | {"claim", "value", "evidence", "frame"} for c in data)
     assert data[0]["frame"] == "the pact's end and a date near it"
 
 

@@ -83,7 +83,7 @@ def test_claims_verbose_shows_the_frame_and_its_words(run, tmp_path, monkeypatch
         entry("a", "outlet: X\npublished: 2019-11-20\nfile: a.txt"),
         {"a.txt": "The U.S. is urging Japan and South Korea to keep talking.\n"},
     )
-    data = json.loads(run("claims", "--json", index=index).stdout)
+    data = json.loads(run("claims", "--json", "-v", index=index).stdout)
     assert [(c["claim"], c["frame"], c["matched"]) for c in data] == [
         (
             "us_pressure",
