@@ -45,6 +45,7 @@ class ClaimDef:
     description: str
     kind: str  # date | choice | flag | text
     rules: tuple[ClaimRule, ...] = ()
+    compare: str = "state"  # fact | framing | state: how `gsomia compare` sets articles against each other
     order: tuple[Any, ...] = ()
     anchor: TermGroup | None = None
     context: re.Pattern[str] | None = None
@@ -225,6 +226,10 @@ def _rule(rule: dict[str, Any], vocabulary: dict[str, list[str]], where: str) ->
     )
 
 
+# How a claim of each kind is compared unless claims.yaml says (`compare:`).
+DEFAULT_COMPARE = {"date": "fact", "text": "fact", "choice": "framing", "flag": "state"}
+
+
 @cache
 def catalog() -> tuple[ClaimDef, ...]:
     """Return the claim definitions, in catalog order."""
@@ -232,6 +237,9 @@ def catalog() -> tuple[ClaimDef, ...]:
     vocabulary = vocabularies()
     for cid, spec in (load_data("claims.yaml").get("claims") or {}).items():
         kind = spec.get("kind", "flag")
+        compare = str(spec.get("compare") or DEFAULT_COMPARE.get(kind, "state"))
+        if compare not in DEFAULT_COMPARE.values():
+            raise ValueError(f"claims.yaml: {cid}: compare must be fact, framing or state, not {compare!r}")
         rules = tuple(_rule(rule, vocabulary, f"{cid}, rule {n + 1}") for n, rule in enumerate(spec.get("rules", [])))
         out.append(
             ClaimDef(
@@ -239,7 +247,8 @@ def catalog() -> tuple[ClaimDef, ...]:
                 description=" ".join(str(spec.get("description", "")).split()),
                 kind=kind,
                 rules=rules,
-                order=tuple(spec.get("order", [])),
+                compare=compare,
+                order=tuple(spec.get("order", [True, False] if kind == "flag" else [])),
                 anchor=_group(spec["anchor"]) if spec.get("anchor") else None,
                 context=_terms(spec["context"]) if spec.get("context") else None,
                 window=int(spec.get("window", 5)),
@@ -394,7 +403,7 @@ def find_claims(text: str, sentences: list[Sentence], dates: list[DateExpr], wor
                     if i >= 0:
                         found[rule.value] = i
                         frames[rule.value] = rule
-        if claim.kind == "choice" and found:
+        if claim.kind in ("choice", "flag") and found:
             ranked = sorted(found, key=lambda v: claim.order.index(v) if v in claim.order else len(claim.order))
             found = {ranked[0]: found[ranked[0]]}
         for value, i in sorted(found.items(), key=lambda kv: kv[1]):

@@ -62,3 +62,54 @@ def extract_each(articles: list[Article]) -> list[Any]:
             click.echo(f"gsomia: warning: {error}", err=True)
         out.append(extraction)
     return out
+
+
+def open_index(state: State, rebuild: bool = False):
+    """Return the corpus's index, refreshed, with a progress bar on a terminal."""
+    from gsomia_cli.corpus import CorpusError, find_index
+    from gsomia_cli.index import Index
+    from gsomia_cli.index import open_index as open_corpus_index
+
+    corpus_index = find_index(state.index)  # the corpus is read by the index, and only what changed
+    progress = progress_bar() if sys.stderr.isatty() else None
+    try:
+        if rebuild:
+            index = Index(corpus_index)
+            return index, index.refresh(rebuild=True, progress=progress)
+        return open_corpus_index(corpus_index, progress=progress)
+    except CorpusError as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        sys.exit(1)
+
+
+def progress_bar():
+    """Return a progress callback that draws a bar on stderr for large jobs."""
+    state: dict[str, Any] = {}
+
+    def update(done: int, total: int) -> None:
+        if total < 500:
+            return
+        if "bar" not in state:
+            from rich.progress import Progress
+
+            state["bar"] = Progress(console=__import__("gsomia_cli.render").render.console(stderr=True), transient=True)
+            state["bar"].start()
+            state["task"] = state["bar"].add_task("indexing", total=total)
+        state["bar"].update(state["task"], completed=done)
+        if done >= total:
+            state["bar"].stop()
+
+    return update
+
+
+def parse_date(value: str | None, option: str) -> Any:
+    """The date an option gives (YYYY-MM-DD), or a usage error."""
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        fail(f"{option} {value!r} is not a date (YYYY-MM-DD)", 2)

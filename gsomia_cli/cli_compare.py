@@ -2,15 +2,48 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from gsomia_cli.cli_common import State, extract_each, fail, json_option
+from gsomia_cli.cli_common import State, extract_each, fail, json_option, open_index, parse_date
+
+if TYPE_CHECKING:
+    from gsomia_cli.coverage import Coverage
 
 
-def _all_extractions(state: State):
-    return extract_each(state.corpus().articles)
+def _coverage(
+    state: State, since: str | None = None, until: str | None = None, outlets: tuple[str, ...] = ()
+) -> list[Coverage]:
+    """Every article's records, read from the search index (built or
+    refreshed first when needed), filtered by date and outlet."""
+    first, last = parse_date(since, "--since"), parse_date(until, "--until")
+    index, _ = open_index(state)
+    try:
+        coverage = index.coverage()
+    finally:
+        index.close()
+    wanted = [o.lower() for o in outlets]
+    return [
+        c
+        for c in coverage
+        if (first is None or c.published >= first)
+        and (last is None or c.published <= last)
+        and (not wanted or any(w in c.outlet.lower() for w in wanted))
+    ]
+
+
+def _filters(command):
+    """The --since, --until and --outlet options."""
+    command = click.option(
+        "--outlet", "outlets", multiple=True, metavar="NAME", help="Only outlets whose name contains NAME; repeatable."
+    )(command)
+    command = click.option("--until", metavar="DATE", help="Only articles published on or before DATE (YYYY-MM-DD).")(
+        command
+    )
+    return click.option("--since", metavar="DATE", help="Only articles published on or after DATE (YYYY-MM-DD).")(
+        command
+    )
 
 
 @click.command()
@@ -35,16 +68,16 @@ def who(state: State, name: str | None, as_json: bool) -> None:
     from gsomia_cli.people import speaker_matches
     from gsomia_cli.statements import statements_of
 
-    extractions = _all_extractions(state)
-    statements = statements_of(extractions)
+    coverage = _coverage(state)
+    statements = statements_of(coverage)
     if name:
-        names = speaker_matches(name, extractions)
+        names = speaker_matches(name, coverage)
         statements = [s for s in statements if s.speaker in names]
         if not statements:
             if as_json:
                 render.print_json([])
             fail(f"no statements by {name!r}")
-    roles = {q.speaker: q.speaker_role for ex in extractions for q in ex.quotes if q.speaker}
+    roles = {q.speaker: q.speaker_role for c in coverage for q in c.quotes if q.speaker}
     if as_json:
         by_speaker: dict[str, list[dict[str, Any]]] = {}
         for s in statements:
@@ -63,7 +96,7 @@ def who(state: State, name: str | None, as_json: bool) -> None:
                 )
         render.print_json([{"speaker": k, "role": roles.get(k), "statements": v} for k, v in by_speaker.items()])
         return
-    published = {a.id: a.published.isoformat() for a in state.corpus().articles}
+    published = {c.id: c.published.isoformat() for c in coverage}
     if name:
         render.statements(statements, roles, published)
     else:
@@ -72,32 +105,64 @@ def who(state: State, name: str | None, as_json: bool) -> None:
 
 @click.command()
 @click.option("--claim", "claim_ids", multiple=True, metavar="ID", help="Only this claim; repeatable.")
+@click.option(
+    "--window",
+    type=click.IntRange(0, None),
+    default=3,
+    show_default=True,
+    metavar="DAYS",
+    help="Compare framings and states only between articles published within DAYS of each other.",
+)
+@_filters
 @json_option
 @click.pass_obj
-def compare(state: State, claim_ids: tuple[str, ...], as_json: bool) -> None:
-    """The outlet x claim matrix, and where the accounts disagree.
+def compare(
+    state: State,
+    claim_ids: tuple[str, ...],
+    window: int,
+    since: str | None,
+    until: str | None,
+    outlets: tuple[str, ...],
+    as_json: bool,
+) -> None:
+    """The article x claim matrix, and where the accounts disagree.
 
-    One row per article, one column per claim of the catalog; disagreeing
-    cells are marked and explained under the table. Disagreements are found
-    by rule: the same claim, or the same speaker's remarks, with different
-    values. "via" names the wire service an article credits or copies.
+    One row per article, by publication date and grouped by week; one column
+    per claim of the catalog. Below it, each disagreement, strongest first:
+    the value most independent reports give, and each other value with its
+    articles, outlets and evidence sentence.
+
+    How a claim is compared depends on its kind (claims.yaml `compare`): a
+    fact (the expiry date, the pact's name) has one true value, so articles
+    disagree whatever their dates; a framing (Seoul's condition or the
+    curbs as cause) only between articles published within --window days; a
+    state (US pressure, no breakthrough) only by an explicit opposite, never
+    by silence. A month is no conflict with a day inside it. Articles that
+    copy one wire story count as one report ("via" names the agency an
+    article credits or copies). A speaker's remarks are dated differently
+    only between renderings of one statement.
 
     \b
     Examples:
       gsomia compare
-      gsomia compare --claim expiry_date --json
+      gsomia compare --since 2019-11-01 --until 2019-11-30 --window 2
+      gsomia compare --claim expiry_date --json | jq '.disagreements[].groups'
     """
     from gsomia_cli import render
     from gsomia_cli.claims import catalog
     from gsomia_cli.compare import claim_matrix
-    from gsomia_cli.wire import wire_sources
+    from gsomia_cli.wire import copies, copy_groups
 
     known = [c.id for c in catalog()]
     for cid in claim_ids:
         if cid not in known:
             fail(f"unknown claim {cid!r}; known: {', '.join(known)}", 2)
-    extractions = _all_extractions(state)
-    matrix = claim_matrix(extractions, wire_sources([ex.article for ex in extractions]))
+    coverage = _coverage(state, since, until, outlets)
+    if not coverage:
+        fail("no article matches the filters")
+    shared = copies({c.id: c.body() for c in coverage})
+    via = {c.id: c.credits + [f"copy of {other}" for other in shared.get(c.id, [])] for c in coverage}
+    matrix = claim_matrix(coverage, via, copy_groups(shared), window)
     if claim_ids:
         matrix.claims = [c for c in matrix.claims if c in claim_ids]
         for row in matrix.rows:
@@ -105,10 +170,34 @@ def compare(state: State, claim_ids: tuple[str, ...], as_json: bool) -> None:
         matrix.disagreements = [d for d in matrix.disagreements if d.claim in claim_ids]
     if as_json:
         render.print_json(
-            {"claims": matrix.claims, "rows": matrix.rows, "disagreements": [d.__dict__ for d in matrix.disagreements]}
+            {
+                "claims": matrix.claims,
+                "rows": matrix.rows,
+                "disagreements": [
+                    {
+                        "claim": d.claim,
+                        "kind": d.kind,
+                        "values": d.values,
+                        "note": d.note,
+                        "since": d.since,
+                        "until": d.until,
+                        "groups": [
+                            {
+                                "value": g.value,
+                                "articles": g.articles,
+                                "reports": len(g.reports),
+                                "stories": g.reports,
+                                "evidence": g.evidence,
+                            }
+                            for g in d.groups
+                        ],
+                    }
+                    for d in matrix.disagreements
+                ],
+            }
         )
         return
-    render.matrix(matrix)
+    render.matrix(matrix, {c.id: c.outlet for c in coverage})
 
 
 @click.command()
@@ -129,10 +218,11 @@ def diff(state: State, a: str, b: str, as_json: bool) -> None:
       gsomia diff vietnam yonhap
     """
     from gsomia_cli import render
-    from gsomia_cli.compare import diff_articles
+    from gsomia_cli.article_diff import diff_articles
+    from gsomia_cli.coverage import from_extraction
 
     first, second = state.article(a), state.article(b)
-    result = diff_articles(*extract_each([first, second]))
+    result = diff_articles(*(from_extraction(ex) for ex in extract_each([first, second])))
     if as_json:
         data = dict(result.__dict__)
         data["quotes"] = [{k: v for k, v in q.items() if k != "diff"} for q in result.quotes]
@@ -142,24 +232,46 @@ def diff(state: State, a: str, b: str, as_json: bool) -> None:
 
 
 @click.command()
+@click.option(
+    "--by", "unit", type=click.Choice(["day", "week", "month"]), help="The chart's bins (default: as the span needs)."
+)
+@_filters
 @json_option
 @click.pass_obj
-def timeline(state: State, as_json: bool) -> None:
+def timeline(
+    state: State, unit: str | None, since: str | None, until: str | None, outlets: tuple[str, ...], as_json: bool
+) -> None:
     """Every dated event on one time axis, with the outlets that report it.
 
-    Reports of the same day with similar wording are merged into one event.
+    Mentions of one date with similar wording across articles are one event,
+    labelled by its most central sentence. First a chart (reports per day,
+    week or month, as the span needs, with each bin's main event), then the
+    events with their outlets and report counts. --json: the events with
+    their member mentions (article, outlet, date text, sentence, offsets).
 
     \b
-    Example:
-      gsomia timeline --json | jq '.[] | select(.date >= "2019-11")'
+    Examples:
+      gsomia timeline
+      gsomia timeline --since 2019-11-01 --by day
+      gsomia timeline --json | jq '.[] | select(.date >= "2019-11") | .label'
     """
     from gsomia_cli import render
-    from gsomia_cli.compare import timeline as build
+    from gsomia_cli.events import timeline as build
 
-    events = build(_all_extractions(state))
+    events = build(_coverage(state, since, until, outlets))
     if as_json:
         render.print_json(
-            [{"date": e.date, "outlets": e.outlets, "text": e.text, "reports": e.reports} for e in events]
+            [
+                {
+                    "date": e.date,
+                    "label": e.label,
+                    "count": e.count,
+                    "outlets": e.outlets,
+                    "text": e.label,
+                    "reports": e.reports,
+                }
+                for e in events
+            ]
         )
         return
-    render.timeline(events)
+    render.timeline(events, unit)

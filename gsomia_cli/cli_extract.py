@@ -117,6 +117,7 @@ def quotes(
       gsomia quotes --outlet asahi --json
     """
     from gsomia_cli import render
+    from gsomia_cli.coverage import from_extraction
     from gsomia_cli.extract import to_json
     from gsomia_cli.people import speaker_matches
 
@@ -125,7 +126,7 @@ def quotes(
     if kind:
         records = [q for q in records if q.kind == kind]
     if speaker:
-        names = speaker_matches(speaker, extractions)
+        names = speaker_matches(speaker, [from_extraction(ex) for ex in extractions])
         records = [q for q in records if q.speaker in names]
     if as_json:
         render.print_json(to_json(records))

@@ -3,60 +3,10 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
 
 import click
 
-from gsomia_cli.cli_common import State, fail, json_option
-
-
-def _open_index(state: State, rebuild: bool = False):
-    """Return the corpus's index, refreshed, with a progress bar on a terminal."""
-    from gsomia_cli.corpus import CorpusError, find_index
-    from gsomia_cli.index import Index, open_index
-
-    corpus_index = find_index(state.index)  # the corpus is read by the index, and only what changed
-    progress = _progress_bar() if sys.stderr.isatty() else None
-    try:
-        if rebuild:
-            index = Index(corpus_index)
-            return index, index.refresh(rebuild=True, progress=progress)
-        return open_index(corpus_index, progress=progress)
-    except CorpusError as exc:
-        for problem in exc.problems:
-            click.echo(str(problem), err=True)
-        sys.exit(1)
-
-
-def _progress_bar():
-    """Return a progress callback that draws a bar on stderr for large jobs."""
-    state: dict[str, Any] = {}
-
-    def update(done: int, total: int) -> None:
-        if total < 500:
-            return
-        if "bar" not in state:
-            from rich.progress import Progress
-
-            state["bar"] = Progress(console=__import__("gsomia_cli.render").render.console(stderr=True), transient=True)
-            state["bar"].start()
-            state["task"] = state["bar"].add_task("indexing", total=total)
-        state["bar"].update(state["task"], completed=done)
-        if done >= total:
-            state["bar"].stop()
-
-    return update
-
-
-def _date(value: str | None, option: str) -> Any:
-    import datetime as dt
-
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        fail(f"{option} {value!r} is not a date (YYYY-MM-DD)", 2)
+from gsomia_cli.cli_common import State, fail, json_option, open_index, parse_date
 
 
 @click.command(context_settings={"ignore_unknown_options": True})
@@ -101,13 +51,13 @@ def search(
     from gsomia_cli.search import search as run_search
 
     text = " ".join(query)
-    index, _ = _open_index(state)
+    index, _ = open_index(state)
     speakers = None
     if speaker:
         from gsomia_cli.people import match_names
 
         speakers = frozenset(match_names(speaker, {s: {s} for s in index.speakers()}))
-    filters = Filters(outlets, _date(since, "--since"), _date(until, "--until"), speakers, limit)
+    filters = Filters(outlets, parse_date(since, "--since"), parse_date(until, "--until"), speakers, limit)
     result = run_search(index, text, filters, exact=exact)
     index.close()
     if as_json:
@@ -153,7 +103,7 @@ def index_command(state: State, rebuild: bool) -> None:
     Example:
       gsomia index --rebuild
     """
-    index, report = _open_index(state, rebuild)
+    index, report = open_index(state, rebuild)
     count = index.db.execute("SELECT count(*) FROM articles").fetchone()[0]
     index.close()
     if report is None:
@@ -210,7 +160,7 @@ def add(
         )
     if article_id and len(files) > 1:
         fail("--id names one article: give one FILE", 2)
-    date = _date(published, "--published")
+    date = parse_date(published, "--published")
     stdin_text = sys.stdin.read() if "-" in files else None
     try:
         new = [
@@ -241,7 +191,7 @@ def export(state: State, fmt: str, output: str | None) -> None:
     """
     from gsomia_cli.export import write_csv, write_jsonl
 
-    index, _ = _open_index(state)
+    index, _ = open_index(state)
     records = index.records()
     index.close()
     stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout

@@ -1,63 +1,237 @@
-"""Comparing outlets: the article x claim matrix and its disagreements, the
-diff of two accounts, the timeline. All found by rule from the extracted
-records, never listed by hand."""
+"""The article x claim matrix and where the accounts disagree.
+
+A claim is compared by its kind (claims.yaml `compare`): a *fact* has one
+true value, so incompatible values disagree whatever the articles' dates; a
+*framing* or a *state* is compared only between articles published within a
+window of each other, since the story moves, and a state only by an explicit
+opposite (silence contradicts nothing). Compatible values (a month and a day
+inside it, a shortened name and the full one) are no conflict. Articles that
+copy one wire story count as one report. A speaker's remarks are dated
+differently only between renderings of one statement."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from gsomia_cli.claims import catalog
-from gsomia_cli.extract import Extraction
+from gsomia_cli.coverage import Coverage
 from gsomia_cli.lexicon import lexicon
-from gsomia_cli.statements import similarity, statements_of, word_diff
+from gsomia_cli.statements import statements_of
 
-SAME_SENTENCE = 60  # similarity at which two articles' sentences tell the same thing
 SPEECH_WINDOW = 6  # words between a speaker's name and "said"/"made the remarks"
+DEFAULT_WINDOW = 3  # days within which framings and states are compared
+_ISO_DATE = re.compile(r"\d{4}(?:-\d\d){0,2}")
+
+
+@dataclass
+class Side:
+    """One value of a disagreement and the articles that give it."""
+
+    value: Any
+    articles: list[str]
+    reports: list[list[str]]  # independent reports: the articles of one wire story together
+    evidence: dict[str, str] = field(default_factory=dict)  # article -> the sentence that gives the value
 
 
 @dataclass
 class Disagreement:
-    """Articles that give one claim or one event different values."""
+    """Articles that give one claim, or one statement's date, different values."""
 
     claim: str
+    kind: str  # fact | framing | state | remarks
     values: dict[str, Any]  # article id -> value
     note: str
+    groups: list[Side]
+    since: str  # the first and last publication day of its articles
+    until: str
+
+    @property
+    def reports(self) -> int:
+        """How many independent reports take part."""
+        return sum(len(g.reports) for g in self.groups)
 
 
 @dataclass
 class Matrix:
-    """The article x claim matrix."""
+    """The article x claim matrix: rows in publication order, and the disagreements, strongest first."""
 
     claims: list[str]
     rows: list[dict[str, Any]]  # {"article", "outlet", "published", "via", "values": {claim: value}}
     disagreements: list[Disagreement] = field(default_factory=list)
 
 
-def _value(values: list[Any]) -> Any:
-    return values[0] if len(values) == 1 else values
-
-
-def _show(value: Any) -> str:
+def show_value(value: Any) -> str:
+    """A claim value as the tables and notes print it."""
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, list):
-        return " / ".join(_show(v) for v in value)
+        return " / ".join(show_value(v) for v in value)
     return str(value)
 
 
-def _note(subject: str, values: dict[str, Any]) -> str:
-    counts = Counter(_show(v) for v in values.values())
-    if len(counts) == 2 and min(counts.values()) == 1 and len(values) > 2:
-        odd = next(v for v, n in counts.items() if n == 1)
-        common = next(v for v, n in counts.items() if n > 1)
-        who = next(a for a, v in values.items() if _show(v) == odd)
-        return f"{who} has {subject} {odd} where {counts[common]} others have {common}"
-    parts = [f"{a} has {_show(v)}" for a, v in values.items()]
-    return f"{subject[0].upper()}{subject[1:]} differs: " + "; ".join(parts)
+def _key(value: Any) -> str:
+    return " ".join(show_value(value).lower().replace("-", " ").split())
+
+
+def compatible(a: Any, b: Any) -> bool:
+    """True when two values can both be right: equal, a date and a more
+    precise date inside it (2019-11 and 2019-11-23), or a name and a
+    shortened form of it."""
+    ka, kb = _key(a), _key(b)
+    if ka == kb:
+        return True
+    if isinstance(a, str) and isinstance(b, str) and _ISO_DATE.fullmatch(a) and _ISO_DATE.fullmatch(b):
+        return a.startswith(b) or b.startswith(a)
+    if isinstance(a, bool) or isinstance(b, bool):
+        return False
+    return len(ka.split()) > 1 and len(kb.split()) > 1 and (ka in kb or kb in ka)
+
+
+def _one_value(values: list[Any]) -> Any:
+    return values[0] if len(values) == 1 else values
+
+
+def claim_matrix(
+    coverage: list[Coverage],
+    wire: dict[str, list[str]] | None = None,
+    groups: dict[str, str] | None = None,
+    window: int = DEFAULT_WINDOW,
+) -> Matrix:
+    """Return the matrix of claims per article (rows by publication date)
+    with every disagreement, strongest first. ``wire`` gives each article's
+    "via" labels, ``groups`` the first article of the wire story it copies
+    (articles of one story count as one report), ``window`` the days within
+    which framings and states are compared."""
+    groups = groups or {}
+    ordered = sorted(coverage, key=lambda c: (c.published, c.id))
+    claims = [c.id for c in catalog()]
+    rows = []
+    for cov in ordered:
+        values: dict[str, list[Any]] = {}
+        for record in cov.claims:
+            values.setdefault(record.claim, []).append(record.value)
+        rows.append(
+            {
+                "article": cov.id,
+                "outlet": cov.outlet,
+                "published": cov.published.isoformat(),
+                "via": (wire or {}).get(cov.id, []),
+                "values": {c: _one_value(v) for c, v in values.items()},
+            }
+        )
+    matrix = Matrix(claims, rows)
+    by_id = {c.id: c for c in ordered}
+    for claim in catalog():
+        given = {}
+        for cov in ordered:
+            first = next((r for r in cov.claims if r.claim == claim.id), None)
+            if first is not None:
+                given[cov.id] = (first.value, first.evidence)
+        if claim.compare == "fact":
+            found = _fact_disagreement(claim.id, given, by_id, groups)
+            matrix.disagreements.extend([found] if found else [])
+        else:
+            matrix.disagreements.extend(_windowed_disagreements(claim.id, claim.compare, given, by_id, groups, window))
+    matrix.disagreements.extend(remark_disagreements(ordered, groups))
+    matrix.disagreements.sort(key=lambda d: (-d.reports, d.since, d.claim))
+    return matrix
+
+
+def _fact_disagreement(
+    claim: str, given: dict[str, tuple[Any, str]], by_id: dict[str, Coverage], groups: dict[str, str]
+) -> Disagreement | None:
+    distinct = {_key(v): v for v, _ in given.values()}
+    # A value compatible with every other (a month, when the days differ inside it) takes no side.
+    clashing = {k for k, v in distinct.items() if any(not compatible(v, w) for w in distinct.values())}
+    if not clashing:
+        return None
+    members = {a: ve for a, ve in given.items() if _key(ve[0]) in clashing}
+    return _disagreement(claim, "fact", members, by_id, groups)
+
+
+def _windowed_disagreements(
+    claim: str,
+    kind: str,
+    given: dict[str, tuple[Any, str]],
+    by_id: dict[str, Coverage],
+    groups: dict[str, str],
+    window: int,
+) -> list[Disagreement]:
+    """The disagreements among articles published within ``window`` days of
+    each other: for each day an article was published, the articles of that
+    day and the ``window`` days after it that clash with one of them; a set of
+    articles that another set holds whole is left out (whether two articles
+    clash depends on their values alone, so its clashes are all there too)."""
+    order = sorted(given, key=lambda a: by_id[a].published)
+    days = [by_id[a].published for a in order]
+    found: list[frozenset[str]] = []
+    start = 0
+    for n, first in enumerate(days):
+        if n and first == days[n - 1]:
+            continue
+        start = n
+        last = first + dt.timedelta(days=window)
+        members = []
+        for a, day in zip(order[start:], days[start:], strict=True):
+            if day > last:
+                break
+            members.append(a)
+        involved = frozenset(_clashing(members, given))
+        if involved and not any(involved <= other for other in found):
+            found = [other for other in found if not other <= involved]
+            found.append(involved)
+    return [
+        _disagreement(claim, kind, {a: given[a] for a in order if a in involved}, by_id, groups) for involved in found
+    ]
+
+
+def _clashing(members: list[str], given: dict[str, tuple[Any, str]]) -> list[str]:
+    """The ``members`` whose value is incompatible with another member's."""
+    distinct = {_key(given[a][0]): given[a][0] for a in members}
+    clashing = {k for k, v in distinct.items() if any(not compatible(v, w) for w in distinct.values())}
+    return [a for a in members if _key(given[a][0]) in clashing]
+
+
+def _disagreement(
+    claim: str, kind: str, members: dict[str, tuple[Any, str]], by_id: dict[str, Coverage], groups: dict[str, str]
+) -> Disagreement:
+    sides: dict[str, Side] = {}
+    for article, (value, evidence) in members.items():
+        side = sides.setdefault(_key(value), Side(value, [], []))
+        side.articles.append(article)
+        side.evidence[article] = evidence
+    for side in sides.values():
+        stories: dict[str, list[str]] = {}
+        for article in side.articles:
+            stories.setdefault(groups.get(article, article), []).append(article)
+        side.reports = list(stories.values())
+    ranked = sorted(sides.values(), key=lambda s: (-len(s.reports), _key(s.value)))  # (copies weigh nothing)
+    published = sorted(by_id[a].published.isoformat() for a in members)
+    values = {a: members[a][0] for a in sorted(members, key=lambda a: (by_id[a].published, a))}
+    return Disagreement(claim, kind, values, _note(claim, ranked, by_id), ranked, published[0], published[-1])
+
+
+def _note(claim: str, sides: list[Side], by_id: dict[str, Coverage]) -> str:
+    """ "X in 4 reports (...); Y in 1: fortruss (Fort Russ), pakistanpoint (Pakistan Point) — one story"."""
+    subject = claim.split(":", 1)[1] + "'s remarks dated" if claim.startswith("remarks_date:") else claim
+    parts = []
+    for n, side in enumerate(sides):
+        reports = len(side.reports)
+        if n == 0 and len(sides) > 1 and reports > 1 and reports > len(sides[1].reports):
+            parts.append(f"{show_value(side.value)} in {reports} reports ({', '.join(side.articles)})")
+            continue
+        told = []
+        for story in side.reports:
+            names = ", ".join(f"{a} ({by_id[a].outlet})" for a in story)
+            told.append(names + (" — one story" if len(story) > 1 else ""))
+        count = f"{reports} report{'s' if reports > 1 else ''}"
+        parts.append(f"{show_value(side.value)} in {count}: " + "; ".join(told))
+    return f"{subject}: " + " | ".join(parts)
 
 
 @cache
@@ -67,23 +241,22 @@ def _speech_words() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
 
 
-def remark_dates(ex: Extraction) -> dict[str, set[str]]:
+def remark_dates(cov: Coverage) -> dict[str, set[str]]:
     """Return, per speaker, the days this article says they spoke: day dates
     in sentences that carry their statement, or name them just before a
     speech word ("Jeong made the remarks ... on Sunday")."""
-    article = ex.article
-    text = article.folded
     out: dict[str, set[str]] = {}
-    for d in ex.dates:
+    for d in cov.dates:
         if len(d.value) != 10:
             continue
-        sentence = article.sentence_at(d.start)
-        if sentence is None:
+        span = cov.sentence_at(d.start)
+        if span is None:
             continue
-        speakers = {q.speaker for q in ex.quotes if q.speaker and sentence.start <= q.start < sentence.end}
-        for mention, person in zip(ex.mentions, ex.mention_people, strict=True):
-            if sentence.start <= mention.start < sentence.end:
-                after = " ".join(text[mention.end : sentence.end].split()[:SPEECH_WINDOW])
+        start, end = span
+        speakers = {q.speaker for q in cov.quotes if q.speaker and start <= q.start < end}
+        for mention, person in zip(cov.mentions, cov.mention_people, strict=True):
+            if start <= mention.start < end:
+                after = " ".join(cov.text[mention.end : end].split()[:SPEECH_WINDOW])
                 if _speech_words().search(after):
                     speakers.add(person)
         for speaker in speakers:
@@ -91,148 +264,35 @@ def remark_dates(ex: Extraction) -> dict[str, set[str]]:
     return out
 
 
-def claim_matrix(extractions: list[Extraction], wire: dict[str, list[str]] | None = None) -> Matrix:
-    """Return the matrix of claims per article, with every disagreement:
-    articles giving a claim different values, and articles dating the same
-    speaker's remarks to different days."""
-    claims = [c.id for c in catalog()]
-    rows = []
-    per_claim: dict[str, dict[str, Any]] = {c: {} for c in claims}
-    for ex in extractions:
-        values: dict[str, list[Any]] = {}
-        for record in ex.claims:
-            values.setdefault(record.claim, []).append(record.value)
-        row_values = {c: _value(v) for c, v in values.items()}
-        for c, v in row_values.items():
-            per_claim.setdefault(c, {})[ex.article.id] = v
-        a = ex.article
-        rows.append(
-            {
-                "article": a.id,
-                "outlet": a.outlet,
-                "published": a.published.isoformat(),
-                "via": (wire or {}).get(a.id, []),
-                "values": row_values,
-            }
-        )
-    matrix = Matrix(claims, rows)
-    for claim, values in per_claim.items():
-        if len({_show(v) for v in values.values()}) > 1:
-            matrix.disagreements.append(Disagreement(claim, values, _note(claim.replace("_", " "), values)))
-    spoke: dict[str, dict[str, Any]] = {}
-    for ex in extractions:
-        for speaker, days in remark_dates(ex).items():
-            spoke.setdefault(speaker, {})[ex.article.id] = _value(sorted(days))
-    for speaker, values in spoke.items():
-        if len(values) > 1 and len({_show(v) for v in values.values()}) > 1:
-            matrix.disagreements.append(
-                Disagreement(f"remarks_date:{speaker}", values, _note(f"the date of {speaker}'s remarks", values))
-            )
-    return matrix
-
-
-@dataclass
-class ArticleDiff:
-    """Two accounts side by side."""
-
-    a: str
-    b: str
-    shared: list[dict[str, Any]]
-    only_a: list[str]
-    only_b: list[str]
-    claims: list[dict[str, Any]]
-    quotes: list[dict[str, Any]]
-    officials: dict[str, list[str]]
-
-
-def diff_articles(a: Extraction, b: Extraction) -> ArticleDiff:
-    """Return what two articles both report, what only one does, and where
-    their claims, quotes and officials differ."""
-    sa = [s.text for s in a.article.sentences if s.kind == "body"]
-    sb = [s.text for s in b.article.sentences if s.kind == "body"]
-    pairs = sorted(((similarity(x, y), i, j) for i, x in enumerate(sa) for j, y in enumerate(sb)), reverse=True)
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    shared: list[dict[str, Any]] = []
-    for score, i, j in pairs:
-        if score < SAME_SENTENCE:
-            break
-        if i in used_a or j in used_b:
+def remark_disagreements(coverage: list[Coverage], groups: dict[str, str] | None = None) -> list[Disagreement]:
+    """The statements whose renderings in different reports are dated to
+    different days: a rendering's day is a day named in its sentence, else
+    the one day its article says the speaker spoke."""
+    groups = groups or {}
+    by_id = {c.id: c for c in coverage}
+    spoke = {c.id: remark_dates(c) for c in coverage}
+    out: list[Disagreement] = []
+    seen: set[tuple[tuple[str, str], ...]] = set()
+    for statement in statements_of(coverage):
+        if len(statement.articles) < 2:
             continue
-        used_a.add(i)
-        used_b.add(j)
-        shared.append({"a": sa[i], "b": sb[j], "similarity": round(score, 1)})
-    shared.sort(key=lambda s: sa.index(s["a"]))
-    claims = []
-    values_a = _claim_values(a)
-    values_b = _claim_values(b)
-    for claim in [c.id for c in catalog()]:
-        if claim in values_a or claim in values_b:
-            va, vb = values_a.get(claim), values_b.get(claim)
-            claims.append({"claim": claim, "a": va, "b": vb, "agree": _show(va) == _show(vb)})
-    quotes = []
-    for statement in statements_of([a, b]):
-        ra = [r for r in statement.renderings if r.article == a.article.id]
-        rb = [r for r in statement.renderings if r.article == b.article.id]
-        if ra and rb:
-            score = similarity(ra[0].text, rb[0].text)
-            quotes.append(
-                {
-                    "speaker": statement.speaker,
-                    "a": ra[0].text,
-                    "b": rb[0].text,
-                    "similarity": round(score, 1),
-                    "diff": [asdict(d) for d in word_diff(ra[0].text, rb[0].text)],
-                }
-            )
-    names_a, names_b = set(a.persons), set(b.persons)
-    return ArticleDiff(
-        a.article.id,
-        b.article.id,
-        shared,
-        [s for i, s in enumerate(sa) if i not in used_a],
-        [s for j, s in enumerate(sb) if j not in used_b],
-        claims,
-        quotes,
-        {"only_a": sorted(names_a - names_b), "only_b": sorted(names_b - names_a)},
-    )
+        members: dict[str, tuple[Any, str]] = {}
+        for r in statement.renderings:
+            cov = by_id[r.article]
+            span = cov.sentence_at(r.start)
+            days = sorted({d.value for d in cov.dates if len(d.value) == 10 and span and span[0] <= d.start < span[1]})
+            if not days:
+                days = sorted(spoke[r.article].get(statement.speaker, ()))
+            if len(days) == 1 and r.article not in members:
+                members[r.article] = (days[0], r.sentence)
+        if len({v for v, _ in members.values()}) > 1:
+            key = tuple(sorted((a, v) for a, (v, _) in members.items()))
+            if key not in seen:
+                seen.add(key)
+                out.append(_disagreement(f"remarks_date:{statement.speaker}", "remarks", members, by_id, groups))
+    return out
 
 
-def _claim_values(ex: Extraction) -> dict[str, Any]:
-    values: dict[str, list[Any]] = {}
-    for record in ex.claims:
-        values.setdefault(record.claim, []).append(record.value)
-    return {c: _value(v) for c, v in values.items()}
-
-
-@dataclass
-class Event:
-    """Something dated: the date, and the articles that report it."""
-
-    date: str
-    text: str  # the first report's sentence
-    reports: list[dict[str, Any]] = field(default_factory=list)  # {"article","outlet","text","sentence"}
-
-    @property
-    def outlets(self) -> list[str]:
-        return sorted({r["outlet"] for r in self.reports})
-
-
-def timeline(extractions: list[Extraction]) -> list[Event]:
-    """Return the corpus's dated events in date order; reports of one day with
-    similar wording are merged into one event."""
-    events: list[Event] = []
-    by_date: dict[str, list[Event]] = {}
-    for ex in extractions:
-        for d in ex.dates:
-            report = {"article": d.article, "outlet": d.outlet, "text": d.text, "sentence": d.sentence}
-            same_day = by_date.setdefault(d.value, [])
-            match = next((e for e in same_day if similarity(e.text, d.sentence) >= SAME_SENTENCE), None)
-            if match is None:
-                match = Event(d.value, d.sentence)
-                same_day.append(match)
-                events.append(match)
-            if not any(r["article"] == d.article and r["sentence"] == d.sentence for r in match.reports):
-                match.reports.append(report)
-    events.sort(key=lambda e: (e.date, -len(e.reports)))
-    return events
+def value_counts(d: Disagreement) -> Counter[str]:
+    """How many articles give each value of a disagreement."""
+    return Counter(show_value(v) for v in d.values.values())

@@ -13,11 +13,14 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gsomia_cli.corpus import Article, CatalogEntry, Problem, read_article, read_catalog
 
-SCHEMA_VERSION = "5"
+if TYPE_CHECKING:
+    from gsomia_cli.coverage import Coverage
+
+SCHEMA_VERSION = "6"
 TOKENIZER = "porter unicode61 remove_diacritics 2"
 
 SCHEMA = f"""
@@ -102,6 +105,7 @@ class RefreshReport:
 def extraction_records(article: Article) -> dict[str, Any]:
     """Return the extraction of ``article`` as JSON-ready data."""
     from gsomia_cli.extract import extract_or_empty, fields
+    from gsomia_cli.wire import credits
 
     ex, _ = extract_or_empty(article)  # a failed article is still searchable, with no records
     return {
@@ -113,6 +117,7 @@ def extraction_records(article: Article) -> dict[str, Any]:
         "dates": [fields(d) for d in ex.dates],
         "quotes": [fields(q) for q in ex.quotes],
         "claims": [fields(c) for c in ex.claims],
+        "credits": credits(article),
     }
 
 
@@ -311,6 +316,18 @@ class Index:
         """Return ``(metadata, clean text, extraction records)`` for every article."""
         rows = self.db.execute("SELECT metadata, text, records FROM articles ORDER BY published, id")
         return [(json.loads(m), t, json.loads(r)) for m, t, r in rows]
+
+    def coverage(self) -> list[Coverage]:
+        """Return every article's :class:`Coverage` (records, text, sentences), by date."""
+        from gsomia_cli.coverage import from_index_row
+
+        spans: dict[str, list[tuple[int, int, str]]] = {}
+        for article, start, end, kind in self.db.execute(
+            "SELECT article, start, end, kind FROM sentences ORDER BY rowid"
+        ):
+            spans.setdefault(article, []).append((start, end, kind))
+        rows = self.db.execute("SELECT id, metadata, text, records FROM articles ORDER BY published, id")
+        return [from_index_row(json.loads(m), t, json.loads(r), sorted(spans.get(i, []))) for i, m, t, r in rows]
 
     def vocabulary(self) -> dict[str, int]:
         """Return every indexed term with the number of sentences that have it."""

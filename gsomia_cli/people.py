@@ -9,24 +9,24 @@ from typing import TYPE_CHECKING
 from gsomia_cli.textfold import fold_key
 
 if TYPE_CHECKING:
-    from gsomia_cli.extract import Extraction
+    from gsomia_cli.coverage import Coverage
 
 MATCH_SCORE = 80
 
 
-def speaker_names(extractions: Iterable[Extraction]) -> dict[str, set[str]]:
+def speaker_names(coverage: Iterable[Coverage]) -> dict[str, set[str]]:
     """Return each speaker label with the names it goes by (aliases too)."""
     names: dict[str, set[str]] = {}
-    for ex in extractions:
-        for q in ex.quotes:
+    for cov in coverage:
+        for q in cov.quotes:
             if q.speaker:
                 names.setdefault(q.speaker, {q.speaker})
-        for name, person in ex.persons.items():
-            names.setdefault(name, {name}).update(person.aliases)
+        for name, aliases in cov.officials.items():
+            names.setdefault(name, {name}).update(aliases)
     return names
 
 
-def speaker_matches(query: str, extractions: Iterable[Extraction]) -> set[str]:
+def speaker_matches(query: str, extractions: Iterable[Coverage]) -> set[str]:
     """Return the speaker labels that ``query`` names among the corpus's
     speakers and officials (aliases included)."""
     return match_names(query, speaker_names(extractions))

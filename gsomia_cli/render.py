@@ -159,38 +159,159 @@ def statements(statements: list[Any], roles: dict[str, Any], published: dict[str
         out.print()
 
 
-def matrix(m: Any) -> None:
-    """Print the claim matrix with disagreeing cells marked, notes below."""
+def matrix(m: Any, outlets: dict[str, str]) -> None:
+    """Print the claim matrix (rows by date, a section per week, the cells
+    that differ from their disagreement's leading value marked), then each
+    disagreement with its sides, outlets and evidence."""
+    import datetime as dt
+
+    from rich.table import Table
     from rich.text import Text
 
-    from gsomia_cli.compare import _show
+    from gsomia_cli.compare import show_value
 
-    odd: set[tuple[str, str]] = set()
-    for d in m.disagreements:
-        counts: dict[str, int] = {}
-        for v in d.values.values():
-            counts[_show(v)] = counts.get(_show(v), 0) + 1
-        common = max(counts.values())
-        for article, v in d.values.items():
-            if counts[_show(v)] < common or len(counts) == len(d.values):
-                odd.add((article, d.claim))
-    rows = []
+    odd = {(article, d.claim) for d in m.disagreements for side in d.groups[1:] for article in side.articles}
+    short = _short_names(m)
+    t = Table(header_style="bold")
+    t.add_column("date", no_wrap=True)
+    t.add_column("article", no_wrap=True)
+    t.add_column("via")
+    for claim in m.claims:
+        t.add_column(claim.replace("_", " "), no_wrap=True)
+    week = None
     for row in m.rows:
-        cells: list[Any] = [row["article"], ", ".join(row["via"]) or None]
+        day = dt.date.fromisoformat(row["published"])
+        monday = day - dt.timedelta(days=day.weekday())
+        if monday != week:
+            if week is not None:
+                t.add_section()
+            week = monday
+            t.add_row("", Text(f"week of {monday.isoformat()}", style="bold dim"), *[""] * (len(m.claims) + 1))
+        via = [v for v in row["via"] if not v.startswith("copy of ")]
+        if len(via) < len(row["via"]):
+            via.append("copy")
+        cells: list[Any] = [day.strftime("%m-%d"), row["article"], ", ".join(via) or "—"]
         for claim in m.claims:
             if claim not in row["values"]:
                 cells.append(Text("·", style="dim"))
                 continue
-            value = _show(row["values"][claim])
             marked = (row["article"], claim) in odd
-            cells.append(Text(value + (" ≠" if marked else ""), style="bold red" if marked else ""))
-        rows.append(cells)
-    print_table(None, ["article", "via", *m.claims], rows)
-    if m.disagreements:
-        out = console(soft_wrap=True)
-        out.print(Text(f"{len(m.disagreements)} disagreements:", style="bold"))
-        for d in m.disagreements:
-            out.print(Text(f"  {d.claim}: ", style="bold") + Text(d.note))
+            value = show_value(row["values"][claim])
+            cells.append(Text(short.get(value, value) + (" ≠" if marked else ""), style="bold red" if marked else ""))
+        t.add_row(*cells)
+    out = console()
+    if _table_width(t) <= out.width:
+        out.print(t)
+    else:
+        _matrix_blocks(m, short, odd)
+    if short:
+        legend = "; ".join(f"{initials} = {text}" for initials, text in {i: t for t, i in short.items()}.items())
+        console(soft_wrap=True).print(Text(legend, style="dim"))
+    if not m.disagreements:
+        out.print(Text("no disagreements", style="bold"))
+        return
+    out = console(soft_wrap=True)
+    out.print(Text(f"{len(m.disagreements)} disagreements, strongest first:", style="bold"))
+    for d in m.disagreements:
+        span = d.since if d.since == d.until else f"{d.since} to {d.until}"
+        out.print(Text(f"\n{d.claim} ({d.kind}) · {span} · {d.reports} reports", style="bold"))
+        for n, side in enumerate(d.groups):
+            label = Text(f"  {show_value(side.value)}", style="bold" if n == 0 else "bold red")
+            count = len(side.reports)
+            label.append(f" in {count} report{'s' if count > 1 else ''}:")
+            out.print(label)
+            if n == 0 and count > 3 and len(d.groups) > 1:
+                out.print(Text(_indented(", ".join(side.articles), out.width)))
+                continue
+            for story in side.reports:
+                names = ", ".join(f"{a} ({outlets.get(a, '?')})" for a in story)
+                out.print(Text("    " + names + (" — one story" if len(story) > 1 else "")))
+                evidence = " ".join(side.evidence.get(story[0], "").split())
+                if evidence:
+                    out.print(Text(f"      “{_clip(evidence, 220)}”", style="dim"))
+
+
+def _table_width(t: Any) -> int:
+    """The width a table needs with no cell wrapped."""
+    widths = []
+    for column in t.columns:
+        cells = [column.header, *column._cells]
+        widths.append(max(len(c.plain if hasattr(c, "plain") else str(c)) for c in cells))
+    return sum(widths) + 3 * len(widths) + 1
+
+
+def _matrix_blocks(m: Any, short: dict[str, str], odd: set[tuple[str, str]]) -> None:
+    """The matrix for a narrow terminal: one block per article, by week."""
+    import datetime as dt
+
+    from rich.text import Text
+
+    from gsomia_cli.compare import show_value
+
+    out = console()
+    week = None
+    for row in m.rows:
+        day = dt.date.fromisoformat(row["published"])
+        monday = day - dt.timedelta(days=day.weekday())
+        if monday != week:
+            week = monday
+            out.print(Text(f"— week of {monday.isoformat()} —", style="bold dim"))
+        via = ", ".join(row["via"])
+        out.print(
+            Text(f"{row['published']}  {row['article']}", style="bold")
+            + Text(f"  via {via}" if via else "", style="dim")
+        )
+        pairs = []
+        for claim in (c for c in m.claims if c in row["values"]):
+            value = show_value(row["values"][claim])
+            marked = (row["article"], claim) in odd
+            pair = Text(claim.replace("_", " ") + ": ", style="dim")
+            pair.append(short.get(value, value) + (" ≠" if marked else ""), style="bold red" if marked else "")
+            pairs.append(pair)
+        if not pairs:
+            out.print(Text("    (no claim)", style="dim"))
+        line = Text("    ")
+        for pair in pairs:  # (a claim and its value are never split over two lines)
+            if len(line) > 4 and len(line) + len(pair) + 2 > out.width:
+                out.print(line)
+                line = Text("    ")
+            line.append_text(Text("; ") + pair if len(line) > 4 else pair)
+        if len(line) > 4:
+            out.print(line)
+
+
+def _short_names(m: Any) -> dict[str, str]:
+    """Long text values (a pact's full name) by their initials, for the matrix's cells."""
+    from gsomia_cli.compare import show_value
+
+    out: dict[str, str] = {}
+    by_key: dict[str, str] = {}
+    for row in m.rows:
+        for value in row["values"].values():
+            text = show_value(value)
+            if not isinstance(value, str) or len(text) <= 16 or text in out:
+                continue
+            key = " ".join(text.lower().split())
+            if key not in by_key:
+                initials = "".join(w[0] for w in text.split() if w[:1].isalpha()).upper() or text[:8]
+                while initials in by_key.values():
+                    initials += "'"
+                by_key[key] = initials
+            out[text] = by_key[key]
+    return out
+
+
+def _indented(text: str, width: int) -> str:
+    """``text`` wrapped at spaces to ``width``, every line indented by four."""
+    import textwrap
+
+    return textwrap.fill(
+        text, width, initial_indent="    ", subsequent_indent="    ", break_long_words=False, break_on_hyphens=False
+    )
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + "…"
 
 
 def article_diff(d: Any) -> None:
@@ -210,7 +331,7 @@ def article_diff(d: Any) -> None:
     out.print(Text(f"\nOnly B ({len(d.only_b)}):", style="bold green"))
     for s in d.only_b:
         out.print(Text("  + " + s, style="green"))
-    from gsomia_cli.compare import _show
+    from gsomia_cli.compare import show_value as _show
 
     out.print(Text("\nClaims:", style="bold"))
     for c in d.claims:
@@ -230,16 +351,35 @@ def article_diff(d: Any) -> None:
     out.print(Text("Officials only in B: ", style="bold") + Text(", ".join(d.officials["only_b"]) or "none"))
 
 
-def timeline(events: list[Any]) -> None:
-    """Print events by date, a mark per reporting outlet, and a legend."""
+def timeline(events: list[Any], unit: str | None = None) -> None:
+    """Print a chart of reports per day, week or month with each bin's main
+    event, then the events by date with a mark per reporting outlet."""
     from rich.text import Text
 
+    from gsomia_cli.events import chart, period
+
+    if not events:
+        console().print("no dated events")
+        return
+    unit = unit or period(events)
+    bins = chart(events, unit)
+    most = max((n for _, n, _ in bins), default=1)
+    out = console(soft_wrap=True)
+    out.print(Text(f"reports per {unit} (events dated to the day)", style="bold"))
+    for label, n, top in bins:
+        bar = "█" * max(1, round(20 * n / most))
+        out.print(
+            Text(f"  {label:<10} ")
+            + Text(f"{bar:<20}", style="cyan")
+            + Text(f" {n:>4}  ")
+            + Text(_clip(top.label, 70), style="dim")
+        )
+    out.print()
     outlets = sorted({o for e in events for o in e.outlets})
     letters = {o: chr(ord("A") + i) if i < 26 else "*" for i, o in enumerate(outlets)}
     rows = []
     for e in events:
         marks = "".join(letters[o] if o in e.outlets else "·" for o in outlets)
-        text = e.text if len(e.text) <= 90 else e.text[:89] + "…"
-        rows.append((e.date, Text(marks, style="bold"), len(e.reports), text))
-    print_table(f"{len(events)} dated events", ["date", "outlets", "reports", "first report"], rows)
+        rows.append((e.date, Text(marks, style="bold"), e.count, _clip(e.label, 90)))
+    print_table(f"{len(events)} dated events", ["date", "outlets", "reports", "event"], rows)
     console().print(Text("  ".join(f"{letters[o]} = {o}" for o in outlets), style="dim"))

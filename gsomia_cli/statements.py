@@ -4,9 +4,11 @@ articles, grouped into one statement with the renderings' differences."""
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from gsomia_cli.extract import Extraction, QuoteRecord
+from gsomia_cli.extract import QuoteRecord
 from gsomia_cli.textfold import fold_key
 
 SAME_STATEMENT = 60  # similarity (0-100) at which two renderings are one statement
@@ -58,9 +60,11 @@ class Statement:
         return sorted({r.article for r in self.renderings})
 
 
-def statements_of(extractions: list[Extraction]) -> list[Statement]:
+def statements_of(extractions: Sequence[Any]) -> list[Statement]:
     """Return every speaker's statements, renderings of one statement grouped
-    (same speaker, similar wording), numbered from 1 in order of first rendering."""
+    (same speaker, similar wording), numbered from 1 in order of first
+    rendering. ``extractions``: anything with ``quotes`` (an Extraction, a
+    Coverage)."""
     by_speaker: dict[str, list[QuoteRecord]] = {}
     for ex in extractions:
         for q in ex.quotes:
@@ -69,20 +73,26 @@ def statements_of(extractions: list[Extraction]) -> list[Statement]:
     statements: list[Statement] = []
     for speaker, quotes in by_speaker.items():
         groups: list[Statement] = []
+        known: dict[str, Statement] = {}  # a wording already grouped: its group (copies repeat it)
         for q in quotes:
-            # Join the most similar group whose first rendering is close enough;
-            # comparing with the first rendering keeps groups from drifting.
-            best, best_score = None, 0.0
-            for group in groups:
-                first = group.renderings[0]
-                need = SAME_ARTICLE if first.article == q.article else SAME_STATEMENT
-                score = similarity(first.text, q.text)
-                if score >= need and score > best_score:
-                    best, best_score = group, score
+            key = fold_key(q.text)
+            best = known.get(key)
             if best is None:
-                groups.append(Statement(0, speaker, [q]))
+                # Join the most similar group whose first rendering is close enough;
+                # comparing with the first rendering keeps groups from drifting.
+                best_score = 0.0
+                for group in groups:
+                    first = group.renderings[0]
+                    need = SAME_ARTICLE if first.article == q.article else SAME_STATEMENT
+                    score = similarity(first.text, q.text)
+                    if score >= need and score > best_score:
+                        best, best_score = group, score
+            if best is None:
+                best = Statement(0, speaker, [q])
+                groups.append(best)
             else:
                 best.renderings.append(q)
+            known.setdefault(key, best)
         statements.extend(groups)
     for n, statement in enumerate(statements, 1):
         statement.group = n

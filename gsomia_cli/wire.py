@@ -5,11 +5,11 @@ Kyodo", the `agency` metadata) and from sentences shared with another article.""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
 from gsomia_cli.corpus import Article
 from gsomia_cli.lexicon import lexicon
-from gsomia_cli.statements import similarity
 from gsomia_cli.textfold import fold, fold_key
 
 COPY_SHARE = 0.5  # share of an article's sentences found in another: a copy
@@ -52,35 +52,72 @@ def credits(article: Article) -> list[str]:
     return found
 
 
-def _opening(sentence: str) -> str:
-    return " ".join(fold_key(sentence).split()[:5])
+def copies(bodies: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Return, per article id, the other articles it shares most sentences
+    with (at least half of the shorter one's body sentences nearly equal),
+    given each article's body sentences. Only pairs that share a sentence
+    opening are compared, so this stays near-linear."""
+    from rapidfuzz import fuzz, process
 
-
-def copies(articles: list[Article]) -> dict[str, list[str]]:
-    """Return, per article, the other articles it shares most sentences with
-    (at least half of the shorter one's sentences nearly equal). Only pairs
-    that share a sentence opening are compared, so this stays near-linear."""
-    bodies = {a.id: [s.text for s in a.sentences if s.kind == "body" and len(s.text.split()) >= 5] for a in articles}
+    keys = {
+        art_id: [fold_key(s).strip(" .,\"'") for s in sentences if len(s.split()) >= 5]
+        for art_id, sentences in bodies.items()
+    }
     by_opening: dict[str, set[str]] = {}
-    for art_id, sentences in bodies.items():
-        for sentence in sentences:
-            by_opening.setdefault(_opening(sentence), set()).add(art_id)
-    pairs: set[tuple[str, str]] = set()
+    for art_id, sentences in keys.items():
+        for key in sentences:
+            by_opening.setdefault(" ".join(key.split()[:5]), set()).add(art_id)
+    pairs: Counter[tuple[str, str]] = Counter()
     for ids in by_opening.values():
         if 1 < len(ids) <= 50:
             ordered = sorted(ids)
             pairs.update((x, y) for n, x in enumerate(ordered) for y in ordered[n + 1 :])
     out: dict[str, list[str]] = {}
-    for a, b in sorted(pairs):
-        shorter, longer = sorted((bodies[a], bodies[b]), key=len)
-        hits = sum(1 for s in shorter if any(similarity(s, t) >= COPY_SIMILARITY for t in longer))
-        if shorter and hits / len(shorter) >= COPY_SHARE:
+    for (a, b), openings in sorted(pairs.items()):
+        shorter, longer = sorted((keys[a], keys[b]), key=len)
+        need = COPY_SHARE * len(shorter)
+        if openings < min(2, need):
+            continue  # (a copy shares the openings of most of its sentences: one alone is chance)
+        exact = set(longer)
+        hits = 0
+        for n, key in enumerate(shorter):
+            # (statements.similarity on folded keys: the better of the two ratios, in C)
+            if (
+                key in exact
+                or process.extractOne(key, longer, scorer=fuzz.ratio, score_cutoff=COPY_SIMILARITY) is not None
+                or process.extractOne(key, longer, scorer=fuzz.token_sort_ratio, score_cutoff=COPY_SIMILARITY)
+                is not None
+            ):
+                hits += 1
+            if hits >= need or hits + len(shorter) - n - 1 < need:
+                break
+        if shorter and hits >= need:
             out.setdefault(a, []).append(b)
             out.setdefault(b, []).append(a)
     return out
 
 
+def copy_groups(shared: dict[str, list[str]]) -> dict[str, str]:
+    """Return, per article id that copies or is copied, the first id (in
+    sorted order) of its group: articles joined by copying, directly or
+    through another, tell one story."""
+    root: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while root.setdefault(x, x) != x:
+            root[x] = root[root[x]]
+            x = root[x]
+        return x
+
+    for a, others in shared.items():
+        for b in others:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                root[max(ra, rb)] = min(ra, rb)
+    return {x: find(x) for x in list(root)}
+
+
 def wire_sources(articles: list[Article]) -> dict[str, list[str]]:
     """Return, per article, "via" labels: credited agencies and copies."""
-    shared = copies(articles)
+    shared = copies({a.id: [s.text for s in a.sentences if s.kind == "body"] for a in articles})
     return {a.id: credits(a) + [f"copy of {other}" for other in shared.get(a.id, [])] for a in articles}

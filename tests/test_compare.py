@@ -80,20 +80,28 @@ def test_compare_disagreements(run):
         "no_breakthrough",
         "pact_name",
     ]
-    assert [r["article"] for r in data["rows"]] == [
+    assert [r["article"] for r in data["rows"]] == [  # by publication date, then id
+        "fortruss-2019-11-17",
         "japantimes-2019-11-17",
-        "asahi-2019-11-18",
         "vietnam-2019-11-17",
         "yonhap-2019-11-17",
-        "fortruss-2019-11-17",
+        "asahi-2019-11-18",
     ]
     found = {d["claim"]: d for d in data["disagreements"]}
     assert set(found) == {"expiry_date", "seoul_condition", "pact_name", "remarks_date:Jeong Kyeong-doo"}
     assert found["expiry_date"]["values"]["fortruss-2019-11-17"] == "2019-11-24"
     assert {v for a, v in found["expiry_date"]["values"].items() if a != "fortruss-2019-11-17"} == {"2019-11-23"}
     assert found["seoul_condition"]["note"] == (
-        "fortruss-2019-11-17 has seoul condition cause where 4 others have condition"
+        "seoul_condition: condition in 4 reports (japantimes-2019-11-17, vietnam-2019-11-17, yonhap-2019-11-17, "
+        "asahi-2019-11-18) | cause in 1 report: fortruss-2019-11-17 (Fort Russ)"
     )
+    assert found["seoul_condition"]["kind"] == "framing" and found["expiry_date"]["kind"] == "fact"
+    assert [(g["value"], g["articles"], g["reports"]) for g in found["seoul_condition"]["groups"]] == [
+        ("condition", ["japantimes-2019-11-17", "vietnam-2019-11-17", "yonhap-2019-11-17", "asahi-2019-11-18"], 4),
+        ("cause", ["fortruss-2019-11-17"], 1),
+    ]
+    cause = found["seoul_condition"]["groups"][1]["evidence"]["fortruss-2019-11-17"]
+    assert "export restrictions" in cause
     assert found["pact_name"]["values"]["vietnam-2019-11-17"] == "Military Intelligence Information Agreement"
     assert found["remarks_date:Jeong Kyeong-doo"]["values"] == {
         "vietnam-2019-11-17": "2019-11-14",
@@ -108,8 +116,14 @@ def test_compare_one_claim_and_table(run, monkeypatch):
     data = load(run("compare", "--claim", "expiry_date", "--json"))
     assert data["claims"] == ["expiry_date"] and [d["claim"] for d in data["disagreements"]] == ["expiry_date"]
     monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "160")
     table = run("compare")
-    assert "2019-11-24 ≠" in table.stdout and "4 disagreements:" in table.stdout
+    assert "2019-11-24 ≠" in table.stdout and "4 disagreements, strongest first:" in table.stdout
+    assert (
+        "week of 2019-11-11" in table.stdout
+        and "GSOMIA = General Security of Military Information Agreement" in table.stdout
+    )
+    assert "  2019-11-24 in 1 report:\n    fortruss-2019-11-17 (Fort Russ)\n" in table.stdout
     assert run("compare", "--claim", "nope").exit_code == 2
 
 
@@ -132,7 +146,8 @@ def test_diff_of_two_seeds(run, seeds):
     body = [x for x in seeds.resolve("vietnam").sentences if x.kind == "body"]
     assert len(data["shared"]) + len(data["only_a"]) == len(body) == 13
     for pair in data["shared"]:
-        assert set(pair) == {"a", "b", "similarity"} and pair["similarity"] >= 60
+        assert set(pair) == {"a", "b", "similarity", "why"}
+        assert pair["similarity"] >= 60 or pair["why"] in ("statement", "claim", "event")
 
 
 def test_timeline(run, monkeypatch):
