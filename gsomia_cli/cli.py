@@ -4,6 +4,7 @@ commands live in cli_extract, cli_search and cli_compare."""
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import click
@@ -21,6 +22,13 @@ class Gsomia(click.Group):
 
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:
+            # The reader went away (`gsomia export | head`): end quietly, as grep and ripgrep do.
+            import os
+
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())  # (so that the exit's flush of stdout cannot fail again)
+            sys.exit(0)
         except OSError as exc:
             where = f": {exc.filename}" if getattr(exc, "filename", None) else ""
             fail(f"{exc.strerror or exc}{where}")

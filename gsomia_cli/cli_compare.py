@@ -13,14 +13,20 @@ if TYPE_CHECKING:
 
 
 def _coverage(
-    state: State, since: str | None = None, until: str | None = None, outlets: tuple[str, ...] = ()
+    state: State,
+    kinds: tuple[str, ...],
+    text: bool,
+    since: str | None = None,
+    until: str | None = None,
+    outlets: tuple[str, ...] = (),
 ) -> list[Coverage]:
-    """Every article's records, read from the search index (built or
-    refreshed first when needed), filtered by date and outlet."""
+    """Every article's records of ``kinds`` (and text, when ``text``), read
+    from the search index (built or refreshed first when needed), filtered by
+    date and outlet."""
     first, last = parse_date(since, "--since"), parse_date(until, "--until")
     index, _ = open_index(state)
     try:
-        coverage = index.coverage()
+        coverage = index.coverage(kinds, text)
     finally:
         index.close()
     wanted = [o.lower() for o in outlets]
@@ -68,7 +74,7 @@ def who(state: State, name: str | None, as_json: bool) -> None:
     from gsomia_cli.people import speaker_matches
     from gsomia_cli.statements import statements_of
 
-    coverage = _coverage(state)
+    coverage = _coverage(state, ("quotes", "officials"), False)
     statements = statements_of(coverage)
     if name:
         names = speaker_matches(name, coverage)
@@ -157,7 +163,7 @@ def compare(
     for cid in claim_ids:
         if cid not in known:
             fail(f"unknown claim {cid!r}; known: {', '.join(known)}", 2)
-    coverage = _coverage(state, since, until, outlets)
+    coverage = _coverage(state, ("quotes", "dates", "claims", "mentions"), True, since, until, outlets)
     if not coverage:
         fail("no article matches the filters")
     shared = copies({c.id: c.body() for c in coverage})
@@ -258,7 +264,7 @@ def timeline(
     from gsomia_cli import render
     from gsomia_cli.events import timeline as build
 
-    events = build(_coverage(state, since, until, outlets))
+    events = build(_coverage(state, ("dates",), False, since, until, outlets))
     if as_json:
         render.print_json(
             [

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from gsomia_cli.claims import catalog
 from gsomia_cli.coverage import Coverage
@@ -26,6 +26,19 @@ from gsomia_cli.statements import statements_of
 SPEECH_WINDOW = 6  # words between a speaker's name and "said"/"made the remarks"
 DEFAULT_WINDOW = 3  # days within which framings and states are compared
 _ISO_DATE = re.compile(r"\d{4}(?:-\d\d){0,2}")
+
+
+class Given(NamedTuple):
+    """An article's value for a claim, the sentence that gives it, and the value's comparison key."""
+
+    value: Any
+    evidence: str
+    key: str
+
+
+def make_given(value: Any, evidence: str) -> Given:
+    """A :class:`Given` with its key computed."""
+    return Given(value, evidence, _key(value))
 
 
 @dataclass
@@ -131,7 +144,7 @@ def claim_matrix(
         for cov in ordered:
             first = next((r for r in cov.claims if r.claim == claim.id), None)
             if first is not None:
-                given[cov.id] = (first.value, first.evidence)
+                given[cov.id] = make_given(first.value, first.evidence)
         if claim.compare == "fact":
             found = _fact_disagreement(claim.id, given, by_id, groups)
             matrix.disagreements.extend([found] if found else [])
@@ -143,21 +156,21 @@ def claim_matrix(
 
 
 def _fact_disagreement(
-    claim: str, given: dict[str, tuple[Any, str]], by_id: dict[str, Coverage], groups: dict[str, str]
+    claim: str, given: dict[str, Given], by_id: dict[str, Coverage], groups: dict[str, str]
 ) -> Disagreement | None:
-    distinct = {_key(v): v for v, _ in given.values()}
+    distinct = {g.key: g.value for g in given.values()}
     # A value compatible with every other (a month, when the days differ inside it) takes no side.
     clashing = {k for k, v in distinct.items() if any(not compatible(v, w) for w in distinct.values())}
     if not clashing:
         return None
-    members = {a: ve for a, ve in given.items() if _key(ve[0]) in clashing}
+    members = {a: g for a, g in given.items() if g.key in clashing}
     return _disagreement(claim, "fact", members, by_id, groups)
 
 
 def _windowed_disagreements(
     claim: str,
     kind: str,
-    given: dict[str, tuple[Any, str]],
+    given: dict[str, Given],
     by_id: dict[str, Coverage],
     groups: dict[str, str],
     window: int,
@@ -190,19 +203,21 @@ def _windowed_disagreements(
     ]
 
 
-def _clashing(members: list[str], given: dict[str, tuple[Any, str]]) -> list[str]:
+def _clashing(members: list[str], given: dict[str, Given]) -> list[str]:
     """The ``members`` whose value is incompatible with another member's."""
-    distinct = {_key(given[a][0]): given[a][0] for a in members}
+    distinct = {given[a].key: given[a].value for a in members}
+    if len(distinct) < 2:
+        return []
     clashing = {k for k, v in distinct.items() if any(not compatible(v, w) for w in distinct.values())}
-    return [a for a in members if _key(given[a][0]) in clashing]
+    return [a for a in members if given[a].key in clashing]
 
 
 def _disagreement(
-    claim: str, kind: str, members: dict[str, tuple[Any, str]], by_id: dict[str, Coverage], groups: dict[str, str]
+    claim: str, kind: str, members: dict[str, Given], by_id: dict[str, Coverage], groups: dict[str, str]
 ) -> Disagreement:
     sides: dict[str, Side] = {}
-    for article, (value, evidence) in members.items():
-        side = sides.setdefault(_key(value), Side(value, [], []))
+    for article, (value, evidence, key) in members.items():
+        side = sides.setdefault(key, Side(value, [], []))
         side.articles.append(article)
         side.evidence[article] = evidence
     for side in sides.values():
@@ -210,9 +225,11 @@ def _disagreement(
         for article in side.articles:
             stories.setdefault(groups.get(article, article), []).append(article)
         side.reports = list(stories.values())
-    ranked = sorted(sides.values(), key=lambda s: (-len(s.reports), _key(s.value)))  # (copies weigh nothing)
+    ranked = [
+        side for _, side in sorted(sides.items(), key=lambda ks: (-len(ks[1].reports), ks[0]))
+    ]  # (copies weigh nothing)
     published = sorted(by_id[a].published.isoformat() for a in members)
-    values = {a: members[a][0] for a in sorted(members, key=lambda a: (by_id[a].published, a))}
+    values = {a: members[a].value for a in sorted(members, key=lambda a: (by_id[a].published, a))}
     return Disagreement(claim, kind, values, _note(claim, ranked, by_id), ranked, published[0], published[-1])
 
 
@@ -270,23 +287,25 @@ def remark_disagreements(coverage: list[Coverage], groups: dict[str, str] | None
     the one day its article says the speaker spoke."""
     groups = groups or {}
     by_id = {c.id: c for c in coverage}
-    spoke = {c.id: remark_dates(c) for c in coverage}
+    spoke: dict[str, dict[str, set[str]]] = {}  # (found only for the articles that need it)
     out: list[Disagreement] = []
     seen: set[tuple[tuple[str, str], ...]] = set()
     for statement in statements_of(coverage):
         if len(statement.articles) < 2:
             continue
-        members: dict[str, tuple[Any, str]] = {}
+        members: dict[str, Given] = {}
         for r in statement.renderings:
             cov = by_id[r.article]
             span = cov.sentence_at(r.start)
             days = sorted({d.value for d in cov.dates if len(d.value) == 10 and span and span[0] <= d.start < span[1]})
             if not days:
+                if r.article not in spoke:
+                    spoke[r.article] = remark_dates(cov)
                 days = sorted(spoke[r.article].get(statement.speaker, ()))
             if len(days) == 1 and r.article not in members:
-                members[r.article] = (days[0], r.sentence)
-        if len({v for v, _ in members.values()}) > 1:
-            key = tuple(sorted((a, v) for a, (v, _) in members.items()))
+                members[r.article] = make_given(days[0], r.sentence)
+        if len({g.key for g in members.values()}) > 1:
+            key = tuple(sorted((a, g.key) for a, g in members.items()))
             if key not in seen:
                 seen.add(key)
                 out.append(_disagreement(f"remarks_date:{statement.speaker}", "remarks", members, by_id, groups))

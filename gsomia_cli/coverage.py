@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -69,9 +70,15 @@ def from_extraction(ex: Extraction) -> Coverage:
 
 
 def from_index_row(
-    metadata: dict[str, Any], text: str, records: dict[str, Any], sentences: list[tuple[int, int, str]]
+    metadata: dict[str, Any],
+    text: str,
+    records: dict[str, Any],
+    sentences: list[tuple[int, int, str]],
+    kinds: Collection[str] = ("quotes", "dates", "claims", "mentions", "officials"),
 ) -> Coverage:
-    """The coverage of an article as the index stores it (see index.extraction_records)."""
+    """The coverage of an article as the index stores it (see
+    index.extraction_records), with the record lists named in ``kinds``."""
+    records = {k: v for k, v in records.items() if k in kinds or k == "credits"}
     mentions = records.get("mentions", [])
     return Coverage(
         str(metadata["id"]),
@@ -83,7 +90,7 @@ def from_index_row(
         [QuoteRecord(**q) for q in records.get("quotes", [])],
         [DateRecord(**d) for d in records.get("dates", [])],
         [ClaimRecord(**c) for c in records.get("claims", [])],
-        [MentionRecord(**{k: v for k, v in m.items() if k != "name"}) for m in mentions],
+        [MentionRecord(m["article"], m["file"], m["outlet"], m["text"], m["start"], m["end"]) for m in mentions],
         [m["name"] for m in mentions],
         list(records.get("credits", [])),
         {o["name"]: list(o.get("aliases", [])) for o in records.get("officials", [])},

@@ -41,6 +41,7 @@ def timeline(coverage: list[Coverage]) -> list[Event]:
     events: list[Event] = []
     by_date: dict[str, list[Event]] = {}
     known: dict[tuple[str, str], Event] = {}  # (date, wording) already placed: copies repeat sentences
+    placed: set[tuple[int, str, str]] = set()  # (event, article, sentence): one report each
     for cov in coverage:
         for d in cov.dates:
             report = {
@@ -62,7 +63,8 @@ def timeline(coverage: list[Coverage]) -> list[Event]:
                     same_day.append(match)
                     events.append(match)
                 known[key] = match
-            if not any(r["article"] == d.article and r["sentence"] == d.sentence for r in match.reports):
+            if (id(match), d.article, d.sentence) not in placed:
+                placed.add((id(match), d.article, d.sentence))
                 match.reports.append(report)
     for event in events:
         event.label = _central(event)

@@ -10,7 +10,7 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -122,6 +122,7 @@ def extraction_records(article: Article) -> dict[str, Any]:
 
 
 Prepared = tuple[tuple[Any, ...], list[tuple[int, int, str, str]], list[tuple[str, str, int, int]]]
+RECORD_KINDS = ("quotes", "dates", "claims", "mentions", "officials")
 PARALLEL_MIN = 500  # articles to re-read before extraction is spread over the cores
 
 
@@ -317,17 +318,22 @@ class Index:
         rows = self.db.execute("SELECT metadata, text, records FROM articles ORDER BY published, id")
         return [(json.loads(m), t, json.loads(r)) for m, t, r in rows]
 
-    def coverage(self) -> list[Coverage]:
-        """Return every article's :class:`Coverage` (records, text, sentences), by date."""
+    def coverage(self, kinds: Collection[str] = RECORD_KINDS, text: bool = True) -> list[Coverage]:
+        """Return every article's :class:`Coverage`, by date: the record lists
+        named in ``kinds`` (the others left empty), and the text and
+        sentences unless ``text`` is false (what a command does not read is
+        not built)."""
         from gsomia_cli.coverage import from_index_row
 
         spans: dict[str, list[tuple[int, int, str]]] = {}
-        for article, start, end, kind in self.db.execute(
-            "SELECT article, start, end, kind FROM sentences ORDER BY rowid"
-        ):
-            spans.setdefault(article, []).append((start, end, kind))
-        rows = self.db.execute("SELECT id, metadata, text, records FROM articles ORDER BY published, id")
-        return [from_index_row(json.loads(m), t, json.loads(r), sorted(spans.get(i, []))) for i, m, t, r in rows]
+        if text:
+            for article, start, end, kind in self.db.execute(
+                "SELECT article, start, end, kind FROM sentences ORDER BY rowid"
+            ):
+                spans.setdefault(article, []).append((start, end, kind))
+        column = "text" if text else "''"
+        rows = self.db.execute(f"SELECT id, metadata, {column}, records FROM articles ORDER BY published, id")
+        return [from_index_row(json.loads(m), t, json.loads(r), sorted(spans.get(i, [])), kinds) for i, m, t, r in rows]
 
     def vocabulary(self) -> dict[str, int]:
         """Return every indexed term with the number of sentences that have it."""

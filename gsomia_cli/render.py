@@ -16,8 +16,11 @@ if TYPE_CHECKING:
 
 
 def print_json(data: Any) -> None:
-    """Write ``data`` as one JSON document on stdout."""
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    """Write ``data`` as one JSON document on stdout: indented on a terminal,
+    on one line when piped (Python's fast encoder writes no indentation: a
+    corpus's JSON is written several times faster)."""
+    indent = 2 if sys.stdout.isatty() else None
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent, default=str))
     sys.stdout.write("\n")
 
 
@@ -200,35 +203,49 @@ def matrix(m: Any, outlets: dict[str, str]) -> None:
             cells.append(Text(short.get(value, value) + (" ≠" if marked else ""), style="bold red" if marked else ""))
         t.add_row(*cells)
     out = console()
-    if _table_width(t) <= out.width:
+    emit = _emitter()
+    if len(m.rows) <= TABLE_ROWS and _table_width(t) <= out.width:
         out.print(t)
     else:
-        _matrix_blocks(m, short, odd)
+        _matrix_blocks(m, short, odd, emit, out.width)
     if short:
         legend = "; ".join(f"{initials} = {text}" for initials, text in {i: t for t, i in short.items()}.items())
-        console(soft_wrap=True).print(Text(legend, style="dim"))
+        emit(Text(legend, style="dim"))
     if not m.disagreements:
-        out.print(Text("no disagreements", style="bold"))
+        emit(Text("no disagreements", style="bold"))
         return
-    out = console(soft_wrap=True)
-    out.print(Text(f"{len(m.disagreements)} disagreements, strongest first:", style="bold"))
+    emit(Text(f"{len(m.disagreements)} disagreements, strongest first:", style="bold"))
     for d in m.disagreements:
         span = d.since if d.since == d.until else f"{d.since} to {d.until}"
-        out.print(Text(f"\n{d.claim} ({d.kind}) · {span} · {d.reports} reports", style="bold"))
+        emit(Text(f"\n{d.claim} ({d.kind}) · {span} · {d.reports} reports", style="bold"))
         for n, side in enumerate(d.groups):
             label = Text(f"  {show_value(side.value)}", style="bold" if n == 0 else "bold red")
             count = len(side.reports)
             label.append(f" in {count} report{'s' if count > 1 else ''}:")
-            out.print(label)
+            emit(label)
             if n == 0 and count > 3 and len(d.groups) > 1:
-                out.print(Text(_indented(", ".join(side.articles), out.width)))
+                emit(Text(_indented(", ".join(side.articles), out.width)))
                 continue
             for story in side.reports:
                 names = ", ".join(f"{a} ({outlets.get(a, '?')})" for a in story)
-                out.print(Text("    " + names + (" — one story" if len(story) > 1 else "")))
+                emit(Text("    " + names + (" — one story" if len(story) > 1 else "")))
                 evidence = " ".join(side.evidence.get(story[0], "").split())
                 if evidence:
-                    out.print(Text(f"      “{_clip(evidence, 220)}”", style="dim"))
+                    emit(Text(f"      “{_clip(evidence, 220)}”", style="dim"))
+
+
+TABLE_ROWS = 300  # a matrix longer than this prints as blocks (a table of thousands of rows is read by no one)
+
+
+def _emitter() -> Any:
+    """A function that prints one line of rich text: through rich on a
+    colour terminal, else as plain text written at once (rich takes a
+    millisecond a line, too slow for a corpus of thousands)."""
+    out = console(soft_wrap=True)
+    if out.is_terminal and not out.no_color:
+        return out.print
+    write = sys.stdout.write
+    return lambda text: write(text.plain + "\n")
 
 
 def _table_width(t: Any) -> int:
@@ -240,7 +257,7 @@ def _table_width(t: Any) -> int:
     return sum(widths) + 3 * len(widths) + 1
 
 
-def _matrix_blocks(m: Any, short: dict[str, str], odd: set[tuple[str, str]]) -> None:
+def _matrix_blocks(m: Any, short: dict[str, str], odd: set[tuple[str, str]], emit: Any, width: int) -> None:
     """The matrix for a narrow terminal: one block per article, by week."""
     import datetime as dt
 
@@ -248,16 +265,15 @@ def _matrix_blocks(m: Any, short: dict[str, str], odd: set[tuple[str, str]]) -> 
 
     from gsomia_cli.compare import show_value
 
-    out = console()
     week = None
     for row in m.rows:
         day = dt.date.fromisoformat(row["published"])
         monday = day - dt.timedelta(days=day.weekday())
         if monday != week:
             week = monday
-            out.print(Text(f"— week of {monday.isoformat()} —", style="bold dim"))
+            emit(Text(f"— week of {monday.isoformat()} —", style="bold dim"))
         via = ", ".join(row["via"])
-        out.print(
+        emit(
             Text(f"{row['published']}  {row['article']}", style="bold")
             + Text(f"  via {via}" if via else "", style="dim")
         )
@@ -269,15 +285,15 @@ def _matrix_blocks(m: Any, short: dict[str, str], odd: set[tuple[str, str]]) -> 
             pair.append(short.get(value, value) + (" ≠" if marked else ""), style="bold red" if marked else "")
             pairs.append(pair)
         if not pairs:
-            out.print(Text("    (no claim)", style="dim"))
+            emit(Text("    (no claim)", style="dim"))
         line = Text("    ")
         for pair in pairs:  # (a claim and its value are never split over two lines)
-            if len(line) > 4 and len(line) + len(pair) + 2 > out.width:
-                out.print(line)
+            if len(line) > 4 and len(line) + len(pair) + 2 > width:
+                emit(line)
                 line = Text("    ")
             line.append_text(Text("; ") + pair if len(line) > 4 else pair)
         if len(line) > 4:
-            out.print(line)
+            emit(line)
 
 
 def _short_names(m: Any) -> dict[str, str]:

@@ -192,3 +192,21 @@ def test_file_errors_are_one_line_not_a_traceback(run, tmp_path):
         "add", str(tmp_path / "a.txt"), "--outlet", "X", "--published", "2019-11-22", index=blocker / "INDEX.md"
     )
     assert added.exit_code == 1 and added.stderr.startswith("gsomia: ") and "Traceback" not in added.stderr
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path):
+    """`gsomia export | head -1`: no "Broken pipe" message, exit status 0."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "GSOMIA_CACHE_DIR": str(tmp_path / "cache")}
+    subprocess.run([sys.executable, "-m", "gsomia_cli", "index"], env=env, check=True, capture_output=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "gsomia_cli", "export"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()  # (the export is larger than a pipe's buffer: its next writes fail)
+    error = proc.stderr.read().decode()
+    assert proc.wait() == 0 and error == "" and first.startswith(b'{"id": ')
