@@ -156,7 +156,7 @@ def compare(
     """
     from gsomia_cli import render
     from gsomia_cli.claims import catalog
-    from gsomia_cli.compare import claim_matrix
+    from gsomia_cli.compare import claim_matrix, story_label
     from gsomia_cli.wire import copies, copy_groups
 
     known = [c.id for c in catalog()]
@@ -203,7 +203,8 @@ def compare(
             }
         )
         return
-    render.matrix(matrix, {c.id: c.outlet for c in coverage})
+    by_id = {c.id: c for c in coverage}
+    render.matrix(matrix, {c.id: c.outlet for c in coverage}, lambda story: story_label(story, by_id))
 
 
 @click.command()

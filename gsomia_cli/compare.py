@@ -233,6 +233,16 @@ def _disagreement(
     return Disagreement(claim, kind, values, _note(claim, ranked, by_id), ranked, published[0], published[-1])
 
 
+def story_label(story: list[str], by_id: dict[str, Coverage]) -> str:
+    """ "one Sputnik story" when every copy credits the agency ("one
+    Kyodo/Sputnik story" for two), else "one story"."""
+    if not story:
+        return "one story"
+    shared: set[str] = set.intersection(*(set(by_id[a].credits) for a in story))
+    agencies = [c for c in by_id[story[0]].credits if c in shared and not c.startswith("photo:")]
+    return f"one {'/'.join(agencies)} story" if agencies else "one story"
+
+
 def _note(claim: str, sides: list[Side], by_id: dict[str, Coverage]) -> str:
     """ "X in 4 reports (...); Y in 1: fortruss (Fort Russ), pakistanpoint (Pakistan Point) — one story"."""
     subject = claim.split(":", 1)[1] + "'s remarks dated" if claim.startswith("remarks_date:") else claim
@@ -245,7 +255,7 @@ def _note(claim: str, sides: list[Side], by_id: dict[str, Coverage]) -> str:
         told = []
         for story in side.reports:
             names = ", ".join(f"{a} ({by_id[a].outlet})" for a in story)
-            told.append(names + (" — one story" if len(story) > 1 else ""))
+            told.append(names + (f" — {story_label(story, by_id)}" if len(story) > 1 else ""))
         count = f"{reports} report{'s' if reports > 1 else ''}"
         parts.append(f"{show_value(side.value)} in {count}: " + "; ".join(told))
     return f"{subject}: " + " | ".join(parts)

@@ -162,10 +162,11 @@ def statements(statements: list[Any], roles: dict[str, Any], published: dict[str
         out.print()
 
 
-def matrix(m: Any, outlets: dict[str, str]) -> None:
+def matrix(m: Any, outlets: dict[str, str], labels: Any = None) -> None:
     """Print the claim matrix (rows by date, a section per week, the cells
     that differ from their disagreement's leading value marked), then each
-    disagreement with its sides, outlets and evidence."""
+    disagreement with its sides, outlets and evidence; ``labels`` names the
+    story of wire copies ("one Sputnik story")."""
     import datetime as dt
 
     from rich.table import Table
@@ -228,7 +229,8 @@ def matrix(m: Any, outlets: dict[str, str]) -> None:
                 continue
             for story in side.reports:
                 names = ", ".join(f"{a} ({outlets.get(a, '?')})" for a in story)
-                emit(Text("    " + names + (" — one story" if len(story) > 1 else "")))
+                told = labels(story) if labels else "one story"
+                emit(Text("    " + names + (f" — {told}" if len(story) > 1 else "")))
                 evidence = " ".join(side.evidence.get(story[0], "").split())
                 if evidence:
                     emit(Text(f"      “{_clip(evidence, 220)}”", style="dim"))

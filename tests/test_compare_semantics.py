@@ -98,7 +98,7 @@ def test_compatible_values():
 
 
 WIRE = (
-    "Japan's defense minister met his South Korean counterpart in Bangkok on Sunday. "
+    "BANGKOK (AP) \u2014 Japan's defense minister met his South Korean counterpart in Bangkok on Sunday. "
     "The two sides failed to narrow their differences over the military pact. "
     "The intelligence-sharing pact is due to expire in a week, the news agency said. "
     "Seoul wants Tokyo to lift its curbs on exports first. "
@@ -123,7 +123,7 @@ def test_wire_copies_count_once_and_are_listed_together(run, tmp_path, monkeypat
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "160")
     text = run("compare", index=index).stdout
-    assert "2019-11-24 in 1 report:\n    copy1 (Copy One), copy2 (Copy Two) — one story\n" in text
+    assert "2019-11-24 in 1 report:\n    copy1 (Copy One), copy2 (Copy Two) — one AP story\n" in text
     assert "“The intelligence-sharing pact is due to expire in a week, the news agency said.”" in text
 
 
