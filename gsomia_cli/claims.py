@@ -11,7 +11,7 @@ from typing import Any
 from gsomia_cli.dates import DateExpr
 from gsomia_cli.lexicon import trie_pattern
 from gsomia_cli.regexlit import has_top_level_alternative, leading_group, leading_literal
-from gsomia_cli.resources import load_data
+from gsomia_cli.resources import DataError, load_data
 from gsomia_cli.sentences import Sentence
 from gsomia_cli.wordstarts import Heads, WordStarts, head_of_literal
 
@@ -77,7 +77,16 @@ def _plain(term: str) -> str | None:
     return _ESCAPE.sub(r"\1", term) if _PLAIN.fullmatch(term) else None
 
 
+# A group with a quantifier inside that is itself repeated ("(a+)+"): catastrophic backtracking.
+_NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,\})")
+
+
 def _terms(terms: list[str]) -> re.Pattern[str]:
+    for term in terms:
+        if not isinstance(term, str):
+            raise DataError(f"claims.yaml: a term must be text, not {term!r}")
+        if _NESTED_QUANTIFIER.search(term):
+            raise DataError(f"claims.yaml: term {term!r} repeats a repeated group (it could take forever); rewrite it")
     # Written in lower case and matched against lower-cased text: much faster
     # than a case-insensitive regex. The terms that are plain text go in one
     # trie (tried in a few steps), the others as they are.
@@ -201,7 +210,7 @@ def _expand(terms: list[Any], vocabulary: dict[str, list[str]], where: str) -> l
         text = str(term)
         if text.startswith("$"):
             if text not in vocabulary:
-                raise ValueError(f"claims.yaml: {where}: unknown vocabulary {text!r}")
+                raise DataError(f"claims.yaml: {where}: unknown vocabulary {text!r}")
             out.extend(vocabulary[text])
         else:
             out.append(text)
@@ -232,14 +241,29 @@ DEFAULT_COMPARE = {"date": "fact", "text": "fact", "choice": "framing", "flag": 
 
 @cache
 def catalog() -> tuple[ClaimDef, ...]:
-    """Return the claim definitions, in catalog order."""
+    """Return the claim definitions, in catalog order; a definition that
+    cannot be used raises :class:`DataError` naming the claim."""
+    claims = load_data("claims.yaml").get("claims") or {}
+    if not isinstance(claims, dict):
+        raise DataError("claims.yaml: `claims` must be a mapping of claim ids to definitions")
+    try:
+        return _catalog(claims)
+    except DataError:
+        raise
+    except (re.error, TypeError, AttributeError, KeyError, ValueError) as exc:
+        raise DataError(f"claims.yaml: a claim definition cannot be used: {type(exc).__name__}: {exc}") from None
+
+
+def _catalog(claims: dict[str, Any]) -> tuple[ClaimDef, ...]:
     out = []
     vocabulary = vocabularies()
-    for cid, spec in (load_data("claims.yaml").get("claims") or {}).items():
+    for cid, spec in claims.items():
+        if not isinstance(spec, dict):
+            raise DataError(f"claims.yaml: {cid}: a claim must be a mapping (description, kind, rules)")
         kind = spec.get("kind", "flag")
         compare = str(spec.get("compare") or DEFAULT_COMPARE.get(kind, "state"))
         if compare not in DEFAULT_COMPARE.values():
-            raise ValueError(f"claims.yaml: {cid}: compare must be fact, framing or state, not {compare!r}")
+            raise DataError(f"claims.yaml: {cid}: compare must be fact, framing or state, not {compare!r}")
         rules = tuple(_rule(rule, vocabulary, f"{cid}, rule {n + 1}") for n, rule in enumerate(spec.get("rules", [])))
         out.append(
             ClaimDef(

@@ -20,6 +20,10 @@ class Gsomia(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         import sqlite3
 
+        from gsomia_cli.resources import DataError
+
+        # The command line, kept to run the command again on a rebuilt index (below).
+        saved = (list(getattr(ctx, "_protected_args", [])), list(ctx.args))
         try:
             return super().invoke(ctx)
         except BrokenPipeError:
@@ -32,8 +36,31 @@ class Gsomia(click.Group):
         except OSError as exc:
             where = f": {exc.filename}" if getattr(exc, "filename", None) else ""
             fail(f"{exc.strerror or exc}{where}")
+        except sqlite3.DatabaseError as exc:
+            # A damaged cache: discard it and run the command again on a new one (not `add`,
+            # whose corpus write is done: its index is rebuilt by the next command).
+            if ctx.invoked_subcommand == "add" or getattr(ctx, "_retried", False) or not _discard_cache(ctx):
+                fail(f"index database error: {exc}")
+            click.echo(f"gsomia: warning: the index cache was damaged ({exc}); it is rebuilt", err=True)
+            ctx._retried = True  # type: ignore[attr-defined]
+            ctx._protected_args, ctx.args = saved  # type: ignore[attr-defined]
+            return self.invoke(ctx)
         except sqlite3.Error as exc:
             fail(f"index database error: {exc}")
+        except DataError as exc:
+            fail(str(exc))
+
+
+def _discard_cache(ctx: click.Context) -> bool:
+    """Delete the index cache of the command's corpus; False when there is none to delete."""
+    from gsomia_cli.corpus import CorpusError, find_index
+    from gsomia_cli.index import discard
+
+    try:
+        discard(find_index(ctx.obj.index if ctx.obj else None))
+    except (CorpusError, OSError):
+        return False
+    return True
 
 
 @click.group(cls=Gsomia, context_settings=CONTEXT)

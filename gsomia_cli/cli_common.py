@@ -67,16 +67,12 @@ def extract_each(articles: list[Article]) -> list[Any]:
 def open_index(state: State, rebuild: bool = False):
     """Return the corpus's index, refreshed, with a progress bar on a terminal."""
     from gsomia_cli.corpus import CorpusError, find_index
-    from gsomia_cli.index import Index
     from gsomia_cli.index import open_index as open_corpus_index
 
     corpus_index = find_index(state.index)  # the corpus is read by the index, and only what changed
     progress = progress_bar() if sys.stderr.isatty() else None
     try:
-        if rebuild:
-            index = Index(corpus_index)
-            return index, index.refresh(rebuild=True, progress=progress)
-        return open_corpus_index(corpus_index, progress=progress)
+        return open_corpus_index(corpus_index, progress=progress, rebuild=rebuild)
     except CorpusError as exc:
         for problem in exc.problems:
             click.echo(str(problem), err=True)

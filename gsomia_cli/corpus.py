@@ -189,7 +189,9 @@ def parse_index(text: str, path: str) -> tuple[list[Entry], list[Problem]]:
     (bad YAML, missing or bad keys, duplicate ids). ``path`` labels problems."""
     import yaml
 
-    safe_loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, when present: same rules, faster
+    # Every scalar stays a string (dates and numbers are validated here, with the line), and
+    # explicit tags build nothing; libyaml's loader when present: same rules, faster.
+    loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
     entries: list[Entry] = []
     problems: list[Problem] = []
     lines = text.splitlines()
@@ -227,8 +229,13 @@ def parse_index(text: str, path: str) -> tuple[list[Entry], list[Problem]]:
             problems.append(Problem(path, heading_line, f"duplicate id {art_id!r} (first at line {seen[art_id]})"))
             continue
         seen[art_id] = heading_line
+        block = "\n".join(body)
         try:
-            meta = yaml.load("\n".join(body), Loader=safe_loader)  # noqa: S506 - a safe loader
+            if "*" in block and any(isinstance(e, yaml.AliasEvent) for e in yaml.parse(block, Loader=loader)):
+                # (an alias has no use in metadata, and a chain of them is a memory bomb)
+                problems.append(Problem(path, meta_line, f"article {art_id!r}: YAML aliases (*name) are not allowed"))
+                continue
+            meta = yaml.load(block, Loader=loader)  # noqa: S506 - the base loader builds only strings, lists, maps
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = meta_line + (mark.line if mark else 0)
@@ -334,6 +341,9 @@ def read_catalog(index_path: str | os.PathLike[str]) -> Catalog:
             continue
         file_line = _key_line(entry, "file", text_lines)
         rel = str(meta["file"])
+        if "\0" in rel or not isinstance(meta["file"], str):
+            problems.append(Problem(shown, file_line, f"article {entry.id!r}: file {rel!r} is not a file name"))
+            continue
         target = (root / rel).resolve()
         if not target.is_relative_to(root):
             message = f"article {entry.id!r}: file {rel!r} is outside the corpus folder"

@@ -96,8 +96,12 @@ def extract_or_empty(article: Article) -> tuple[Extraction, str | None]:
     """Return the extraction of one article and None, or, should extraction
     fail on it, an empty extraction and the error: one bad article must not
     cost the records of all the others."""
+    from gsomia_cli.resources import DataError
+
     try:
         return extract(article), None
+    except DataError:
+        raise  # (a bad data file fails every article: said once, by the command)
     except Exception as exc:  # noqa: BLE001 - reported to the user, never hidden
         empty = Extraction(article, [], {}, [], [], [], [])
         return empty, f"{article.id}: extraction failed ({type(exc).__name__}: {exc}); its records are missing"

@@ -11,6 +11,7 @@ import sqlite3
 import sys
 import time
 from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -227,7 +228,10 @@ class Index:
             return self._create()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            db = sqlite3.connect(self.path)
+            db = sqlite3.connect(self.path, timeout=LOCK_WAIT)
+            tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if not {"meta", "articles", "sentences", "statements", "terms"} <= tables:
+                raise sqlite3.DatabaseError("tables missing")
             version = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
             if version and version[0] == SCHEMA_VERSION:
                 return db
@@ -240,7 +244,7 @@ class Index:
         if str(self.path) != ":memory:":
             for suffix in ("", "-journal", "-wal", "-shm"):
                 Path(str(self.path) + suffix).unlink(missing_ok=True)
-        db = sqlite3.connect(str(self.path))
+        db = sqlite3.connect(str(self.path), timeout=LOCK_WAIT)
         db.executescript(SCHEMA)
         db.execute(
             "INSERT INTO meta VALUES ('schema', ?), ('corpus', ?)", (SCHEMA_VERSION, str(self.corpus_index.resolve()))
@@ -335,13 +339,19 @@ class Index:
         rows = self.db.execute(f"SELECT id, metadata, {column}, records FROM articles ORDER BY published, id")
         return [from_index_row(json.loads(m), t, json.loads(r), sorted(spans.get(i, [])), kinds) for i, m, t, r in rows]
 
-    def vocabulary(self) -> dict[str, int]:
-        """Return every indexed term with the number of sentences that have it."""
+    def prepare_terms(self) -> None:
+        """Copy the vocabulary into ``terms`` when it changed (a write: done
+        while the update lock is held, never by a reader)."""
         if self._meta("terms") is None:
             with self.db:
                 self.db.execute("DELETE FROM terms")
                 self.db.execute("INSERT INTO terms SELECT term, doc FROM vocabulary")
                 self.db.execute("INSERT OR REPLACE INTO meta VALUES ('terms', 'fresh')")
+
+    def vocabulary(self) -> dict[str, int]:
+        """Return every indexed term with the number of sentences that have it."""
+        if self._meta("terms") is None:  # (not prepared: read it from the index itself)
+            return dict(self.db.execute("SELECT term, doc FROM vocabulary"))
         return dict(self.db.execute("SELECT term, doc FROM terms"))
 
     def speakers(self) -> list[str]:
@@ -349,15 +359,70 @@ class Index:
         return [s for (s,) in self.db.execute("SELECT DISTINCT speaker FROM statements")]
 
 
-def open_index(corpus_index: Path, progress=None) -> tuple[Index, RefreshReport | None]:
-    """Return the index of a corpus, refreshed if anything changed (and the
-    refresh report, or None when it was already fresh). When the cache
-    folder cannot be written, the index is built in memory for this run."""
+LOCK_WAIT = 600  # seconds a process waits for another to finish updating the index
+
+
+@contextmanager
+def _updating(db_path: Path) -> Iterator[None]:
+    """Hold the index's update lock: one process at a time checks, builds or
+    refreshes an index (the others wait, then find it fresh); reading needs
+    no lock. Without fcntl (not POSIX) there is no lock."""
+    if str(db_path) == ":memory:":
+        yield
+        return
     try:
-        index = Index(corpus_index)
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(str(db_path) + ".lock", "a") as handle:
+        waited = 0.0
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if waited == 0.5:
+                    print("gsomia: waiting for another gsomia process to finish updating the index", file=sys.stderr)
+                if waited >= LOCK_WAIT:
+                    raise OSError(f"the index is still being updated by another process after {LOCK_WAIT} s") from None
+                time.sleep(0.05)
+                waited = round(waited + 0.05, 2)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def discard(corpus_index: Path) -> None:
+    """Delete the cache file of a corpus's index (it is rebuilt on next use)."""
+    path = index_path_for(corpus_index)
+    with _updating(path):
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+def open_index(corpus_index: Path, progress=None, rebuild: bool = False) -> tuple[Index, RefreshReport | None]:
+    """Return the index of a corpus, refreshed if anything changed (and the
+    refresh report, or None when it was already fresh; ``rebuild``: built
+    anew whatever its state). One process at a
+    time checks and refreshes (see :func:`_updating`). When the cache cannot
+    be written, the index is built in memory for this run."""
+    try:
+        with _updating(index_path_for(corpus_index)):
+            index = Index(corpus_index)
+            fresh = not rebuild and index.is_fresh()
+            report = None if fresh else index.refresh(rebuild=rebuild, progress=progress)
+            index.prepare_terms()
+            return index, report
     except (OSError, sqlite3.OperationalError) as exc:
+        if (
+            isinstance(exc, sqlite3.OperationalError)
+            and "readonly" not in str(exc)
+            and "unable to open" not in str(exc)
+        ):
+            raise
         print(f"gsomia: warning: cannot write the index cache ({exc}); indexing in memory", file=sys.stderr)
-        index = Index(corpus_index, Path(":memory:"))
-    if index.is_fresh():
-        return index, None
+    index = Index(corpus_index, Path(":memory:"))
     return index, index.refresh(progress=progress)

@@ -25,18 +25,45 @@ def _merge(base: Any, extra: Any) -> Any:
     return extra
 
 
+class DataError(ValueError):
+    """A data file that cannot be used: the message names the file (and line) and what is wrong."""
+
+
+def read_yaml(path: Path) -> dict[str, Any]:
+    """Return the mapping a YAML data file holds, or raise :class:`DataError`
+    (not UTF-8, not YAML, an alias, not a mapping)."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, when present: same rules, faster
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    try:
+        if "*" in text and any(isinstance(e, yaml.AliasEvent) for e in yaml.parse(text, Loader=loader)):
+            raise DataError(f"{path}: YAML aliases (*name) are not allowed in data files")
+        data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise DataError(f"{where}: YAML does not parse: {getattr(exc, 'problem', None) or exc}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise DataError(f"{path}: expected a mapping of keys at the top, found {type(data).__name__}")
+    return data
+
+
 @cache
 def load_data(name: str) -> dict[str, Any]:
     """Return the parsed YAML data file ``name`` (e.g. ``"claims.yaml"``),
     merged with ``$GSOMIA_DATA_DIR/name`` when that exists."""
-    import yaml
-
-    data = yaml.safe_load((DATA_DIR / name).read_text(encoding="utf-8")) or {}
+    data = read_yaml(DATA_DIR / name)
     user_dir = os.environ.get("GSOMIA_DATA_DIR")
     if user_dir:
         user_file = Path(user_dir) / name
         if user_file.is_file():
-            data = _merge(data, yaml.safe_load(user_file.read_text(encoding="utf-8")) or {})
+            data = _merge(data, read_yaml(user_file))
     return data
 
 

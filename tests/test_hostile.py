@@ -1,0 +1,139 @@
+"""Hostile input through the CLI: impossible dates and tags in INDEX.md,
+alias bombs, broken data files, a corrupt or unwritable cache, concurrent
+processes. Each is a clear message and an exit status, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import write_corpus
+
+TEXT = "Defense Minister Taro Kono said the pact would expire on Saturday."
+
+
+def one_entry(tmp_path: Path, lines: str) -> Path:
+    block = f"## a\n\n```yaml\noutlet: X\n{lines}\n```\n"
+    return write_corpus(tmp_path, block, {"articles/a.txt": TEXT})
+
+
+@pytest.mark.parametrize(
+    ("lines", "message"),
+    [
+        ("published: 2019-02-30\nfile: articles/a.txt", "INDEX.md:5: article 'a': published '2019-02-30' is not a date"),
+        ("published: 2019-13-45\nfile: articles/a.txt", "INDEX.md:5: article 'a': published '2019-13-45' is not a date"),
+        ("published: 0000-01-01\nfile: articles/a.txt", "INDEX.md:5: article 'a': published '0000-01-01' is not a date"),
+        ("published: !!int 'xyz'\nfile: articles/a.txt", "INDEX.md:5: article 'a': published 'xyz' is not a date"),
+        ("published: !!timestamp 'xyz'\nfile: articles/a.txt", "published 'xyz' is not a date"),
+        ('published: 2019-11-18\nfile: "articles/a\\0.txt"', "INDEX.md:6: article 'a': file 'articles/a\\x00.txt' is not a file name"),
+        ("published: &d 2019-11-18\nnote: *d\nfile: articles/a.txt", "INDEX.md:4: article 'a': YAML aliases (*name) are not allowed"),
+    ],
+)
+def test_bad_values_in_an_index_block_are_file_line_errors(run, tmp_path, lines, message):
+    result = run("check", index=one_entry(tmp_path, lines))
+    assert result.exit_code == 1 and message in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "published: 2019-11-18\nnote: 2019-11-18T10:00:00+25:00\nfile: articles/a.txt",
+        "published: 2019-11-18\nnote: !!float 'xyz'\nfile: articles/a.txt",
+        "published: 2019-11-18\nnote: 2019-02-30\nfile: articles/a.txt",
+    ],
+)
+def test_odd_optional_values_stay_text(run, tmp_path, lines):
+    result = run("check", index=one_entry(tmp_path, lines))
+    assert result.exit_code == 0 and "1 articles, no problems" in result.stdout
+
+
+def test_a_billion_laughs_in_an_index_block_is_refused(run, tmp_path):
+    bomb = "published: 2019-11-18\nfile: articles/a.txt\nlol: &a [x, x, x, x, x, x, x, x, x]\n"
+    for n in range(1, 9):
+        bomb += f"l{n}: &{chr(98 + n)} [*{chr(97 + n)}, *{chr(97 + n)}, *{chr(97 + n)}, *{chr(97 + n)}]\n"
+    result = run("check", index=one_entry(tmp_path, bomb.rstrip()))
+    assert result.exit_code == 1 and "YAML aliases (*name) are not allowed" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"claims: [1, 2]\n", "claims.yaml: `claims` must be a mapping"),
+        (b"claims:\n  x: {kind: flag, rules: [{what: ['(a+)+$']}]}\n", "repeats a repeated group"),
+        (b"claims:\n  x: {kind: flag, rules: [{what: ['(unclosed']}]}\n", "claims.yaml: a claim definition cannot be used"),
+        (b"claims:\n  x: {kind: flag, rules: 5}\n", "claims.yaml: a claim definition cannot be used"),
+        (b"claims: {x: [\n", "claims.yaml:2: YAML does not parse"),
+        (b"claims:\n  x: \xff\xfe\n", "claims.yaml: not UTF-8 text (byte 13)"),
+        (b"- a list\n", "claims.yaml: expected a mapping of keys at the top, found list"),
+        (b"a: &a [x, x]\nb: [*a, *a]\n", "claims.yaml: YAML aliases (*name) are not allowed in data files"),
+    ],
+)
+def test_a_broken_data_file_is_one_error(run, tmp_path, monkeypatch, content, message):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "claims.yaml").write_bytes(content)
+    monkeypatch.setenv("GSOMIA_DATA_DIR", str(data))
+    from gsomia_cli.claims import catalog
+    from gsomia_cli.resources import load_data
+
+    load_data.cache_clear()
+    catalog.cache_clear()
+    try:
+        result = run("claims")
+    finally:
+        load_data.cache_clear()
+        catalog.cache_clear()
+    assert result.exit_code == 1 and message in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
+
+
+def gsomia(*args: str, env: dict[str, str], stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "gsomia_cli", *args], env=env, capture_output=True, input=stdin)
+
+
+def test_concurrent_searches_on_a_fresh_cache_all_succeed(tmp_path):
+    env = {**os.environ, "GSOMIA_CACHE_DIR": str(tmp_path / "cache")}
+    for trial in range(3):
+        env["GSOMIA_CACHE_DIR"] = str(tmp_path / f"cache{trial}")
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-m", "gsomia_cli", "search", "export controls", "--json"],
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
+            for _ in range(4)
+        ]
+        outs = [p.communicate() for p in procs]
+        assert [p.returncode for p in procs] == [0, 0, 0, 0], [e.decode()[-300:] for _, e in outs]
+        assert all(e == b"" for _, e in outs), [e.decode()[-300:] for _, e in outs]
+        assert len({o for o, _ in outs}) == 1
+
+
+def test_a_corrupt_cache_is_rebuilt_with_a_warning(tmp_path):
+    env = {**os.environ, "GSOMIA_CACHE_DIR": str(tmp_path / "cache")}
+    assert gsomia("index", env=env).returncode == 0
+    (db,) = list((tmp_path / "cache").glob("*.sqlite*"))[:1]
+    size = db.stat().st_size
+    with open(db, "r+b") as handle:
+        handle.seek(size // 2)
+        handle.write(os.urandom(4096))
+    result = gsomia("search", "Kono", "--json", env=env)
+    assert result.returncode == 0 and b"Kono" in result.stdout, result.stderr.decode()
+    assert b"rebuilt" in result.stderr and b"Traceback" not in result.stderr
+
+
+def test_a_cache_with_only_its_meta_table_is_rebuilt(tmp_path):
+    import sqlite3
+
+    env = {**os.environ, "GSOMIA_CACHE_DIR": str(tmp_path / "cache")}
+    assert gsomia("index", env=env).returncode == 0
+    (db,) = list((tmp_path / "cache").glob("*.sqlite"))[:1]
+    with sqlite3.connect(db) as con:
+        con.execute("DROP TABLE articles")
+    result = gsomia("quotes", "--json", env=env)
+    result = gsomia("search", "Kono", "--json", env=env)
+    assert result.returncode == 0 and b"Kono" in result.stdout, result.stderr.decode()
