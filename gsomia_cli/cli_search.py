@@ -144,24 +144,32 @@ def add(
       gsomia --index ~/gsomia/INDEX.md add herald.txt --outlet "Korea Herald" --published 2019-11-18
       pbpaste | gsomia add - --outlet Reuters --published 2019-11-22 --id reuters-lapse
     """
+    import os
     from pathlib import Path
 
     from gsomia_cli.corpus import find_index
     from gsomia_cli.corpus_write import AddError, NewArticle, add_articles, read_source
     from gsomia_cli.resources import bundled_seeds
 
+    if not state.index and not os.environ.get("GSOMIA_INDEX"):
+        fail("add needs a corpus of your own: --index PATH (created if missing) or $GSOMIA_INDEX", 2)
     index_path = find_index(state.index)
-    packaged = Path(__file__).resolve().parent / "seeds" / "INDEX.md"
-    if index_path.resolve() == packaged or (
-        not state.index and index_path == bundled_seeds() and "site-packages" in str(index_path)
-    ):
+    package = Path(__file__).resolve().parent
+    bundled = (package / "seeds" / "INDEX.md", package.parent / "seeds" / "INDEX.md", bundled_seeds().resolve())
+    if index_path.resolve() in bundled:  # (installed, or the checkout an editable install runs from)
         fail(
             "the bundled seed corpus is read-only: name a corpus of your own with --index PATH (created if missing)", 2
         )
     if article_id and len(files) > 1:
         fail("--id names one article: give one FILE", 2)
     date = parse_date(published, "--published")
-    stdin_text = sys.stdin.read() if "-" in files else None
+    stdin_text = None
+    if "-" in files:
+        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+        try:
+            stdin_text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            fail(f"-: not UTF-8 (byte {exc.start})")
     try:
         new = [
             NewArticle(read_source(f, stdin_text), f, outlet, date, headline, url, byline, article_id) for f in files
@@ -191,6 +199,8 @@ def export(state: State, fmt: str, output: str | None) -> None:
     """
     from gsomia_cli.export import write_csv, write_jsonl
 
+    if output:
+        _refuse_corpus_file(state, output)
     index, _ = open_index(state)
     records = index.records()
     index.close()
@@ -200,3 +210,20 @@ def export(state: State, fmt: str, output: str | None) -> None:
     finally:
         if output:
             stream.close()
+
+
+def _refuse_corpus_file(state: State, output: str) -> None:
+    """A usage error when ``output`` is INDEX.md or one of the corpus's files (writing there would destroy it)."""
+    from pathlib import Path
+
+    from gsomia_cli.corpus import CorpusError, find_index, read_catalog
+
+    target = Path(output).resolve()
+    index_path = find_index(state.index)
+    corpus_files = {index_path.resolve()}
+    try:
+        corpus_files |= {e.path for e in read_catalog(index_path).entries}
+    except CorpusError:
+        pass  # (a corpus that cannot be read is reported by the export itself)
+    if target in corpus_files:
+        fail(f"-o {output}: that is a file of the corpus; write the export somewhere else", 2)

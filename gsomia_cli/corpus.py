@@ -299,6 +299,8 @@ def read_catalog(index_path: str | os.PathLike[str]) -> Catalog:
     path = Path(index_path)
     shown = str(index_path)
     try:
+        if not is_regular(path) and path.exists() and not path.is_dir():
+            raise CorpusError([Problem(shown, 0, "not a regular file")])
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise CorpusError([Problem(shown, 0, "no such file")]) from None
@@ -358,9 +360,21 @@ def read_catalog(index_path: str | os.PathLike[str]) -> Catalog:
     return Catalog(path, valid, problems, warnings)
 
 
+def is_regular(path: Path) -> bool:
+    """True for a regular file (a FIFO, a device or a socket would hang a read or never end)."""
+    import stat
+
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
+
+
 def read_article(entry: CatalogEntry, shown: str) -> Article | Problem:
     """Return the article of a catalog entry, or the problem with its file."""
     rel = entry.file
+    if entry.path.exists() and not entry.path.is_dir() and not is_regular(entry.path):
+        return Problem(shown, entry.file_line, f"article {entry.id!r}: file {rel!r} is not a regular file")
     try:
         data = entry.path.read_bytes()
     except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from gsomia_cli.corpus import ID_PATTERN
+from gsomia_cli.corpus import ID_PATTERN, is_regular
 
 ACCEPTED_SUFFIXES = (".txt", ".md")
 _HEADING_ID = re.compile(r"^##\s+(\S+?)\s*#*\s*$", re.MULTILINE)
@@ -51,6 +51,8 @@ def read_source(source: str, stdin_text: str | None) -> str:
         path = Path(source)
         if path.suffix.lower() not in ACCEPTED_SUFFIXES:
             raise AddError(f"{source}: only .txt and .md files (or - for stdin) can be added")
+        if path.exists() and not path.is_dir() and not is_regular(path):
+            raise AddError(f"{source}: not a regular file")
         try:
             text = path.read_bytes().decode("utf-8-sig")
         except FileNotFoundError:
@@ -123,6 +125,8 @@ def add_articles(index_path: Path, articles: list[NewArticle]) -> list[str]:
     given = [a.id for a in articles if a.id]
     if len(given) != len(set(given)):
         raise AddError("the same --id is given twice")
+    if index_path.exists() and not is_regular(index_path):
+        raise AddError(f"{index_path}: not a regular file")
     index_path.parent.mkdir(parents=True, exist_ok=True)
     with _locked(index_path):
         original = index_path.read_bytes() if index_path.exists() else b"# Corpus\n"

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import threading
+from pathlib import Path
 
 from conftest import entry, write_corpus
 
@@ -99,7 +100,14 @@ def test_bundled_seeds_are_read_only(run, tmp_path, monkeypatch):
         resources, "bundled_seeds", lambda: tmp_path / "site-packages" / "gsomia_cli" / "seeds" / "INDEX.md"
     )
     result = run("add", "a.txt", "--outlet", "X", "--published", "2019-11-22", index=None)
-    assert result.exit_code == 2 and "read-only" in result.stderr
+    assert result.exit_code == 2 and "add needs a corpus of your own" in result.stderr
+    from conftest import SEEDS_INDEX
+
+    before = SEEDS_INDEX.read_text()
+    for seeds in (SEEDS_INDEX, Path(resources.__file__).resolve().parent / "seeds" / "INDEX.md"):
+        result = run("add", "a.txt", "--outlet", "X", "--published", "2019-11-22", index=seeds)
+        assert result.exit_code == 2 and "the bundled seed corpus is read-only" in result.stderr
+    assert SEEDS_INDEX.read_text() == before
 
 
 def test_concurrent_adds_lose_nothing(tmp_path):

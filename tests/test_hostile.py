@@ -137,3 +137,43 @@ def test_a_cache_with_only_its_meta_table_is_rebuilt(tmp_path):
     result = gsomia("quotes", "--json", env=env)
     result = gsomia("search", "Kono", "--json", env=env)
     assert result.returncode == 0 and b"Kono" in result.stdout, result.stderr.decode()
+
+
+def test_add_needs_a_corpus_of_ones_own(run, tmp_path, monkeypatch):
+    source = tmp_path / "new.txt"
+    source.write_text(TEXT)
+    monkeypatch.chdir(tmp_path)
+    result = run("add", str(source), "--outlet", "X", "--published", "2019-11-20", index=None)
+    assert result.exit_code == 2 and "add needs a corpus of your own: --index PATH" in result.stderr
+
+
+def test_add_from_stdin_that_is_not_utf8(run, tmp_path):
+    index = tmp_path / "mine" / "INDEX.md"
+    result = run("add", "-", "--outlet", "X", "--published", "2019-11-20", index=index, input=b"caf\xe9 news")
+    assert result.exit_code == 1 and "-: not UTF-8 (byte 3)" in result.stderr
+    assert not index.exists() and not (tmp_path / "mine" / "articles").exists()
+
+
+def test_special_files_are_refused_not_read(run, tmp_path):
+    index = one_entry(tmp_path, "published: 2019-11-18\nfile: articles/a.txt")
+    (tmp_path / "articles" / "a.txt").unlink()
+    os.mkfifo(tmp_path / "articles" / "a.txt")
+    result = run("check", index=index)
+    assert result.exit_code == 1 and "file 'articles/a.txt' is not a regular file" in result.stderr
+    fifo = tmp_path / "in.txt"
+    os.mkfifo(fifo)
+    mine = tmp_path / "mine" / "INDEX.md"
+    result = run("add", str(fifo), "--outlet", "X", "--published", "2019-11-20", index=mine)
+    assert result.exit_code == 1 and "in.txt: not a regular file" in result.stderr
+    pipe_index = tmp_path / "pipe.md"
+    os.mkfifo(pipe_index)
+    assert "not a regular file" in run("check", index=pipe_index).stderr
+
+
+def test_export_never_overwrites_the_corpus(run, tmp_path):
+    index = one_entry(tmp_path, "published: 2019-11-18\nfile: articles/a.txt")
+    before = index.read_text()
+    for target in (index, tmp_path / "articles" / "a.txt"):
+        result = run("export", "-o", str(target), index=index)
+        assert result.exit_code == 2 and "that is a file of the corpus" in result.stderr
+    assert index.read_text() == before and (tmp_path / "articles" / "a.txt").read_text() == TEXT
