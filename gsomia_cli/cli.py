@@ -88,6 +88,9 @@ def main(ctx: click.Context, index: str | None) -> None:
       gsomia quotes --json              who said what, for programs
       gsomia --index my/INDEX.md check  validate your own corpus
     """
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):  # an ASCII terminal or locale: escapes, never a UnicodeEncodeError
+            stream.reconfigure(errors="backslashreplace")
     ctx.obj = State(index)
 
 

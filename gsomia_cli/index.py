@@ -66,8 +66,19 @@ def cache_dir() -> Path:
     $XDG_CACHE_HOME/gsomia, else ~/.cache/gsomia."""
     if os.environ.get("GSOMIA_CACHE_DIR"):
         return Path(os.environ["GSOMIA_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "gsomia"
+    if os.environ.get("XDG_CACHE_HOME"):
+        return Path(os.environ["XDG_CACHE_HOME"]) / "gsomia"
+    try:
+        home = Path.home()
+        if not str(home) or str(home) == "/" or not home.is_dir():
+            raise RuntimeError(f"home {home} is no folder")
+    except (RuntimeError, KeyError) as exc:
+        import tempfile
+
+        folder = Path(tempfile.gettempdir()) / f"gsomia-cache-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
+        print(f"gsomia: warning: no home folder ({exc}); the index cache is in {folder}", file=sys.stderr)
+        return folder
+    return home / ".cache" / "gsomia"
 
 
 def index_path_for(corpus_index: Path) -> Path:

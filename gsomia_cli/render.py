@@ -4,6 +4,7 @@ imports rich (lazily, so that ``gsomia --help`` starts fast)."""
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -29,11 +30,34 @@ def console(stderr: bool = False, soft_wrap: bool = False) -> Console:
     120 columns (or $COLUMNS) when the output is not a terminal."""
     import os
 
-    from rich.console import Console
-
     stream = sys.stderr if stderr else sys.stdout
     width = None if stream.isatty() else int(os.environ.get("COLUMNS") or 120)
-    return Console(file=stream, highlight=False, soft_wrap=soft_wrap, width=width)
+    return _safe_console_class()(file=stream, highlight=False, soft_wrap=soft_wrap, width=width)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with control characters (but tab and newline) shown as
+    ``\\xNN``: an article's escape sequences must not reach a terminal."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def _safe_console_class() -> Any:
+    """A rich Console whose text segments (never its own styling codes) have
+    their control characters escaped when it writes to a terminal."""
+    from rich.console import Console
+    from rich.segment import Segment
+
+    class SafeConsole(Console):
+        def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+            if not self.is_terminal:
+                return super()._render_buffer(buffer)
+            safe = (s if s.control else Segment(escape_controls(s.text), s.style, s.control) for s in buffer)
+            return super()._render_buffer(safe)
+
+    return SafeConsole
 
 
 def table(title: str | None, columns: Iterable[str], rows: Iterable[Iterable[Any]]) -> Table:
@@ -247,6 +271,8 @@ def _emitter() -> Any:
     if out.is_terminal and not out.no_color:
         return out.print
     write = sys.stdout.write
+    if out.is_terminal:  # (no colour, but a terminal still: its escape sequences are shown, not run)
+        return lambda text: write(escape_controls(text.plain) + "\n")
     return lambda text: write(text.plain + "\n")
 
 

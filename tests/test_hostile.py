@@ -177,3 +177,43 @@ def test_export_never_overwrites_the_corpus(run, tmp_path):
         result = run("export", "-o", str(target), index=index)
         assert result.exit_code == 2 and "that is a file of the corpus" in result.stderr
     assert index.read_text() == before and (tmp_path / "articles" / "a.txt").read_text() == TEXT
+
+
+def test_escape_sequences_in_text_never_reach_a_terminal():
+    import io
+
+    from rich.text import Text
+
+    from gsomia_cli.render import _safe_console_class, escape_controls
+
+    assert escape_controls("a\x1b[2Jb\tc\nd\x07\x9b") == "a\\x1b[2Jb\tc\nd\\x07\\x9b"
+    out = io.StringIO()
+    terminal = _safe_console_class()(file=out, force_terminal=True, color_system="standard", width=80)
+    terminal.print(Text("Kono\x1b]0;pwned\x07 said", style="bold"))
+    printed = out.getvalue()
+    assert "\x1b]0;" not in printed and "Kono\\x1b]0;pwned said" in printed  # (rich drops the bell itself)
+    assert "\x1b[1m" in printed  # (its own styling still works)
+    piped = io.StringIO()
+    _safe_console_class()(file=piped, width=80).print("raw\x1b[2J")
+    assert piped.getvalue() == "raw\x1b[2J\n"  # (not a terminal: the text as it is, for programs)
+
+
+def test_an_ascii_terminal_gets_escapes_not_a_traceback(tmp_path):
+    env = {**os.environ, "GSOMIA_CACHE_DIR": str(tmp_path / "cache"), "PYTHONIOENCODING": "ascii", "LC_ALL": "C"}
+    result = gsomia("compare", env=env)
+    assert result.returncode == 0, result.stderr.decode()
+    assert b"\\u2014 week of 2019-11-11 \\u2014" in result.stdout and b"Traceback" not in result.stderr
+
+
+def test_no_home_folder_puts_the_cache_in_a_temp_folder(monkeypatch, capsys):
+    from gsomia_cli import index
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    for name in ("GSOMIA_CACHE_DIR", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    folder = index.cache_dir()
+    assert folder.name == f"gsomia-cache-{os.getuid()}" and folder.parent.is_dir()
+    assert "no home folder" in capsys.readouterr().err
