@@ -83,6 +83,28 @@ def split_paragraph(
     return split_text(text, folded, quotes, [(0, len(text))])[0]
 
 
+MAX_SENTENCE = 2_000  # characters: a run with no sentence end is cut here (records carry their sentence)
+_CLAUSE_BREAK = re.compile(r"[;,:]\s|\s")
+
+
+def _bounded(text: str, bounds: list[int]) -> list[tuple[int, int]]:
+    """The spans between ``bounds``, each longer than MAX_SENTENCE cut into
+    pieces at the last clause mark (or else space) before the bound, so
+    that no record carries a sentence of unbounded length."""
+    out = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        while b - a > MAX_SENTENCE:
+            window = text[a + MAX_SENTENCE // 2 : a + MAX_SENTENCE]
+            cut = max((m.end() for m in _CLAUSE_BREAK.finditer(window) if m.group()[0] in ";,:"), default=-1)
+            if cut < 0:
+                cut = window.rfind(" ") + 1
+            end = a + MAX_SENTENCE // 2 + cut if cut > 0 else a + MAX_SENTENCE
+            out.append((a, end))
+            a = end
+        out.append((a, b))
+    return out
+
+
 def split_text(
     text: str, folded: str, quotes: list[tuple[int, int]], paragraphs: list[tuple[int, int]]
 ) -> list[list[tuple[int, int]]]:
@@ -117,7 +139,7 @@ def split_text(
                 bounds.append(opens[q] if q < len(opens) and opens[q] < m.end() else m.end())
         bounds.append(p_end)
         spans = []
-        for a, b in zip(bounds, bounds[1:], strict=False):
+        for a, b in _bounded(text, bounds):
             seg = text[a:b]
             lead = len(seg) - len(seg.lstrip())
             trail = len(seg.rstrip())

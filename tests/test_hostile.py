@@ -217,3 +217,21 @@ def test_no_home_folder_puts_the_cache_in_a_temp_folder(monkeypatch, capsys):
     folder = index.cache_dir()
     assert folder.name == f"gsomia-cache-{os.getuid()}" and folder.parent.is_dir()
     assert "no home folder" in capsys.readouterr().err
+
+
+def test_a_text_without_sentence_ends_gives_output_linear_in_its_size(run, tmp_path):
+    sizes = []
+    for n in (1, 2):
+        text = "the pact would lapse on Saturday as Kono said in Bangkok, " * (800 * n)
+        folder = tmp_path / str(n)
+        index = write_corpus(
+            folder, "## a\n\n```yaml\noutlet: X\npublished: 2019-11-20\nfile: a.txt\n```\n", {"a.txt": text}
+        )
+        result = run("dates", "--json", index=index)
+        assert result.exit_code == 0
+        import json
+
+        records = json.loads(result.stdout)
+        assert records and max(len(r["sentence"]) for r in records) <= 2_000
+        sizes.append(len(result.stdout))
+    assert 1.8 < sizes[1] / sizes[0] < 2.2, sizes
