@@ -58,6 +58,10 @@ def main() -> None:
         "one sentence of 8,000 appositions": "Seoul, the ministry, said " * 8_000,
         "one sentence of 8,000 participles": "Kono said it ended, adding that " * 8_000,
         "one sentence of 8,000 'quoted as saying'": "Kono was quoted as saying " * 8_000,
+        "1 MB of 'said that'": "said that " * 100_000,
+        "2 MB of 'said that'": "said that " * 200_000,
+        "1 MB of 'Defense Minister Jeong Kyeong-doo,'": "Defense Minister Jeong Kyeong-doo, " * 30_000,
+        "2 MB of 'Defense Minister Jeong Kyeong-doo,'": "Defense Minister Jeong Kyeong-doo, " * 60_000,
     }
     for label, text in hostile.items():
         article = Article(id="h", outlet="X", published=articles[0].published, file="h.txt", raw=text, path=Path("h"))

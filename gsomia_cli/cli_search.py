@@ -47,10 +47,15 @@ def search(
     Exit status 1 when nothing matches, like grep.
     """
     from gsomia_cli import render
+    from gsomia_cli.query import QueryTooLong, parse
     from gsomia_cli.search import Filters
     from gsomia_cli.search import search as run_search
 
     text = " ".join(query)
+    try:
+        parse(text)
+    except QueryTooLong as exc:
+        fail(str(exc), 2)
     index, _ = open_index(state)
     speakers = None
     if speaker:

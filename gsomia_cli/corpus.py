@@ -249,14 +249,17 @@ def parse_index(text: str, path: str) -> tuple[list[Entry], list[Problem]]:
     return entries, problems
 
 
-def _key_line(entry: Entry, key: str, text_lines: list[str]) -> int:
-    for offset in range(len(text_lines) - entry.meta_line + 1):
-        line = text_lines[entry.meta_line - 1 + offset] if entry.meta_line - 1 + offset < len(text_lines) else ""
-        if line.startswith(f"{key}:"):
-            return entry.meta_line + offset
+def _key_lines(entry: Entry, text_lines: list[str]) -> dict[str, int]:
+    """The line of each top-level key of an entry's block (found in one pass)."""
+    lines: dict[str, int] = {}
+    for number in range(entry.meta_line, len(text_lines) + 1):
+        line = text_lines[number - 1]
         if line.strip() in ("```", "~~~"):
             break
-    return entry.meta_line
+        key = line.split(":", 1)[0]
+        if ":" in line and key and not key[0].isspace():
+            lines.setdefault(key, number)
+    return lines
 
 
 @dataclass(frozen=True)
@@ -315,12 +318,13 @@ def read_catalog(index_path: str | os.PathLike[str]) -> Catalog:
     root = path.resolve().parent
     for entry in entries:
         meta = entry.meta
+        key_lines = _key_lines(entry, text_lines)
         missing = [key for key in REQUIRED_KEYS if meta.get(key) in (None, "")]
         for key in missing:
             problems.append(Problem(shown, entry.meta_line, f"article {entry.id!r}: missing required key {key!r}"))
         for key in meta:
             if key not in REQUIRED_KEYS and key not in OPTIONAL_KEYS:
-                line = _key_line(entry, str(key), text_lines)
+                line = key_lines.get(str(key), entry.meta_line)
                 warnings.append(Problem(shown, line, f"article {entry.id!r}: unknown key {key!r} ignored", "warning"))
         if missing:
             continue
@@ -337,11 +341,11 @@ def read_catalog(index_path: str | os.PathLike[str]) -> Catalog:
         if isinstance(published, dt.datetime):
             published = published.date()
         if not isinstance(published, dt.date):
-            line = _key_line(entry, "published", text_lines)
+            line = key_lines.get("published", entry.meta_line)
             message = f"article {entry.id!r}: published {meta['published']!r} is not a date (YYYY-MM-DD)"
             problems.append(Problem(shown, line, message))
             continue
-        file_line = _key_line(entry, "file", text_lines)
+        file_line = key_lines.get("file", entry.meta_line)
         rel = str(meta["file"])
         if "\0" in rel or not isinstance(meta["file"], str):
             problems.append(Problem(shown, file_line, f"article {entry.id!r}: file {rel!r} is not a file name"))

@@ -56,8 +56,8 @@ class Query:
         if not groups:
             return None
         expr = groups[0] if len(groups) == 1 else " OR ".join(f"({g})" for g in groups)
-        for term in self.excluded:
-            expr = f"({expr}) NOT {term.fts()}"
+        if self.excluded:  # (one NOT of an OR: a chain of NOTs nests, and FTS5's parser stack is small)
+            expr = f"({expr}) NOT ({' OR '.join(t.fts() for t in self.excluded)})"
         return expr
 
     def display(self) -> str:
@@ -70,8 +70,19 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(fold_key(text))
 
 
+MAX_QUERY = 10_000  # characters
+MAX_TERMS = 200
+
+
+class QueryTooLong(ValueError):
+    """A query longer than MAX_QUERY characters or MAX_TERMS words."""
+
+
 def parse(text: str) -> Query:
-    """Return the parsed query of ``text`` (never raises)."""
+    """Return the parsed query of ``text``; raises :class:`QueryTooLong`
+    past MAX_QUERY characters or MAX_TERMS words (never anything else)."""
+    if len(text) > MAX_QUERY:
+        raise QueryTooLong(f"the query is {len(text):,} characters long; at most {MAX_QUERY:,} are searched")
     groups: list[list[Term]] = [[]]
     excluded: list[Term] = []
     for token in _TOKEN.findall(text):
@@ -88,6 +99,9 @@ def parse(text: str) -> Query:
             continue
         terms = [Term(words, prefix, negated)] if phrase or prefix else [Term([w], False, negated) for w in words]
         (excluded if negated else groups[-1]).extend(terms)
+    count = sum(len(t.words) for g in groups for t in g) + sum(len(t.words) for t in excluded)
+    if count > MAX_TERMS:
+        raise QueryTooLong(f"the query has {count:,} words; at most {MAX_TERMS} are searched")
     return Query([g for g in groups if g], excluded)
 
 

@@ -92,10 +92,11 @@ def correct(index: Index, query: Query) -> bool:
 
 
 def _marks(highlighted: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    marks, out, pos = [], [], 0
+    marks, out, pos, length = [], [], 0, 0
     for m in re.finditer(r"\x02(.*?)\x03", highlighted, re.S):
         out.append(highlighted[pos : m.start()])
-        start = sum(len(x) for x in out)
+        start = length + m.start() - pos  # (a running length: summing the parts per match was quadratic)
+        length = start + len(m.group(1))
         out.append(m.group(1))
         marks.append((start, start + len(m.group(1))))
         pos = m.end()

@@ -235,3 +235,20 @@ def test_a_text_without_sentence_ends_gives_output_linear_in_its_size(run, tmp_p
         assert records and max(len(r["sentence"]) for r in records) <= 2_000
         sizes.append(len(result.stdout))
     assert 1.8 < sizes[1] / sizes[0] < 2.2, sizes
+
+
+def test_a_query_too_long_is_a_usage_error_and_many_exclusions_work(run):
+    long = run("search", "pact " * 2_001)
+    assert long.exit_code == 2 and "at most 10,000 are searched" in long.stderr
+    many = run("search", " ".join(f"w{n}" for n in range(201)))
+    assert many.exit_code == 2 and "the query has 201 words; at most 200 are searched" in many.stderr
+    excluded = run("search", "--json", "--", "Kono", *[f"-nothing{n}" for n in range(150)])
+    assert excluded.exit_code == 0 and "Kono" in excluded.stdout
+
+
+def test_highlight_marks_are_offsets_into_the_plain_text():
+    from gsomia_cli.search import _marks
+
+    plain, marks = _marks("a \x02Jeong\x03, b \x02Jeong\x03 and \x02Kono\x03.")
+    assert plain == "a Jeong, b Jeong and Kono."
+    assert [plain[a:b] for a, b in marks] == ["Jeong", "Jeong", "Kono"]
