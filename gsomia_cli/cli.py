@@ -157,7 +157,13 @@ def check(state: State) -> None:
     Example:
       gsomia --index my-corpus/INDEX.md check
     """
+    from gsomia_cli.corpus import unlisted_files
+
     corpus = state.corpus()
+    root = corpus.index_path.resolve().parent
+    for path in unlisted_files(corpus):
+        shown = path.relative_to(root) if path.is_relative_to(root) else path
+        click.echo(f"{shown}: warning: no entry of INDEX.md names this file (left by an interrupted add?)", err=True)
     click.echo(f"{corpus.index_path}: {len(corpus.articles)} articles, no problems")
 
 

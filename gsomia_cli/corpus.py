@@ -433,3 +433,20 @@ def find_index(option: str | None) -> Path:
     if local.is_file():
         return local
     return bundled_seeds()
+
+
+def unlisted_files(corpus: Corpus) -> list[Path]:
+    """The .txt and .md files in the corpus's article folders (articles/ and
+    every folder an entry's file is in) that no entry names: left by an
+    interrupted add, or forgotten."""
+    root = corpus.index_path.resolve().parent
+    named = {a.path.resolve() for a in corpus.articles}
+    folders = {p.parent for p in named} | {root / "articles"}
+    found = []
+    for folder in sorted(folders):
+        if folder == root or not folder.is_dir():
+            continue  # (the corpus folder itself holds notes and other files of the user's)
+        for path in sorted(folder.iterdir()):
+            if path.suffix.lower() in (".txt", ".md") and path.resolve() not in named and is_regular(path):
+                found.append(path)
+    return found

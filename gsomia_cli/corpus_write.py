@@ -97,6 +97,15 @@ def _atomic_write(path: Path, data: bytes) -> None:
         os.close(dir_fd)
 
 
+def _remove_stale_temporaries(root: Path) -> None:
+    """Delete the temporary files an add killed mid-write left (called under
+    the lock, so no other add is writing them)."""
+    for folder in (root, root / "articles"):
+        if folder.is_dir():
+            for tmp in folder.glob(".*.tmp"):
+                tmp.unlink(missing_ok=True)
+
+
 def _yaml_value(value: str) -> str:
     import json
 
@@ -129,6 +138,7 @@ def add_articles(index_path: Path, articles: list[NewArticle]) -> list[str]:
         raise AddError(f"{index_path}: not a regular file")
     index_path.parent.mkdir(parents=True, exist_ok=True)
     with _locked(index_path):
+        _remove_stale_temporaries(index_path.parent)
         original = index_path.read_bytes() if index_path.exists() else b"# Corpus\n"
         try:
             text = original.decode("utf-8")

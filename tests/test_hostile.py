@@ -252,3 +252,17 @@ def test_highlight_marks_are_offsets_into_the_plain_text():
     plain, marks = _marks("a \x02Jeong\x03, b \x02Jeong\x03 and \x02Kono\x03.")
     assert plain == "a Jeong, b Jeong and Kono."
     assert [plain[a:b] for a, b in marks] == ["Jeong", "Jeong", "Kono"]
+
+
+def test_leftovers_of_an_interrupted_add_are_cleaned_and_reported(run, tmp_path):
+    index = one_entry(tmp_path, "published: 2019-11-18\nfile: articles/a.txt")
+    (tmp_path / "articles" / ".x-2019-11-20.txt.abc123.tmp").write_text("partial")
+    (tmp_path / ".INDEX.md.def456.tmp").write_text("partial")
+    (tmp_path / "articles" / "orphan.txt").write_text(TEXT)
+    check = run("check", index=index)
+    assert check.exit_code == 0
+    assert "articles/orphan.txt: warning: no entry of INDEX.md names this file" in check.stderr
+    source = tmp_path / "new.txt"
+    source.write_text(TEXT)
+    assert run("add", str(source), "--outlet", "X", "--published", "2019-11-20", index=index).exit_code == 0
+    assert not list(tmp_path.glob(".*.tmp")) and not list((tmp_path / "articles").glob(".*.tmp"))
