@@ -198,6 +198,15 @@ def parse_index(text: str, path: str) -> tuple[list[Entry], list[Problem]]:
     seen: dict[str, int] = {}
     i = 0
     while i < len(lines):
+        stripped = lines[i].strip()
+        if stripped.startswith("````") or (stripped.startswith("```") and stripped[3:].strip() in ("markdown", "md")):
+            # An example in the prose (a fenced markdown block) holds no entries.
+            close = stripped[: len(stripped) - len(stripped.lstrip("`"))]
+            i += 1
+            while i < len(lines) and lines[i].strip() != close:
+                i += 1
+            i += 1
+            continue
         m = _HEADING.match(lines[i])
         if not m:
             i += 1
@@ -304,7 +313,7 @@ def read_catalog(index_path: str | os.PathLike[str]) -> Catalog:
     try:
         if not is_regular(path) and path.exists() and not path.is_dir():
             raise CorpusError([Problem(shown, 0, "not a regular file")])
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # (a byte order mark before the first heading is no text)
     except FileNotFoundError:
         raise CorpusError([Problem(shown, 0, "no such file")]) from None
     except IsADirectoryError:
@@ -364,6 +373,13 @@ def read_catalog(index_path: str | os.PathLike[str]) -> Catalog:
     return Catalog(path, valid, problems, warnings)
 
 
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # (a name too long for the file system)
+        return False
+
+
 def is_regular(path: Path) -> bool:
     """True for a regular file (a FIFO, a device or a socket would hang a read or never end)."""
     import stat
@@ -377,12 +393,12 @@ def is_regular(path: Path) -> bool:
 def read_article(entry: CatalogEntry, shown: str) -> Article | Problem:
     """Return the article of a catalog entry, or the problem with its file."""
     rel = entry.file
-    if entry.path.exists() and not entry.path.is_dir() and not is_regular(entry.path):
+    if _exists(entry.path) and not entry.path.is_dir() and not is_regular(entry.path):
         return Problem(shown, entry.file_line, f"article {entry.id!r}: file {rel!r} is not a regular file")
     try:
         data = entry.path.read_bytes()
-    except (FileNotFoundError, IsADirectoryError, PermissionError) as exc:
-        reason = "is missing" if isinstance(exc, FileNotFoundError) else "cannot be read"
+    except OSError as exc:  # (missing, a folder, unreadable, a name too long, ...)
+        reason = "is missing" if isinstance(exc, FileNotFoundError) else f"cannot be read ({exc.strerror or exc})"
         return Problem(shown, entry.file_line, f"article {entry.id!r}: file {rel!r} {reason}")
     try:
         raw = data.decode("utf-8-sig")

@@ -146,20 +146,24 @@ def add_articles(index_path: Path, articles: list[NewArticle]) -> list[str]:
             raise AddError(f"{index_path}: not UTF-8") from None
         # Only the ids matter here; `gsomia check` validates the rest. Reading
         # headings alone keeps an add to a large corpus fast.
-        taken = set(_HEADING_ID.findall(text))
+        taken = {t.lower() for t in _HEADING_ID.findall(text)}  # (ids that differ only in case are one id to `show`)
         folder = index_path.parent / "articles"
+        if folder.exists() and not folder.resolve().is_relative_to(index_path.parent.resolve()):
+            raise AddError(f"{folder} leads outside the corpus folder (a link?): articles are written only inside it")
         plan: list[tuple[str, NewArticle, Path]] = []
         for new in articles:
             if new.id:
-                if new.id in taken:
+                if new.id.lower() in taken:
                     raise AddError(f"id {new.id!r} is already in {index_path}")
                 art_id = new.id
             else:
                 base = f"{slug(new.outlet)}-{new.published.isoformat()}"
                 art_id, n = base, 2
-                while art_id in taken or (folder / f"{art_id}.txt").exists() or (folder / f"{art_id}.md").exists():
+                while (
+                    art_id.lower() in taken or (folder / f"{art_id}.txt").exists() or (folder / f"{art_id}.md").exists()
+                ):
                     art_id, n = f"{base}-{n}", n + 1
-            taken.add(art_id)
+            taken.add(art_id.lower())
             suffix = Path(new.source).suffix.lower() if new.source != "-" else ".txt"
             target = folder / f"{art_id}{suffix}"
             if target.exists():
@@ -173,7 +177,8 @@ def add_articles(index_path: Path, articles: list[NewArticle]) -> list[str]:
                 written.append(target)
             addition = "".join(_entry(art_id, new, f"articles/{t.name}") for art_id, new, t in plan)
             separator = b"" if original.endswith(b"\n") else b"\n"
-            _atomic_write(index_path, original + separator + addition.encode("utf-8"))
+            # (through a link to INDEX.md, the file it points to is written: the link stays)
+            _atomic_write(index_path.resolve(), original + separator + addition.encode("utf-8"))
         except BaseException:
             for path in written:
                 path.unlink(missing_ok=True)

@@ -266,3 +266,47 @@ def test_leftovers_of_an_interrupted_add_are_cleaned_and_reported(run, tmp_path)
     source.write_text(TEXT)
     assert run("add", str(source), "--outlet", "X", "--published", "2019-11-20", index=index).exit_code == 0
     assert not list(tmp_path.glob(".*.tmp")) and not list((tmp_path / "articles").glob(".*.tmp"))
+
+
+def test_lower_severity_corpus_cases(run, tmp_path):
+    # A byte order mark before the first heading.
+    index = one_entry(tmp_path / "bom", "published: 2019-11-18\nfile: articles/a.txt")
+    index.write_bytes(b"\xef\xbb\xbf" + index.read_bytes())
+    assert run("check", index=index).exit_code == 0
+    # An example entry inside a fenced markdown block of the prose is no entry.
+    text = index.read_text(encoding="utf-8-sig")
+    index.write_text(text + "\nFor example:\n\n````markdown\n## example\n\n```yaml\noutlet: Y\n```\n````\n")
+    check = run("check", index=index)
+    assert check.exit_code == 0 and "1 articles, no problems" in check.stdout
+    # A file name too long for the file system is a file:line problem, and validation goes on.
+    long = one_entry(tmp_path / "long", f"published: 2019-11-18\nfile: articles/{'x' * 300}.txt")
+    result = run("check", index=long)
+    assert result.exit_code == 1 and "INDEX.md:6: article 'a': file 'articles/xxx" in result.stderr
+    assert "cannot be read (File name too long)" in result.stderr
+    # Ids that differ only in case are one id.
+    source = tmp_path / "new.txt"
+    source.write_text(TEXT)
+    clash = run("add", str(source), "--outlet", "X", "--published", "2019-11-20", "--id", "A", index=index)
+    assert clash.exit_code == 1 and "id 'A' is already in" in clash.stderr
+
+
+def test_add_writes_through_a_linked_index_and_never_outside(run, tmp_path):
+    real = one_entry(tmp_path / "real", "published: 2019-11-18\nfile: articles/a.txt")
+    link = tmp_path / "real" / "LINK.md"
+    link.symlink_to(real)
+    source = tmp_path / "new.txt"
+    source.write_text(TEXT)
+    assert run("add", str(source), "--outlet", "X", "--published", "2019-11-20", index=link).exit_code == 0
+    assert link.is_symlink() and "## x-2019-11-20" in real.read_text()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "articles").symlink_to(elsewhere)
+    out = run("add", str(source), "--outlet", "X", "--published", "2019-11-20", index=tmp_path / "c" / "INDEX.md")
+    assert out.exit_code == 1 and "leads outside the corpus folder" in out.stderr and not list(elsewhere.iterdir())
+
+
+def test_a_decomposed_query_finds_the_composed_word():
+    from gsomia_cli.query import parse
+
+    assert parse("Cafe\u0301").terms[0].words == parse("Caf\u00e9").terms[0].words
