@@ -63,8 +63,34 @@ def load_data(name: str) -> dict[str, Any]:
     if user_dir:
         user_file = Path(user_dir) / name
         if user_file.is_file():
-            data = _merge(data, read_yaml(user_file))
+            extra = read_yaml(user_file)
+            _check_shape(data, extra, user_file)
+            data = _merge(data, extra)
     return data
+
+
+_NAMES = {"list": "list", "dict": "mapping", "str": "text", "int": "number", "float": "number", "bool": "yes/no"}
+
+
+def _check_shape(base: dict[str, Any], extra: dict[str, Any], path: Path) -> None:
+    """Raise DataError when a user's file gives a key of the bundled file a
+    value of another shape (a number for a list, a list of numbers for a list
+    of names): the bundled file is the schema."""
+    for key, value in extra.items():
+        if key not in base:
+            continue
+        want = base[key]
+        if type(value) is not type(want) and not (isinstance(want, str) and isinstance(value, str)):
+            raise DataError(f"{path}: `{key}` must be a {_NAMES.get(type(want).__name__, type(want).__name__)}")
+        items = list(want.values()) if isinstance(want, dict) else want if isinstance(want, list) else []
+        given = list(value.values()) if isinstance(value, dict) else value if isinstance(value, list) else []
+        kinds = {type(i) for i in items}
+        if len(kinds) == 1:
+            (kind,) = kinds
+            for item in given:
+                if not isinstance(item, kind):
+                    shown = _NAMES.get(kind.__name__, kind.__name__)
+                    raise DataError(f"{path}: each item of `{key}` must be a {shown}, not {item!r}")
 
 
 def bundled_seeds() -> Path:

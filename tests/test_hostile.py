@@ -69,25 +69,33 @@ def test_a_billion_laughs_in_an_index_block_is_refused(run, tmp_path):
         (b"claims:\n  x: \xff\xfe\n", "claims.yaml: not UTF-8 text (byte 13)"),
         (b"- a list\n", "claims.yaml: expected a mapping of keys at the top, found list"),
         (b"a: &a [x, x]\nb: [*a, *a]\n", "claims.yaml: YAML aliases (*name) are not allowed in data files"),
+        (b"anaphors: [[1]]\n", "claims.yaml: each item of `anaphors` must be a text, not [1]"),
+        (b"officials: 5\n", "officials.yaml: `officials` must be a list"),
+        (b"abbreviations: {a: 1}\n", "language.yaml: `abbreviations` must be a list"),
     ],
 )
 def test_a_broken_data_file_is_one_error(run, tmp_path, monkeypatch, content, message):
     data = tmp_path / "data"
     data.mkdir()
-    (data / "claims.yaml").write_bytes(content)
+    named = message.split(":")[0]
+    (data / (named if named.endswith(".yaml") else "claims.yaml")).write_bytes(content)
     monkeypatch.setenv("GSOMIA_DATA_DIR", str(data))
-    from gsomia_cli.claims import catalog
-    from gsomia_cli.resources import load_data
-
-    load_data.cache_clear()
-    catalog.cache_clear()
+    clear_data_caches()
     try:
         result = run("claims")
     finally:
-        load_data.cache_clear()
-        catalog.cache_clear()
+        clear_data_caches()
     assert result.exit_code == 1 and message in result.stderr, result.stderr
     assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
+
+
+def clear_data_caches() -> None:
+    """Forget every cached reading of the data files (the package caches them per process)."""
+    for name, module in list(sys.modules.items()):
+        if name.startswith("gsomia_cli"):
+            for value in vars(module).values():
+                if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", "") == name:
+                    value.cache_clear()
 
 
 def gsomia(*args: str, env: dict[str, str], stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
