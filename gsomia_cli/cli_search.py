@@ -9,7 +9,7 @@ import click
 from gsomia_cli.cli_common import State, fail, json_option, open_index, parse_date
 
 
-@click.command(context_settings={"ignore_unknown_options": True})
+@click.command()
 @click.argument("query", nargs=-1, required=True)
 @click.option(
     "--outlet", "outlets", multiple=True, metavar="NAME", help="Only outlets whose name contains NAME; repeatable."
@@ -37,11 +37,15 @@ def search(
     QUERY: plain words (all must match; closer together ranks higher),
     "quoted phrases", OR, -excluded, prefix*. Synonyms from
     gsomia_cli/data/synonyms.yaml are added unless --exact; a word that is
-    nowhere in the corpus is corrected to the nearest one that is.
+    nowhere in the corpus is corrected to the nearest one that is. A word
+    that starts with - (an exclusion) goes inside the quoted query or after
+    --, so that a mistyped option is an error, not a search word.
 
     \b
     Examples:
       gsomia search "export controls"
+      gsomia search "pact -Esper"
+      gsomia search --limit 3 -- pact -Esper
       gsomia search '"play into the hands"' --outlet yonhap
       gsomia search pact --speaker jeong --since 2019-11-17 --json
     Exit status 1 when nothing matches, like grep.

@@ -90,7 +90,7 @@ def test_phrase_or_exclusion_prefix(run):
     either = hits(run, "Pyongyang", "OR", "Beijing", "--limit", "100")
     assert all("pyongyang" in h["text"].lower() or "beijing" in h["text"].lower() for h in either)
     assert len(either) > len(hits(run, "Beijing", "--limit", "100"))
-    without = hits(run, "Esper", "-Kono", "--limit", "100")
+    without = hits(run, "Esper -Kono", "--limit", "100")
     assert without and all("kono" not in h["text"].lower() for h in without)
     prefix = hits(run, "curb*", "--exact")
     assert prefix and all("curb" in h["text"].lower() for h in prefix)
@@ -223,3 +223,15 @@ def test_a_bad_file_found_while_indexing_changes_nothing(run, tmp_path):
     assert f"{index}:14: article 'b': file 'b.txt' is missing" in missing.stderr
     (tmp_path / "b.txt").write_text("Tokyo spoke.", encoding="utf-8")
     assert {h["text"] for h in hits(run, "spoke", index=index)} == {"Seoul spoke again.", "Tokyo spoke."}
+
+
+def test_unknown_options_are_usage_errors_and_exclusions_follow_dashes(run):
+    for args in (("export", "--limt", "3"), ("export", "--jsn")):
+        result = run("search", *args)
+        assert result.exit_code == 2 and "No such option" in result.stderr
+    quoted = run("search", "pact -Esper", "--json")
+    dashed = run("search", "--json", "--", "pact", "-Esper")
+    assert quoted.exit_code == 0 and quoted.stdout == dashed.stdout
+    import json
+
+    assert all("Esper" not in hit["text"] for hit in json.loads(quoted.stdout))
