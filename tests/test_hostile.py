@@ -318,3 +318,23 @@ def test_a_decomposed_query_finds_the_composed_word():
     from gsomia_cli.query import parse
 
     assert parse("Cafe\u0301").terms[0].words == parse("Caf\u00e9").terms[0].words
+
+
+def test_a_read_only_stale_cache_falls_back_to_memory(tmp_path, monkeypatch, capsys):
+    import sqlite3
+
+    from gsomia_cli import index as index_module
+
+    corpus = one_entry(tmp_path / "c", "published: 2019-11-18\nfile: articles/a.txt")
+    monkeypatch.setenv("GSOMIA_CACHE_DIR", str(tmp_path / "cache"))
+    real_refresh = index_module.Index.refresh
+
+    def read_only(self, *args, **kwargs):  # (as root, file modes are not enforced: SQLite's own error)
+        if str(self.path) != ":memory:":
+            raise sqlite3.OperationalError("attempt to write a readonly database")
+        return real_refresh(self, *args, **kwargs)
+
+    monkeypatch.setattr(index_module.Index, "refresh", read_only)
+    index, report = index_module.open_index(corpus)
+    assert str(index.path) == ":memory:" and report is not None and report.extracted == 1
+    assert "indexing in memory" in capsys.readouterr().err
