@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 
@@ -67,6 +68,12 @@ def search(
 
         speakers = frozenset(match_names(speaker, {s: {s} for s in index.speakers()}))
     filters = Filters(outlets, parse_date(since, "--since"), parse_date(until, "--until"), speakers, limit)
+    empty = _empty_filter(index, outlets, since, until)
+    if empty:
+        index.close()
+        if as_json:
+            render.print_json([])
+        fail(empty)
     result = run_search(index, text, filters, exact=exact)
     index.close()
     if as_json:
@@ -236,3 +243,18 @@ def _refuse_corpus_file(state: State, output: str) -> None:
         pass  # (a corpus that cannot be read is reported by the export itself)
     if target in corpus_files:
         fail(f"-o {output}: that is a file of the corpus; write the export somewhere else", 2)
+
+
+def _empty_filter(index: Any, outlets: tuple[str, ...], since: str | None, until: str | None) -> str | None:
+    """Why the filters leave no article to search, or None: a user must not read
+    "no matches" for a query that was never run."""
+    db = index.db
+    for outlet in outlets:
+        if not db.execute("SELECT 1 FROM articles WHERE instr(lower(outlet), ?) LIMIT 1", (outlet.lower(),)).fetchone():
+            return f"no article from outlet {outlet!r}"
+    first, last = since or "0000-00-00", until or "9999-99-99"
+    if (since or until) and not db.execute(
+        "SELECT 1 FROM articles WHERE published BETWEEN ? AND ? LIMIT 1", (first, last)
+    ).fetchone():
+        return f"no article published {'from ' + since if since else ''}{' ' if since and until else ''}{'until ' + until if until else ''}"
+    return None

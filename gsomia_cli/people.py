@@ -38,14 +38,23 @@ def match_names(query: str, names: dict[str, set[str]]) -> set[str]:
     near spelling of either."""
     from rapidfuzz import fuzz
 
-    wanted = fold_key(query)
+    wanted = fold_key(query).strip()
     out = set()
     for label, aliases in names.items():
         for alias in aliases:
             key = fold_key(alias)
-            parts = key.replace("-", " ").split() + key.split()
-            if wanted == key or wanted in key.split() or fuzz.ratio(wanted, key) >= MATCH_SCORE:
+            words = key.split()  # ("min-jung" is one word: its syllables match only exactly)
+            syllables = key.replace("-", " ").split()
+            if wanted == key or wanted in words or wanted in syllables or fuzz.ratio(wanted, key) >= MATCH_SCORE:
                 out.add(label)
-            elif any(fuzz.ratio(wanted, part) >= MATCH_SCORE for part in parts if len(part) > 2):
+            elif any(_near(wanted, word) for word in words if len(word) > 2):
                 out.add(label)
     return out
+
+
+def _near(wanted: str, word: str) -> bool:
+    """A near spelling of a whole name part: close in letters and in length
+    ("Jeoung" is Jeong; it is not the "jung" of Min-jung)."""
+    from rapidfuzz import fuzz
+
+    return abs(len(wanted) - len(word)) <= 1 and fuzz.ratio(wanted, word) >= MATCH_SCORE

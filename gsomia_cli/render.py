@@ -169,13 +169,16 @@ def _diff_text(a: str, b: str) -> Any:
 
 
 def statements(statements: list[Any], roles: dict[str, Any], published: dict[str, str]) -> None:
-    """Print each statement of a speaker, renderings grouped, with diffs."""
+    """Print each statement of a speaker, renderings grouped, with diffs;
+    statements numbered per speaker (the JSON's ``group`` is the id across speakers)."""
     from rich.text import Text
 
     out = console(soft_wrap=True)
+    numbers: dict[str, int] = {}
     for s in statements:
         many = len(s.renderings) > 1
-        title = f"{s.speaker} ({roles.get(s.speaker) or 'speaker'}) · statement {s.group}"
+        numbers[s.speaker] = numbers.get(s.speaker, 0) + 1
+        title = f"{s.speaker} ({roles.get(s.speaker) or 'speaker'}) · statement {numbers[s.speaker]}"
         out.print(Text(title + (f" · told by {len(s.articles)} articles" if len(s.articles) > 1 else ""), style="bold"))
         for r in s.renderings:
             label = f"  {_short(r.outlet)} · {published.get(r.article, '')} · {r.kind}, {r.cue or 'no cue'}: "

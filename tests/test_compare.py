@@ -228,3 +228,10 @@ def test_disagreement_found_by_rule_on_new_articles(run, tmp_path):
     assert [(d["claim"], d["values"]) for d in compare["disagreements"]] == [
         ("expiry_date", {"a": "2019-11-23", "b": "2019-11-24"})
     ]
+
+
+def test_who_numbers_statements_per_speaker(run, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    text = run("who", "jeong").stdout
+    assert text.startswith("Jeong Kyeong-doo (Defense Minister) · statement 1\n")
+    assert "· statement 2" in text

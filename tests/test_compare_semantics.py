@@ -306,3 +306,19 @@ def test_review_compare_scorer_on_seeds_and_dev(tmp_path):
     ).stdout  # fmt: skip
     summary = dict(item.split("=") for item in out.strip().splitlines()[-1].split()[1:])
     assert summary["comparePrecision"] == "1.00" and summary["compareRecall"] == "1.00", out
+
+
+def test_speaker_names_match_on_whole_parts_not_syllables():
+    from gsomia_cli.people import match_names
+
+    names = {
+        "Jeong Kyeong-doo": {"Jeong Kyeong-doo", "Jeong"},
+        "Ko Min-jung": {"Ko Min-jung"},
+        "Taro Kono": {"Taro Kono", "Kono"},
+    }
+    assert match_names("Jeoung", names) == {"Jeong Kyeong-doo"}
+    assert match_names("Joeng", names) == {"Jeong Kyeong-doo"}
+    assert match_names("Kyung-doo", names) == {"Jeong Kyeong-doo"}
+    assert match_names("jung", names) == {"Ko Min-jung"}  # (a syllable, exactly)
+    assert match_names("Konno", names) == {"Taro Kono"}
+    assert match_names("Ko", names) == {"Ko Min-jung"}

@@ -235,3 +235,11 @@ def test_unknown_options_are_usage_errors_and_exclusions_follow_dashes(run):
     import json
 
     assert all("Esper" not in hit["text"] for hit in json.loads(quoted.stdout))
+
+
+def test_a_filter_that_excludes_everything_says_so(run):
+    outlet = run("search", "export controls", "--outlet", "Nowhere Gazette")
+    assert outlet.exit_code == 1 and "no article from outlet 'Nowhere Gazette'" in outlet.stderr
+    dates = run("search", "export controls", "--since", "2024-01-01")
+    assert dates.exit_code == 1 and "no article published from 2024-01-01" in dates.stderr
+    assert "no matches" not in outlet.stderr + dates.stderr
