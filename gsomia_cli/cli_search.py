@@ -161,18 +161,15 @@ def add(
       pbpaste | gsomia add - --outlet Reuters --published 2019-11-22 --id reuters-lapse
     """
     import os
-    from pathlib import Path
 
-    from gsomia_cli.corpus import find_index
+    from gsomia_cli.corpus import find_index, is_read_only_corpus
     from gsomia_cli.corpus_write import AddError, NewArticle, add_articles, read_source
     from gsomia_cli.resources import bundled_seeds
 
     if not state.index and not os.environ.get("GSOMIA_INDEX"):
         fail("add needs a corpus of your own: --index PATH (created if missing) or $GSOMIA_INDEX", 2)
     index_path = find_index(state.index)
-    package = Path(__file__).resolve().parent
-    bundled = (package / "seeds" / "INDEX.md", package.parent / "seeds" / "INDEX.md", bundled_seeds().resolve())
-    if index_path.resolve() in bundled:  # (installed, or the checkout an editable install runs from)
+    if index_path.resolve() == bundled_seeds().resolve() or is_read_only_corpus(index_path):
         fail(
             "the bundled seed corpus is read-only: name a corpus of your own with --index PATH (created if missing)", 2
         )

@@ -466,3 +466,18 @@ def unlisted_files(corpus: Corpus) -> list[Path]:
             if path.suffix.lower() in (".txt", ".md") and path.resolve() not in named and is_regular(path):
                 found.append(path)
     return found
+
+
+READ_ONLY_MARK = "<!-- gsomia: read-only seed corpus"
+
+
+def is_read_only_corpus(index_path: Path) -> bool:
+    """True for an INDEX.md that marks itself read-only (the seed corpus, in a
+    package or a source checkout, carries the mark)."""
+    try:
+        if not is_regular(index_path):
+            return False
+        with open(index_path, encoding="utf-8", errors="replace") as handle:
+            return READ_ONLY_MARK in handle.read(4096)
+    except OSError:
+        return False

@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import threading
-from pathlib import Path
 
 from conftest import entry, write_corpus
 
@@ -104,7 +103,11 @@ def test_bundled_seeds_are_read_only(run, tmp_path, monkeypatch):
     from conftest import SEEDS_INDEX
 
     before = SEEDS_INDEX.read_text()
-    for seeds in (SEEDS_INDEX, Path(resources.__file__).resolve().parent / "seeds" / "INDEX.md"):
+    import shutil
+
+    copy = tmp_path / "copy"
+    shutil.copytree(SEEDS_INDEX.parent, copy)  # (wherever the seeds are: installed, a checkout, a copy)
+    for seeds in (SEEDS_INDEX, copy / "INDEX.md"):
         result = run("add", "a.txt", "--outlet", "X", "--published", "2019-11-22", index=seeds)
         assert result.exit_code == 2 and "the bundled seed corpus is read-only" in result.stderr
     assert SEEDS_INDEX.read_text() == before
