@@ -4,6 +4,7 @@ articles, grouped into one statement with the renderings' differences."""
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +28,28 @@ def similarity(a: str, b: str) -> float:
     if min(len(fa.split()), len(fb.split())) < SHORT_WORDS:
         return fuzz.ratio(fa, fb)
     return max(fuzz.token_sort_ratio(fa, fb), fuzz.ratio(fa, fb))
+
+
+_NEGATIONS = frozenset({"not", "no", "never", "neither", "nor", "none", "nothing", "cannot", "without"})
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+_NOT_A_NEGATION = re.compile(r"\b(?:not only|not just|not merely|no doubt|no matter)\b")  # ("not only X but Y")
+
+
+def _negated(text: str) -> bool:
+    words = _NOT_A_NEGATION.sub(" ", fold_key(text).replace("n't", " not")).split()
+    return any(w.strip(".,;:!?\"'()") in _NEGATIONS for w in words)
+
+
+def opposed(a: str, b: str) -> bool:
+    """True when two similar renderings cannot be one statement: one is
+    negated and the other not ("We are not yet close" / "We are close"), or
+    they give different numbers."""
+    if _negated(a) != _negated(b):
+        return True
+    numbers_a, numbers_b = set(_NUMBER.findall(a)), set(_NUMBER.findall(b))
+    return bool(numbers_a and numbers_b and numbers_a != numbers_b)
 
 
 @dataclass(frozen=True)
@@ -85,7 +108,7 @@ def statements_of(extractions: Sequence[Any]) -> list[Statement]:
                     first = group.renderings[0]
                     need = SAME_ARTICLE if first.article == q.article else SAME_STATEMENT
                     score = similarity(first.text, q.text)
-                    if score >= need and score > best_score:
+                    if score >= need and score > best_score and not opposed(first.text, q.text):
                         best, best_score = group, score
             if best is None:
                 best = Statement(0, speaker, [q])

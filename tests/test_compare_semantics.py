@@ -322,3 +322,35 @@ def test_speaker_names_match_on_whole_parts_not_syllables():
     assert match_names("jung", names) == {"Ko Min-jung"}  # (a syllable, exactly)
     assert match_names("Konno", names) == {"Taro Kono"}
     assert match_names("Ko", names) == {"Ko Min-jung"}
+
+
+def test_opposite_renderings_are_two_statements(run, tmp_path):
+    index = corpus(
+        tmp_path,
+        {
+            "a": ("Outlet A", "2019-11-20", 'Defense Minister Taro Kono said: "We are not yet close to an agreement."'),
+            "b": ("Outlet B", "2019-11-20", 'Defense Minister Taro Kono told reporters: "We are close to an agreement."'),
+            "c": ("Outlet C", "2019-11-20", 'Defense Minister Taro Kono said: "We are not close to an agreement yet."'),
+        },
+    )
+    who = load(run("who", "Kono", "--json", index=index))[0]["statements"]
+    groups: dict[int, set[str]] = {}
+    for s in who:
+        groups.setdefault(s["group"], set()).add(s["article"])
+    assert sorted(map(sorted, groups.values())) == [["a", "c"], ["b"]]
+
+
+def test_opposed_renderings():
+    from gsomia_cli.statements import opposed
+
+    assert opposed("We are not yet close to an agreement", "We are close to an agreement")
+    assert opposed("We don't see any change", "We see a change")
+    assert opposed("Talks will last 3 days", "Talks will last 4 days")
+    assert not opposed("Talks will last 3 days", "The talks will last 3 days")
+    assert not opposed("There was no satisfactory response", "No cool answers were there")
+
+
+def test_not_only_is_no_negation():
+    from gsomia_cli.statements import opposed
+
+    assert not opposed("The U.S. pressed both sides, not only Korea but Japan", "The U.S. pressed both Korea and Japan")
