@@ -464,7 +464,7 @@ def _first_sentence(
     own = tuple(g for n, g in enumerate(rule.groups) if n not in rule.carry)
     carried = [g for n, g in enumerate(rule.groups) if n in rule.carry]
     for i in _sentences_where_all(own, text, sentences, starts, pointing, words, False, rule.unless):
-        # ("Esper met Jeong. He urged both sides ...": the subject of the sentence before)
+        # ("Clarke met Sato. He urged both sides ...": the subject of the sentence before)
         before = sentences[i - 1]
         opening = min(before.end, before.start + CARRY_SPAN)
         if all(_in_sentence(g, text, before.start, opening, None) for g in carried):

@@ -244,7 +244,7 @@ def story_label(story: list[str], by_id: dict[str, Coverage]) -> str:
 
 
 def _note(claim: str, sides: list[Side], by_id: dict[str, Coverage]) -> str:
-    """ "X in 4 reports (...); Y in 1: fortruss (Fort Russ), pakistanpoint (Pakistan Point) — one story"."""
+    """ "X in 4 reports (...) | Y in 1 report: a1 (Outlet One), a2 (Outlet Two) — one AP story"."""
     subject = claim.split(":", 1)[1] + "'s remarks dated" if claim.startswith("remarks_date:") else claim
     parts = []
     for n, side in enumerate(sides):
@@ -271,7 +271,7 @@ def _speech_words() -> re.Pattern[str]:
 def remark_dates(cov: Coverage) -> dict[str, set[str]]:
     """Return, per speaker, the days this article says they spoke: day dates
     in sentences that carry their statement, or name them just before a
-    speech word ("Jeong made the remarks ... on Sunday")."""
+    speech word ("Sato made the remarks ... on Sunday")."""
     out: dict[str, set[str]] = {}
     for d in cov.dates:
         if len(d.value) != 10:

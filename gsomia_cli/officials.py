@@ -1,5 +1,5 @@
 """Officials: people named with a public role, their later mentions
-(surname, "Mr. Ko", "the minister") and misspellings resolved to one person."""
+(surname, "Mr. Han", "the minister") and misspellings resolved to one person."""
 
 from __future__ import annotations
 
@@ -24,10 +24,10 @@ from gsomia_cli.lexicon import (
 from gsomia_cli.wordstarts import Heads, WordStarts, heads_of
 
 FUZZY_NAME = 88  # rapidfuzz ratio for a full name against a known one
-FUZZY_TOKEN = 75  # for one name token in a name position ("Jeoung said")
+FUZZY_TOKEN = 75  # for one name token in a name position ("Shon said" for Sohn)
 LOOKBACK = 30  # named mentions an anaphor ("the minister") may point back over
 ROLE_NP_SPAN = 60  # at most this from "the" or "Seoul's" to the role noun of "the (South Korean) minister"
-SUBJECT_SPAN = 110  # at most this from the start of a subject ("Kono, for his part,") to its verb
+SUBJECT_SPAN = 110  # at most this from the start of a subject ("Sato, for his part,") to its verb
 APPOSITION_SPAN = 100  # at most this from the comma after a name to its title ("Kim, the deputy minister")
 
 
@@ -105,15 +105,15 @@ def _patterns() -> _Patterns:
     speech_verbs = set(lex.clause_verbs) | set(lex.object_verbs) | set(lex.direct_verbs)
     return _Patterns(
         apposition=re.compile(
-            # (no preposition before the title: "Moon Chung-in, an adviser to President Moon" is no president)
+            # (no preposition before the title: "Kang Min-ho, an adviser to President Kang" is no president)
             rf"(?P<name>{NAME_START}(?:\s+{NAME_TOKEN}){{0,2}}),\s+(?:the\s+|a\s+)?(?:(?!(?:to|of|for|under|with|by)\s)[\w'.-]+\s+){{0,3}}?"
             rf"(?P<title>(?i:{lex.title_re.pattern}))(?=[\s,])"
         ),
-        name_run=re.compile(rf"{NAME_START}(?:(?:\s+[A-Z]\.)?\s+{NAME_TOKEN})*"),  # ("Mark T. Esper")
+        name_run=re.compile(rf"{NAME_START}(?:(?:\s+[A-Z]\.)?\s+{NAME_TOKEN})*"),  # ("Mary T. Clarke")
         title=alternation(list(lex.titles)),
         counterpart=re.compile(rf"counterparts?,?\s+(?P<name>{NAME})"),
         speech_verb=alternation(speech_verbs),
-        # "Jeoung said", "Kono, for his part, told", "Moon, speaking at a meeting, said"
+        # "Shon said", "Sato, for his part, told", "Kang, speaking at a meeting, said"
         name_before=re.compile(
             rf"(?<![\w-])(?P<name>{NAME_TOKEN})(?:\s*,[^,\"]{{1,60}}(?:,[^,\"]{{1,20}})?,)?\s+(?:has\s+|had\s+)?$"
         ),
@@ -162,7 +162,7 @@ def _titled_names(
     name that follows a title: a run of capitalised words (the first three of
     ``token_texts``, which begin at ``token_starts``) that begins right after
     the title, past spaces and commas ("the ministry's spokesman, Kim
-    In-chul"); a middle initial is in the run ("Mark T. Esper") but not in
+    Hye-won"); a middle initial is in the run ("Mary T. Clarke") but not in
     the name. A run takes the first title before one of its words."""
     run_end = 0
     for title in words.finditer_in(pat.title, lex.title_heads, words.low, ranges):
@@ -176,7 +176,7 @@ def _titled_names(
             start = posting.end()
         run = pat.name_run.match(text, start, b)
         if run is None or (text.startswith(".", run.end()) and f"{run.group()}.".lower() in lex.titles):
-            continue  # (none, or another title: "Chairman Gen. Park Han-ki" names Park after "Gen.")
+            continue  # (none, or another title: "Chairman Gen. Oh Dae-sung" names Oh after "Gen.")
         run_end = run.end()
         # The run's words are capitalised words: its first three.
         first = bisect.bisect_left(token_starts, start)
@@ -250,7 +250,7 @@ def _indices_in(items: list[str], wanted: Container[str]) -> list[int]:
 
 def _name_before(text: str, token_starts: list[int], verb_at: int, pat: _Patterns) -> re.Match[str] | None:
     """The name-like word that is the subject of a verb at ``verb_at``
-    ("Jeoung said", "Kono, for his part, told"): ``name_before`` tried at
+    ("Shon said", "Sato, for his part, told"): ``name_before`` tried at
     the capitalised words (``token_starts``, sorted) just before the verb."""
     before = text[max(0, verb_at - 40) : verb_at]
     subject_end = before.rstrip()
@@ -283,8 +283,8 @@ def _lone_surnames(
     """Return the surnames that one gazetteer official alone has, none of
     ``persons`` has, and the article writes among its capitalised words
     (``token_texts``, at ``token_starts``): those that stand alone wherever
-    they are, and those next to another name somewhere ("Lee Sang-hyun": the
-    Lee a later "Lee" names may be him)."""
+    they are, and those next to another name somewhere ("Choi Jin-ho": the
+    Choi a later "Choi" names may be him)."""
     present = {p.surname for p in persons.values()}
     alone: dict[str, None] = {}  # (in the order met)
     shared: set[str] = set()
@@ -293,7 +293,7 @@ def _lone_surnames(
         if surname in present:
             continue  # (a surname of the article's officials is theirs)
         if text.startswith(_GOVERNMENT_NOUNS, token_starts[k] + len(token_texts[k])):
-            continue  # "the Moon administration" names a government, not its leader
+            continue  # "the Kang administration" names a government, not its leader
         if _next_to_a_name(text, token_starts, token_texts, k, lex):
             shared.add(surname)
         else:
@@ -335,7 +335,7 @@ def _country_before(
 ) -> str | None:
     """The country a title at ``end`` belongs to, as the words before it
     (from ``start``) say: a country word ("Japan's trade minister") or an
-    official of the article with "'s" ("Moon Jae-in's chief of staff")."""
+    official of the article with "'s" ("Kang Min-ho's chief of staff")."""
     country = pat.country_before.search(text, start, end)
     if country:
         return lex.country_of[country.group("country")]
@@ -358,7 +358,7 @@ def _country_of_role(role: str, lex: Lexicon) -> str | None:
 def _clean_name(name: str, lex: Lexicon) -> str:
     tokens = name.split()
     if tokens and tokens[-1].endswith("'s"):
-        tokens[-1] = tokens[-1][:-2]  # "Kono's office": the name is Kono
+        tokens[-1] = tokens[-1][:-2]  # "Sato's office": the name is Sato
     while tokens and tokens[-1] in lex.not_names:
         tokens.pop()
     while tokens and tokens[0] in lex.not_names:
@@ -369,7 +369,7 @@ def _clean_name(name: str, lex: Lexicon) -> str:
 def _surname_of(name: str) -> tuple[str, str]:
     tokens = name.split()
     if len(tokens) > 1 and "-" in tokens[-1] and "-" not in tokens[0]:
-        return tokens[0], " ".join(tokens[1:])  # "Ko Min-jung": family name first
+        return tokens[0], " ".join(tokens[1:])  # "Han Ji-woo": family name first
     return tokens[-1], " ".join(tokens[:-1])
 
 
@@ -381,7 +381,7 @@ def _person(known: KnownOfficial, day: dt.date) -> Person:
 def surname_names(lex: Lexicon, surname: str, day: dt.date, role: str | None = None) -> KnownOfficial | None:
     """The one gazetteer official a surname alone names on ``day``: of
     those who bear it, the one who held ``role`` then (a title before the
-    name: "President Moon"), else the one in office then; None when there is
+    name: "President Kang"), else the one in office then; None when there is
     none or no one alone."""
     if surname not in lex.officials_by_surname:
         return None  # (most words are no one's surname)
@@ -452,7 +452,7 @@ class _Resolver:
         from rapidfuzz import fuzz, process, utils
 
         choices = {o.name: o for o in self.lex.officials} | {a: o for o in self.lex.officials for a in o.aliases}
-        # token_sort_ratio: "Abe Shinzo" (family name first) is Shinzo Abe; the processor
+        # token_sort_ratio: "Sato Hiroshi" (family name first) is Hiroshi Sato; the processor
         # lower-cases and makes hyphens spaces: "Park Ji Min" is Park Ji-min.
         for match, _, _ in process.extract(
             name, list(choices), scorer=fuzz.token_sort_ratio, processor=utils.default_process, score_cutoff=FUZZY_NAME
@@ -471,13 +471,13 @@ FUZZY_SYLLABLE = 75  # each part of a name against its best fit in the other
 
 def _syllables_agree(written: str, known: str) -> bool:
     """True when every part of two names (split at spaces and hyphens) has a
-    close fit in the other: "Jeong Keyong-doo" is Jeong Kyeong-doo, but "Lee
-    Jae-yong" is not Lee Jae-myung, though the names as a whole are close."""
+    close fit in the other: "Choi Jin-hoo" is Choi Jin-ho, but "Yoo
+    Min-seok" is not Yoo Min-soo, though the names as a whole are close."""
     from rapidfuzz import fuzz
 
     a, b = written.lower().replace("-", " ").split(), known.lower().replace("-", " ").split()
     if len(a) != len(b):
-        return True  # ("Moon Jaein" for Moon Jae-in: the whole name decides)
+        return True  # ("Kang Minho" for Kang Min-ho: the whole name decides)
     return all(max(fuzz.ratio(part, other) for other in b) >= FUZZY_SYLLABLE for part in a)
 
 
@@ -531,14 +531,14 @@ def find_officials(
                 break
     # The gazetteer's surnames of officials not named in full, and whether they stand alone.
     alone, resolver.shared_surnames = _lone_surnames(text, token_starts, token_texts, resolver.persons, pat, lex)
-    # 2. Title + name: "Defense Minister Taro Kono", "spokesperson Ko Min-jung".
+    # 2. Title + name: "Defense Minister Hiroshi Sato", "spokesperson Han Ji-woo".
     for title, title_start, name, start, end in _titled_names(text, words, ranges, token_starts, token_texts, pat, lex):
         if name in exclude_names:
             continue
         title_role = lex.titles[" ".join(title.lower().split())]
         person = resolver.full(name) if " " in name else resolver.token(name, fuzzy=True, role=title_role)
         if person is None and _private(text[_phrase_start(text, title_start) : title_start], lex):
-            continue  # "Samsung Electronics Vice Chairman Lee Jae-yong" is no official
+            continue  # "Acme Motors Vice Chairman Yoo Min-seok" is no official
         if person is None:
             surname, given = _surname_of(name)
             country = _country_before(text, max(0, title_start - 60), title_start, mentions, resolver, pat, lex)
@@ -558,7 +558,7 @@ def find_officials(
             continue
         person = resolver.full(name)
         if person is None and _private(text[m.end("title") : m.end("title") + APPOSITION_SPAN].split(",", 1)[0], lex):
-            continue  # "Lee Jae-yong, vice chairman of Samsung Electronics"
+            continue  # "Yoo Min-seok, vice chairman of Acme Motors"
         if person is None:
             surname, given = _surname_of(name)
             role = lex.titles[" ".join(m.group("title").lower().split())]
@@ -569,7 +569,7 @@ def find_officials(
             person = resolver.add(Person(name, role, country or _country_of_role(role, lex), surname, given))
         start = m.start("name") + m.group("name").index(name)
         add(person, start, start + len(name), "title")
-    # 3. "his counterpart, Jeong Kyung-doo": a name to resolve, no role given.
+    # 3. "his counterpart, Choi Jin-hoo": a name to resolve, no role given.
     range_starts = [a for a, _ in ranges]
     at = text.find("counterpart")
     while at >= 0:
@@ -581,7 +581,7 @@ def find_officials(
             start = counterpart_match.start("name") + counterpart_match.group("name").index(name)
             add(person, start, start + len(name), "name")
         at = text.find("counterpart", at + 11)
-    # 3b. A gazetteer official named by surname alone ("Abe and Moon met").
+    # 3b. A gazetteer official named by surname alone ("Sato and Kang met").
     present = {p.surname for p in resolver.persons.values()}
     for surname in alone:
         official = surname_names(lex, surname, published) if surname not in present else None
@@ -599,15 +599,15 @@ def find_officials(
             word = token[:-2] if token.endswith("'s") else token
             previous = token_texts[k - 1] if k else ""
             previous_end = token_starts[k - 1] + len(previous) if k else -1
-            if previous in HONORIFICS and text[previous_end:start] in (". ", " "):  # "Mr. Ko"
+            if previous in HONORIFICS and text[previous_end:start] in (". ", " "):  # "Mr. Han"
                 person = resolver.token(word, fuzzy=True)
                 if person:
                     add(person, previous_end - len(previous), start + len(word), "honorific")
             elif word in parts:
                 add(parts[word], start, start + len(word), "surname")
 
-    # 5. A name-like word where a speaker stands ("Jeoung said", "said Jeoung",
-    #    "according to Jeoung"): resolved fuzzily against the article's officials.
+    # 5. A name-like word where a speaker stands ("Shon said", "said Shon",
+    #    "according to Shon"): resolved fuzzily against the article's officials.
     def may_be_new(k: int) -> bool:  # the k-th capitalised word: can it still be a new mention?
         return (
             token_texts[k] not in lex.not_names and token_texts[k] not in exclude_names and not taken[token_starts[k]]

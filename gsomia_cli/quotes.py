@@ -360,8 +360,8 @@ def _person_reporting(
 ) -> tuple[re.Match[str], SpeakerSpan | None]:
     """The earlier verb of the sentence, and its subject, by which a person
     reports the clause that holds the cue ``verb`` ('He said Tokyo hoped
-    Seoul would "respond wisely."', 'Jeong told reporters he had asked for a
-    "wise decision."'); else ``verb`` and None."""
+    Seoul would "respond wisely."', 'The minister told reporters he had asked
+    for a "wise decision."'); else ``verb`` and None."""
     for earlier in sorted((v for v in verbs if v.start() < verb.start()), key=lambda v: -v.start()):
         speaker = who.subject(start, earlier.start())
         if speaker is not None and speaker.kind in ("official", "person"):

@@ -33,7 +33,7 @@ _ADVERBIAL = re.compile(
 _DATELINE = re.compile(
     r"[A-Z]{3,}[A-Z/ ,.]*?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
     r"(?:\([\w .-]{2,30}\)\s*(?:--|[-–—]\s)|\([\w .,/-]{2,80}\d{4}\)|(?:--|[-–—]\s))\s*"
-)  # ("MOSCOW (UrduPoint News / Sputnik - 22nd November, 2019) ")
+)  # ("PARIS (Example Wire / Agency - 3rd March, 2021) ")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -135,7 +135,7 @@ def _office_of(
     text: str, head: re.Match[str], named: re.Match[str], officials: list[SpeakerSpan]
 ) -> SpeakerSpan | None:
     """The office of an official named after its noun ("the office of
-    President Moon Jae-in", "the Ministry of ..." is no such office): the
+    President Kang Min-ho", "the Ministry of ..." is no such office): the
     official's office, labelled by the official's name; else None."""
     for official in officials:
         if named.start() < official.start and official.end <= named.end() + 40:
@@ -220,7 +220,7 @@ def speaker_spans(
     possessors: dict[int, Mention] = {}  # officials with "'s", by where the "'" stands
     range_starts = [a for a, _ in ranges]
     for m in mentions:  # (in text order, none overlapping)
-        # A possessive ("Kono's office") names no speaker: leave room for the phrase it is part of.
+        # A possessive ("Sato's office") names no speaker: leave room for the phrase it is part of.
         r = bisect.bisect_right(range_starts, m.start) - 1
         if m.in_quote or r < 0 or m.start >= ranges[r][1]:
             continue  # (in a quotation, or in a caption: no one speaks there)
@@ -258,7 +258,7 @@ def speaker_spans(
             end = named.end() if named else h.end()
             start, apostrophe = h.start(), text.find("'", h.start(), h.end())
             phrase = ""
-            if apostrophe >= 0 and apostrophe in possessors:  # "Moon Jae In's office": Moon Jae-in's office
+            if apostrophe >= 0 and apostrophe in possessors:  # "Kang Min Ho's office": Kang Min-ho's office
                 start = possessors[apostrophe].start
                 phrase = persons[possessors[apostrophe].person].name + text[apostrophe:end]
             elif apostrophe >= 0:  # "the Blue House's national security office": one speaker
@@ -271,7 +271,7 @@ def speaker_spans(
             if media and _holds_media(start, end, media, media_starts):
                 continue  # "Japan's Kyodo news agency": the outlet speaks
             office_of = _office_of(text, h, named, officials) if named else None
-            if office_of is not None:  # "the office of President Moon Jae-in": Moon Jae-in's office
+            if office_of is not None:  # "the office of President Kang Min-ho": Kang Min-ho's office
                 offices_of.append(office_of)
                 continue
             phrase = _named_as(phrase or _DETERMINER.sub("", text[start:end]), lex)
@@ -280,7 +280,7 @@ def speaker_spans(
         SpeakerSpan(m.start(), m.end(), m.group(), None, "pronoun", False)
         for m in words.finditer_in(lex.pronoun_re, lex.pronoun_heads, low, ranges)
     ]
-    for k, source in enumerate(anonymous):  # "President Moon's spokesman": Moon Jae-in's spokesman
+    for k, source in enumerate(anonymous):  # "President Kang's spokesman": Kang Min-ho's spokesman
         possessor = possessors.get(source.start - 3)
         if possessor is not None and text.startswith("'s ", possessor.end):
             label = f"{persons[possessor.person].name}'s {source.label}"
