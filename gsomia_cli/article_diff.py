@@ -4,11 +4,12 @@ officials differ."""
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from gsomia_cli.claims import catalog
-from gsomia_cli.compare import compatible, show_value
+from gsomia_cli.compare import claim_values, compatible
 from gsomia_cli.coverage import Coverage
 from gsomia_cli.statements import similarity, statements_of, word_diff
 
@@ -30,11 +31,10 @@ class ArticleDiff:
     officials: dict[str, list[str]]
 
 
-def _sentence_index(cov: Coverage, body: list[tuple[int, int]], offset: int) -> int | None:
-    for n, (start, end) in enumerate(body):
-        if start <= offset < end:
-            return n
-    return None
+def _sentence_index(body: list[tuple[int, int]], offset: int) -> int | None:
+    """The number of the body sentence (spans in order) that holds ``offset``."""
+    n = bisect.bisect_right(body, (offset, 1 << 62)) - 1
+    return n if n >= 0 and offset < body[n][1] else None
 
 
 def _meaning_pairs(
@@ -47,19 +47,19 @@ def _meaning_pairs(
         ra = [r for r in statement.renderings if r.article == a.id]
         rb = [r for r in statement.renderings if r.article == b.id]
         if ra and rb:
-            i, j = _sentence_index(a, body_a, ra[0].start), _sentence_index(b, body_b, rb[0].start)
+            i, j = _sentence_index(body_a, ra[0].start), _sentence_index(body_b, rb[0].start)
             if i is not None and j is not None:
                 pairs.append((i, j, "statement"))
     for ca in a.claims:
         for cb in b.claims:
             if ca.claim == cb.claim and compatible(ca.value, cb.value):
-                i, j = _sentence_index(a, body_a, ca.start), _sentence_index(b, body_b, cb.start)
+                i, j = _sentence_index(body_a, ca.start), _sentence_index(body_b, cb.start)
                 if i is not None and j is not None:
                     pairs.append((i, j, "claim"))
     for da in a.dates:
         for db in b.dates:
             if da.value == db.value and len(da.value) == 10 and similarity(da.sentence, db.sentence) >= SAME_EVENT:
-                i, j = _sentence_index(a, body_a, da.start), _sentence_index(b, body_b, db.start)
+                i, j = _sentence_index(body_a, da.start), _sentence_index(body_b, db.start)
                 if i is not None and j is not None:
                     pairs.append((i, j, "event"))
     return pairs
@@ -86,7 +86,7 @@ def diff_articles(a: Coverage, b: Coverage) -> ArticleDiff:
         used_b.add(j)
         shared.append({"a": sa[i], "b": sb[j], "similarity": round(score, 1), "why": why, "_i": i})
     shared.sort(key=lambda s: s.pop("_i"))
-    values_a, values_b = _claim_values(a), _claim_values(b)
+    values_a, values_b = claim_values(a), claim_values(b)
     claims = []
     for claim in [c.id for c in catalog()]:
         if claim in values_a or claim in values_b:
@@ -119,13 +119,3 @@ def diff_articles(a: Coverage, b: Coverage) -> ArticleDiff:
         quotes,
         {"only_a": sorted(names_a - names_b), "only_b": sorted(names_b - names_a)},
     )
-
-
-def _claim_values(cov: Coverage) -> dict[str, Any]:
-    values: dict[str, list[Any]] = {}
-    for record in cov.claims:
-        values.setdefault(record.claim, []).append(record.value)
-    return {c: v[0] if len(v) == 1 else v for c, v in values.items()}
-
-
-__all__ = ["ArticleDiff", "diff_articles", "show_value"]

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, NamedTuple
@@ -105,8 +104,12 @@ def compatible(a: Any, b: Any) -> bool:
     return len(ka.split()) > 1 and len(kb.split()) > 1 and (ka in kb or kb in ka)
 
 
-def _one_value(values: list[Any]) -> Any:
-    return values[0] if len(values) == 1 else values
+def claim_values(cov: Coverage) -> dict[str, Any]:
+    """An article's value of each claim it states (a list when it gives several)."""
+    values: dict[str, list[Any]] = {}
+    for record in cov.claims:
+        values.setdefault(record.claim, []).append(record.value)
+    return {c: v[0] if len(v) == 1 else v for c, v in values.items()}
 
 
 def claim_matrix(
@@ -125,16 +128,13 @@ def claim_matrix(
     claims = [c.id for c in catalog()]
     rows = []
     for cov in ordered:
-        values: dict[str, list[Any]] = {}
-        for record in cov.claims:
-            values.setdefault(record.claim, []).append(record.value)
         rows.append(
             {
                 "article": cov.id,
                 "outlet": cov.outlet,
                 "published": cov.published.isoformat(),
                 "via": (wire or {}).get(cov.id, []),
-                "values": {c: _one_value(v) for c, v in values.items()},
+                "values": claim_values(cov),
             }
         )
     matrix = Matrix(claims, rows)
@@ -320,8 +320,3 @@ def remark_disagreements(coverage: list[Coverage], groups: dict[str, str] | None
                 seen.add(key)
                 out.append(_disagreement(f"remarks_date:{statement.speaker}", "remarks", members, by_id, groups))
     return out
-
-
-def value_counts(d: Disagreement) -> Counter[str]:
-    """How many articles give each value of a disagreement."""
-    return Counter(show_value(v) for v in d.values.values())

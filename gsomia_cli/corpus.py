@@ -189,6 +189,8 @@ def parse_index(text: str, path: str) -> tuple[list[Entry], list[Problem]]:
     (bad YAML, missing or bad keys, duplicate ids). ``path`` labels problems."""
     import yaml
 
+    from gsomia_cli.resources import has_alias
+
     # Every scalar stays a string (dates and numbers are validated here, with the line), and
     # explicit tags build nothing; libyaml's loader when present: same rules, faster.
     loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
@@ -240,7 +242,7 @@ def parse_index(text: str, path: str) -> tuple[list[Entry], list[Problem]]:
         seen[art_id] = heading_line
         block = "\n".join(body)
         try:
-            if "*" in block and any(isinstance(e, yaml.AliasEvent) for e in yaml.parse(block, Loader=loader)):
+            if has_alias(block, loader):
                 # (an alias has no use in metadata, and a chain of them is a memory bomb)
                 problems.append(Problem(path, meta_line, f"article {art_id!r}: YAML aliases (*name) are not allowed"))
                 continue

@@ -74,11 +74,12 @@ def from_index_row(
     text: str,
     records: dict[str, Any],
     sentences: list[tuple[int, int, str]],
-    kinds: Collection[str] = ("quotes", "dates", "claims", "mentions", "officials"),
+    kinds: Collection[str] | None = None,
 ) -> Coverage:
     """The coverage of an article as the index stores it (see
-    index.extraction_records), with the record lists named in ``kinds``."""
-    records = {k: v for k, v in records.items() if k in kinds or k == "credits"}
+    index.extraction_records), with the record lists named in ``kinds`` (all by default)."""
+    if kinds is not None:
+        records = {k: v for k, v in records.items() if k in kinds or k == "credits"}
     mentions = records.get("mentions", [])
     return Coverage(
         str(metadata["id"]),

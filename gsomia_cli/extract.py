@@ -11,6 +11,7 @@ from gsomia_cli.corpus import Article
 from gsomia_cli.dates import find_dates
 from gsomia_cli.officials import Person, RoleMention, find_officials
 from gsomia_cli.quotes import find_statements
+from gsomia_cli.resources import DataError
 from gsomia_cli.speakers import speaker_spans
 from gsomia_cli.textfold import lower
 from gsomia_cli.wordstarts import WordStarts
@@ -96,8 +97,6 @@ def extract_or_empty(article: Article) -> tuple[Extraction, str | None]:
     """Return the extraction of one article and None, or, should extraction
     fail on it, an empty extraction and the error: one bad article must not
     cost the records of all the others."""
-    from gsomia_cli.resources import DataError
-
     try:
         return extract(article), None
     except DataError:

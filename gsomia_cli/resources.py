@@ -7,6 +7,7 @@ by ``$GSOMIA_DATA_DIR``: lists are extended, mappings updated key by key.
 from __future__ import annotations
 
 import os
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,19 @@ class DataError(ValueError):
     """A data file that cannot be used: the message names the file (and line) and what is wrong."""
 
 
+# Where an alias could stand ("*name" after a space or an opening mark): only then are events parsed.
+_MAYBE_ALIAS = re.compile(r"(?:^|[\s\[{,])\*[^\s,\]}]")
+
+
+def has_alias(text: str, loader: Any) -> bool:
+    """True when the YAML ``text`` uses an alias (an anchor's "*name")."""
+    import yaml
+
+    return bool(_MAYBE_ALIAS.search(text)) and any(
+        isinstance(e, yaml.AliasEvent) for e in yaml.parse(text, Loader=loader)
+    )
+
+
 def read_yaml(path: Path) -> dict[str, Any]:
     """Return the mapping a YAML data file holds, or raise :class:`DataError`
     (not UTF-8, not YAML, an alias, not a mapping)."""
@@ -40,7 +54,7 @@ def read_yaml(path: Path) -> dict[str, Any]:
     except UnicodeDecodeError as exc:
         raise DataError(f"{path}: not UTF-8 text (byte {exc.start})") from None
     try:
-        if "*" in text and any(isinstance(e, yaml.AliasEvent) for e in yaml.parse(text, Loader=loader)):
+        if has_alias(text, loader):
             raise DataError(f"{path}: YAML aliases (*name) are not allowed in data files")
         data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
