@@ -41,7 +41,9 @@ class Gsomia(click.Group):
             # whose corpus write is done: its index is rebuilt by the next command).
             if ctx.invoked_subcommand == "add" or getattr(ctx, "_retried", False) or not _discard_cache(ctx):
                 fail(f"index database error: {exc}")
-            click.echo(f"gsomia: warning: the index cache was damaged ({exc}); it is rebuilt", err=True)
+            from gsomia_cli.index import damage_reason
+
+            click.echo(f"gsomia: warning: the index cache was damaged ({damage_reason(exc)}); it is rebuilt", err=True)
             ctx._retried = True  # type: ignore[attr-defined]
             ctx._protected_args, ctx.args = saved  # type: ignore[attr-defined]
             return self.invoke(ctx)

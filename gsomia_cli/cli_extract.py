@@ -85,11 +85,12 @@ def dates(state: State, outlets: tuple[str, ...], articles_: tuple[str, ...], as
       gsomia dates --article yonhap --json
     """
     from gsomia_cli import render
+    from gsomia_cli.export import sentences_once
     from gsomia_cli.extract import to_json
 
     records = [d for ex in _extractions(state, outlets, articles_) for d in ex.dates]
     if as_json:
-        render.print_json(to_json(records))
+        render.print_json(sentences_once(to_json(records)))
         return
     rows = [(d.article, d.text, d.value, d.sentence) for d in records]
     render.print_table(f"{len(rows)} dates", ["article", "text", "value", "sentence"], rows)
@@ -118,6 +119,7 @@ def quotes(
     """
     from gsomia_cli import render
     from gsomia_cli.coverage import from_extraction
+    from gsomia_cli.export import sentences_once
     from gsomia_cli.extract import to_json
     from gsomia_cli.people import speaker_matches
 
@@ -129,7 +131,7 @@ def quotes(
         names = speaker_matches(speaker, [from_extraction(ex) for ex in extractions])
         records = [q for q in records if q.speaker in names]
     if as_json:
-        render.print_json(to_json(records))
+        render.print_json(sentences_once(to_json(records)))
         return
     rows = [(q.article, q.speaker, q.kind, q.cue, q.text) for q in records]
     render.print_table(f"{len(rows)} statements", ["article", "speaker", "kind", "cue", "text"], rows)

@@ -7,12 +7,34 @@ import json
 from typing import IO, Any
 
 CSV_COLUMNS = ["article", "outlet", "published", "file", "type", "name", "value", "kind", "text", "start", "end"]
+LONG_SENTENCE = 400  # characters; a longer sentence's text is written once per output
+
+
+def sentences_once(data: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return JSON records (dates, quotes) with the text of a long sentence
+    only in the first record that cites it; later ones carry ``sentence``
+    null and the same ``sentence_start``/``sentence_end``. Real sentences are
+    short and are repeated; a run of text with hundreds of records per
+    sentence then costs its length once, not once per record."""
+    given: set[tuple[str, int]] = set()
+    out = []
+    for record in data:
+        sentence = record.get("sentence")
+        if sentence is not None and len(sentence) > LONG_SENTENCE:
+            key = (record["article"], record.get("sentence_start", 0))
+            if key in given:
+                record = {**record, "sentence": None}
+            given.add(key)
+        out.append(record)
+    return out
 
 
 def write_jsonl(records: list[tuple[dict[str, Any], str, dict[str, Any]]], out: IO[str]) -> None:
     """Write one JSON object per article: its metadata, ``text`` (clean) and
     its officials, mentions, dates, quotes and claims."""
     for meta, text, extracted in records:
+        for kind in ("dates", "quotes"):
+            extracted = {**extracted, kind: sentences_once(extracted[kind])}
         out.write(json.dumps({**meta, "text": text, **extracted}, ensure_ascii=False) + "\n")
 
 

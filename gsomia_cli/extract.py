@@ -29,6 +29,8 @@ class DateRecord:
     start: int
     end: int
     sentence: str
+    sentence_start: int = 0  # where the sentence is in the article's clean text
+    sentence_end: int = 0
 
 
 @dataclass(slots=True)  # many per article: cheap to create
@@ -64,6 +66,8 @@ class QuoteRecord:
     end: int
     sentence: str
     office_holder: str | None = None  # who held the speaker's office that day, when the article names only the title
+    sentence_start: int = 0  # where the sentence is in the article's clean text
+    sentence_end: int = 0
 
 
 @dataclass(slots=True)  # many per article: cheap to create
@@ -119,10 +123,12 @@ def extract(article: Article) -> Extraction:
 
     spans = [(s.start, s.end) for s in sentences if s.kind in READ_KINDS]
     date_exprs = find_dates(text, spans, article.published, words)
-    dates = [
-        DateRecord(aid, afile, outlet, clean[d.start : d.end], d.value, d.start, d.end, _sentence_of(article, d.start))
-        for d in date_exprs
-    ]
+    dates = []
+    for d in date_exprs:
+        sentence = article.sentence_at(d.start)
+        span = (sentence.start, sentence.end) if sentence else (d.start, d.end)
+        text_of = sentence.text if sentence else ""
+        dates.append(DateRecord(aid, afile, outlet, clean[d.start : d.end], d.value, d.start, d.end, text_of, *span))
     persons, mentions, offices = find_officials(text, ranges, quotes, byline, words, article.published)
     body_ranges = [(p.start, p.end) for p in article.paragraphs if p.kind == "body"]
     speakers = speaker_spans(text, body_ranges, persons, mentions, quotes, words, offices)
@@ -141,6 +147,8 @@ def extract(article: Article) -> Extraction:
             s.end,
             sentences[s.sentence].text,
             s.referent,
+            sentences[s.sentence].start,
+            sentences[s.sentence].end,
         )
         for s in statements
     ]
@@ -168,11 +176,6 @@ def extract(article: Article) -> Extraction:
         claims,
         offices,
     )
-
-
-def _sentence_of(article: Article, offset: int) -> str:
-    sentence = article.sentence_at(offset)
-    return sentence.text if sentence else ""
 
 
 def officials_of(extractions: list[Extraction]) -> list[OfficialRecord]:

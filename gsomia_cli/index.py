@@ -21,7 +21,7 @@ from gsomia_cli.corpus import Article, CatalogEntry, Problem, read_article, read
 if TYPE_CHECKING:
     from gsomia_cli.coverage import Coverage
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 TOKENIZER = "porter unicode61 remove_diacritics 2"
 
 SCHEMA = f"""
@@ -238,6 +238,8 @@ class Index:
         if str(self.path) == ":memory:":
             return self._create()
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        if not self.path.exists() or self.path.stat().st_size == 0:
+            return self._create()  # (new, or discarded after damage)
         try:
             db = sqlite3.connect(self.path, timeout=LOCK_WAIT)
             tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -247,8 +249,10 @@ class Index:
             if version and version[0] == SCHEMA_VERSION:
                 return db
             db.close()
-        except sqlite3.DatabaseError:
-            pass  # corrupt or foreign: rebuilt below
+        except sqlite3.DatabaseError as exc:  # corrupt or foreign: rebuilt
+            print(
+                f"gsomia: warning: the index cache was damaged ({damage_reason(exc)}); it is rebuilt", file=sys.stderr
+            )
         return self._create()
 
     def _create(self) -> sqlite3.Connection:
@@ -404,6 +408,14 @@ def _updating(db_path: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def damage_reason(exc: Exception) -> str:
+    """What SQLite said of a damaged cache, fit for a terminal: its first
+    line, at most 60 characters, printable (a decode error quotes the bytes)."""
+    first = (str(exc).splitlines() or [type(exc).__name__])[0]
+    shown = "".join(c if c.isprintable() and c != "\ufffd" else "?" for c in first[:60])
+    return shown + ("…" if len(first) > 60 else "")
 
 
 def discard(corpus_index: Path) -> None:

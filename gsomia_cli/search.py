@@ -188,18 +188,24 @@ def search(index: Index, text: str, filters: Filters = Filters(), exact: bool = 
     rank_of = dict(ranked)
     highlighted = dict(newest)  # every ranked row is among them
     details = index.db.execute(
-        "SELECT s.rowid, s.article, s.start, s.end, s.kind, a.file, a.outlet, a.published,"
-        " substr(a.text, s.start + 1, s.end - s.start),"
-        " substr(a.text, max(1, s.start - 79), min(80, s.start)), substr(a.text, s.end + 1, 80)"
+        "SELECT s.rowid, s.article, s.start, s.end, s.kind, a.file, a.outlet, a.published"
         f" FROM sentences s JOIN articles a ON a.id = s.article WHERE s.rowid IN ({','.join('?' * len(ranked))})",
         list(rank_of),
+    ).fetchall()
+    # Each article's text once, sliced here: SQLite's substr reads a whole long text for each
+    # sentence of it, so the hits of a 50 MB article took seconds.
+    articles = sorted({row[1] for row in details})
+    texts = dict(
+        index.db.execute(f"SELECT id, text FROM articles WHERE id IN ({','.join('?' * len(articles))})", articles)
     )
     hits = []
-    for rowid, article, start, end, kind, file, outlet, published, text, before, after in details:
+    for rowid, article, start, end, kind, file, outlet, published in details:
         _, marks = _marks(highlighted[rowid])
         if filters.speakers is not None and not _inside_statement(index, article, start, marks, filters.speakers):
             continue
         score = -rank_of[rowid] + _proximity(marks) + (0.0 if kind == "body" else -0.5)
+        clean = texts[article]
+        text, before, after = clean[start:end], clean[max(0, start - 80) : start], clean[end : end + 80]
         before, after = before.split("\n")[-1], after.split("\n")[0]
         hits.append(Hit(article, file, outlet, published, round(score, 3), text, start, end, marks, before, after))
     hits.sort(key=lambda h: -h.score)

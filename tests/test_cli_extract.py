@@ -26,7 +26,7 @@ def test_officials_json_contract(run):
 
 def test_dates_json_contract(run):
     data = load(run("dates", "--article", "yonhap", "--json"))
-    assert all(set(d) == FILE_KEYS | {"text", "value", "sentence"} for d in data)
+    assert all(set(d) == FILE_KEYS | {"text", "value", "sentence", "sentence_start", "sentence_end"} for d in data)
     assert [(d["text"], d["value"]) for d in data] == [
         ("Sunday", "2019-11-17"),
         ("six days left", "2019-11-23"),
@@ -45,7 +45,17 @@ def test_quotes_json_contract_and_filters(run, seeds):
         ("Jeong Kyeong-doo", "Defense Minister", "direct", "said"),
     ]
     first = data[0]
-    assert set(first) == FILE_KEYS | {"speaker", "speaker_role", "kind", "cue", "text", "sentence", "office_holder"}
+    assert set(first) == FILE_KEYS | {
+        "speaker",
+        "speaker_role",
+        "kind",
+        "cue",
+        "text",
+        "sentence",
+        "sentence_start",
+        "sentence_end",
+        "office_holder",
+    }
     clean = seeds.resolve(first["article"]).clean
     assert clean[first["start"] : first["end"]] == first["text"]
     assert first["text"] in first["sentence"]

@@ -329,7 +329,11 @@ def test_opposite_renderings_are_two_statements(run, tmp_path):
         tmp_path,
         {
             "a": ("Outlet A", "2019-11-20", 'Defense Minister Taro Kono said: "We are not yet close to an agreement."'),
-            "b": ("Outlet B", "2019-11-20", 'Defense Minister Taro Kono told reporters: "We are close to an agreement."'),
+            "b": (
+                "Outlet B",
+                "2019-11-20",
+                'Defense Minister Taro Kono told reporters: "We are close to an agreement."',
+            ),
             "c": ("Outlet C", "2019-11-20", 'Defense Minister Taro Kono said: "We are not close to an agreement yet."'),
         },
     )

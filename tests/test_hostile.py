@@ -23,13 +23,28 @@ def one_entry(tmp_path: Path, lines: str) -> Path:
 @pytest.mark.parametrize(
     ("lines", "message"),
     [
-        ("published: 2019-02-30\nfile: articles/a.txt", "INDEX.md:5: article 'a': published '2019-02-30' is not a date"),
-        ("published: 2019-13-45\nfile: articles/a.txt", "INDEX.md:5: article 'a': published '2019-13-45' is not a date"),
-        ("published: 0000-01-01\nfile: articles/a.txt", "INDEX.md:5: article 'a': published '0000-01-01' is not a date"),
+        (
+            "published: 2019-02-30\nfile: articles/a.txt",
+            "INDEX.md:5: article 'a': published '2019-02-30' is not a date",
+        ),
+        (
+            "published: 2019-13-45\nfile: articles/a.txt",
+            "INDEX.md:5: article 'a': published '2019-13-45' is not a date",
+        ),
+        (
+            "published: 0000-01-01\nfile: articles/a.txt",
+            "INDEX.md:5: article 'a': published '0000-01-01' is not a date",
+        ),
         ("published: !!int 'xyz'\nfile: articles/a.txt", "INDEX.md:5: article 'a': published 'xyz' is not a date"),
         ("published: !!timestamp 'xyz'\nfile: articles/a.txt", "published 'xyz' is not a date"),
-        ('published: 2019-11-18\nfile: "articles/a\\0.txt"', "INDEX.md:6: article 'a': file 'articles/a\\x00.txt' is not a file name"),
-        ("published: &d 2019-11-18\nnote: *d\nfile: articles/a.txt", "INDEX.md:4: article 'a': YAML aliases (*name) are not allowed"),
+        (
+            'published: 2019-11-18\nfile: "articles/a\\0.txt"',
+            "INDEX.md:6: article 'a': file 'articles/a\\x00.txt' is not a file name",
+        ),
+        (
+            "published: &d 2019-11-18\nnote: *d\nfile: articles/a.txt",
+            "INDEX.md:4: article 'a': YAML aliases (*name) are not allowed",
+        ),
     ],
 )
 def test_bad_values_in_an_index_block_are_file_line_errors(run, tmp_path, lines, message):
@@ -63,7 +78,10 @@ def test_a_billion_laughs_in_an_index_block_is_refused(run, tmp_path):
     [
         (b"claims: [1, 2]\n", "claims.yaml: `claims` must be a mapping"),
         (b"claims:\n  x: {kind: flag, rules: [{what: ['(a+)+$']}]}\n", "repeats a repeated group"),
-        (b"claims:\n  x: {kind: flag, rules: [{what: ['(unclosed']}]}\n", "claims.yaml: a claim definition cannot be used"),
+        (
+            b"claims:\n  x: {kind: flag, rules: [{what: ['(unclosed']}]}\n",
+            "claims.yaml: a claim definition cannot be used",
+        ),
         (b"claims:\n  x: {kind: flag, rules: 5}\n", "claims.yaml: a claim definition cannot be used"),
         (b"claims: {x: [\n", "claims.yaml:2: YAML does not parse"),
         (b"claims:\n  x: \xff\xfe\n", "claims.yaml: not UTF-8 text (byte 13)"),
@@ -121,17 +139,29 @@ def test_concurrent_searches_on_a_fresh_cache_all_succeed(tmp_path):
         assert len({o for o, _ in outs}) == 1
 
 
-def test_a_corrupt_cache_is_rebuilt_with_a_warning(tmp_path):
+@pytest.mark.parametrize("where", ["first page", "middle", "end"])
+def test_a_damaged_cache_never_fails_a_command(tmp_path, where):
+    import random
+
     env = {**os.environ, "GSOMIA_CACHE_DIR": str(tmp_path / "cache")}
     assert gsomia("index", env=env).returncode == 0
-    (db,) = list((tmp_path / "cache").glob("*.sqlite*"))[:1]
+    (db,) = list((tmp_path / "cache").glob("*.sqlite"))
     size = db.stat().st_size
+    offset = {"first page": 0, "middle": size // 2, "end": size - 4096}[where]
     with open(db, "r+b") as handle:
-        handle.seek(size // 2)
-        handle.write(os.urandom(4096))
-    result = gsomia("search", "Kono", "--json", env=env)
-    assert result.returncode == 0 and b"Kono" in result.stdout, result.stderr.decode()
-    assert b"rebuilt" in result.stderr and b"Traceback" not in result.stderr
+        handle.seek(offset)
+        handle.write(random.Random(7).randbytes(4096 - offset % 4096))
+    warned = b""
+    for command in (["search", "Kono", "--json"], ["export"], ["quotes", "--json"]):
+        result = gsomia(*command, env=env)
+        assert result.returncode == 0 and b"Kono" in result.stdout, result.stderr.decode()
+        assert not result.stderr or result.stderr.startswith(b"gsomia: warning: the index cache was damaged ("), (
+            result.stderr
+        )
+        assert result.stderr.count(b"\n") <= 1 and b"Traceback" not in result.stderr
+        warned += result.stderr
+    if where == "first page":  # damage SQLite reports at once (it checksums nothing: see the README)
+        assert b"it is rebuilt" in warned
 
 
 def test_a_cache_with_only_its_meta_table_is_rebuilt(tmp_path):
@@ -240,9 +270,33 @@ def test_a_text_without_sentence_ends_gives_output_linear_in_its_size(run, tmp_p
         import json
 
         records = json.loads(result.stdout)
-        assert records and max(len(r["sentence"]) for r in records) <= 2_000
+        spans = {(r["sentence_start"], r["sentence_end"]) for r in records}
+        assert records and max(end - start for start, end in spans) <= 2_000
+        # each long sentence's text once, with its first record; the others point at it
+        given = [r for r in records if r["sentence"] is not None]
+        long_spans = [(start, end) for start, end in spans if end - start > 400]
+        given_long = [(r["sentence_start"], r["sentence_end"]) for r in given if len(r["sentence"]) > 400]
+        assert sorted(given_long) == sorted(long_spans) and len(long_spans) >= 24
+        assert all(r["sentence"] == text[r["sentence_start"] : r["sentence_end"]].strip() for r in given)
         sizes.append(len(result.stdout))
+        assert len(result.stdout) < 6 * len(text)
     assert 1.8 < sizes[1] / sizes[0] < 2.2, sizes
+
+
+def test_short_sentences_are_repeated_in_every_record_with_their_offsets(run, tmp_path):
+    text = "Seoul said on Friday it would end the pact on Nov. 23. Tokyo did not answer on Saturday.\n"
+    index = write_corpus(
+        tmp_path, "## a\n\n```yaml\noutlet: X\npublished: 2019-11-20\nfile: a.txt\n```\n", {"a.txt": text}
+    )
+    import json
+
+    records = json.loads(run("dates", "--json", index=index).stdout)
+    first = "Seoul said on Friday it would end the pact on Nov. 23."
+    assert [(r["text"], r["sentence"], r["sentence_start"], r["sentence_end"]) for r in records] == [
+        ("Friday", first, 0, len(first)),
+        ("Nov. 23", first, 0, len(first)),
+        ("Saturday", "Tokyo did not answer on Saturday.", len(first) + 1, len(text) - 1),
+    ]
 
 
 def test_a_query_too_long_is_a_usage_error_and_many_exclusions_work(run):
