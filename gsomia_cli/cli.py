@@ -10,12 +10,17 @@ from typing import Any
 import click
 
 from gsomia_cli import __version__, build, cli_compare, cli_extract, cli_search
-from gsomia_cli.cli_common import CONTEXT, State, fail, json_option
+from gsomia_cli.cli_common import CONTEXT, State, complete_article, fail, json_option
 
 
 class Gsomia(click.Group):
     """The command group: a file or database error ends a command with one
     line on stderr and status 1, never a traceback."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Accept ``--index PATH`` after the command too (``gsomia search
+        pact --index my/INDEX.md``): it is moved before the command."""
+        return super().parse_args(ctx, _index_first(args))
 
     def invoke(self, ctx: click.Context) -> Any:
         import sqlite3
@@ -53,6 +58,29 @@ class Gsomia(click.Group):
             fail(str(exc))
 
 
+def _index_first(args: list[str]) -> list[str]:
+    """``args`` with a ``--index PATH`` (or ``--index=PATH``) that follows the
+    command moved before it; what follows ``--`` is left alone (query words)."""
+    moved: list[str] = []
+    rest: list[str] = []
+    k = 0
+    while k < len(args):
+        arg = args[k]
+        if arg == "--":
+            rest += args[k:]
+            break
+        if arg == "--index" and k + 1 < len(args) and rest:
+            moved += args[k : k + 2]
+            k += 2
+            continue
+        if arg.startswith("--index=") and rest:
+            moved.append(arg)
+        else:
+            rest.append(arg)
+        k += 1
+    return moved + rest
+
+
 def _discard_cache(ctx: click.Context) -> bool:
     """Delete the index cache of the command's corpus; False when there is none to delete."""
     from gsomia_cli.corpus import CorpusError, find_index
@@ -76,6 +104,7 @@ def _discard_cache(ctx: click.Context) -> bool:
 @click.option(
     "--index",
     metavar="PATH",
+    type=click.Path(),
     help="The corpus's INDEX.md. Default: $GSOMIA_INDEX, else ./seeds/INDEX.md, else the bundled seeds.",
 )
 @click.pass_context
@@ -122,7 +151,7 @@ def articles(state: State, as_json: bool) -> None:
 
 
 @main.command()
-@click.argument("article_id", metavar="ID")
+@click.argument("article_id", metavar="ID", shell_complete=complete_article)
 @json_option
 @click.pass_obj
 def show(state: State, article_id: str, as_json: bool) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import sys
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
@@ -109,3 +111,132 @@ def parse_date(value: str | None, option: str) -> Any:
         return dt.date.fromisoformat(value)
     except ValueError:
         fail(f"{option} {value!r} is not a date (YYYY-MM-DD)", 2)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which articles a command reads, and how many records it prints."""
+
+    outlets: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+    since: str | None = None  # YYYY-MM-DD, validated
+    until: str | None = None
+    limit: int | None = None
+
+    def cut(self, records: list[Any]) -> list[Any]:
+        """The first ``limit`` of ``records`` (all without a limit)."""
+        return records if self.limit is None else records[: self.limit]
+
+
+def selection_options(with_limit: bool = True):
+    """The options every command that lists or compares records takes:
+    --outlet, --article, --since, --until (and --limit), given to the
+    command as one ``selection`` (a :class:`Selection`)."""
+
+    def decorate(command):
+        @functools.wraps(command)
+        def with_selection(*args, outlets, articles_, since, until, limit=None, **kwargs):
+            first, last = parse_date(since, "--since"), parse_date(until, "--until")
+            selection = Selection(outlets, articles_, first and first.isoformat(), last and last.isoformat(), limit)
+            return command(*args, selection=selection, **kwargs)
+
+        options = [
+            click.option(
+                "--outlet",
+                "outlets",
+                multiple=True,
+                metavar="NAME",
+                help="Only outlets whose name contains NAME; repeatable.",
+            ),
+            click.option(
+                "--article",
+                "articles_",
+                multiple=True,
+                metavar="ID",
+                help="Only this article (id, prefix or outlet); repeatable.",
+                shell_complete=complete_article,
+            ),
+            click.option("--since", metavar="DATE", help="Only articles published on or after DATE (YYYY-MM-DD)."),
+            click.option("--until", metavar="DATE", help="Only articles published on or before DATE (YYYY-MM-DD)."),
+        ]
+        if with_limit:
+            options.append(
+                click.option("--limit", type=click.IntRange(1, None), metavar="N", help="Print at most N records.")
+            )
+        for option in reversed(options):
+            with_selection = option(with_selection)
+        return with_selection
+
+    return decorate
+
+
+def covered(
+    state: State, selection: Selection, kinds: tuple[str, ...], text: bool = False, as_json: bool = False
+) -> list[Any]:
+    """The coverage (records of ``kinds``, text when ``text``) of the
+    articles ``selection`` names, read from the index (refreshed first when
+    anything changed). A filter that leaves no article is an error saying so
+    (after ``[]`` on stdout for a listing's ``as_json``)."""
+    index, _ = open_index(state)
+    try:
+        ids = None
+        if selection.articles:
+            try:
+                ids = sorted({index.resolve(key) for key in selection.articles})
+            except LookupError as exc:
+                fail(str(exc))
+        found = index.coverage(kinds, text, ids, selection.since, selection.until, selection.outlets)
+        for cov in found:
+            if cov.error:
+                click.echo(f"gsomia: warning: {cov.error}", err=True)
+        if not found:
+            why = empty_reason(index, selection.outlets, selection.since, selection.until)
+            nothing(why or "article matches the filters", as_json, prefixed=why is None)
+        return found
+    finally:
+        index.close()
+
+
+def empty_reason(index: Any, outlets: tuple[str, ...], since: str | None, until: str | None) -> str | None:
+    """Why the filters leave no article, or None: a user must not read "no
+    matches" for a query that was never run."""
+    db = index.db
+    for outlet in outlets:
+        if not db.execute("SELECT 1 FROM articles WHERE instr(lower(outlet), ?) LIMIT 1", (outlet.lower(),)).fetchone():
+            return f"no article from outlet {outlet!r}"
+    first, last = since or "0000-00-00", until or "9999-99-99"
+    if (since or until) and not db.execute(
+        "SELECT 1 FROM articles WHERE published BETWEEN ? AND ? LIMIT 1", (first, last)
+    ).fetchone():
+        span = " ".join(part for part in (since and f"from {since}", until and f"until {until}") if part)
+        return f"no article published {span}"
+    return None
+
+
+def nothing(what: str, as_json: bool, prefixed: bool = True) -> NoReturn:
+    """End a listing that found nothing: ``[]`` for --json, ``no WHAT`` on
+    stderr (``WHAT`` alone when not ``prefixed``), status 1."""
+    if as_json:
+        from gsomia_cli import render
+
+        render.print_json([])
+    fail(f"no {what}" if prefixed else what)
+
+
+def complete_article(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+    """Shell completion of article ids, from the corpus's INDEX.md headings."""
+    import re
+
+    from gsomia_cli.corpus import find_index
+
+    try:
+        text = find_index(ctx.find_root().params.get("index")).read_text(encoding="utf-8")
+    except Exception:  # noqa: BLE001 - completion never fails loudly
+        return []
+    ids = re.findall(r"^##\s+(\S+)", text, re.MULTILINE)
+    return [i for i in ids if i.startswith(incomplete)]
+
+
+def plural(n: int, noun: str) -> str:
+    """``1 claim``, ``2 claims``: a count with its noun."""
+    return f"{n:,} {noun if n == 1 else noun + 's'}"

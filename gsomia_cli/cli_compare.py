@@ -2,87 +2,59 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
-from gsomia_cli.cli_common import State, extract_each, fail, json_option, open_index, parse_date
-
-if TYPE_CHECKING:
-    from gsomia_cli.coverage import Coverage
-
-
-def _coverage(
-    state: State,
-    kinds: tuple[str, ...],
-    text: bool,
-    since: str | None = None,
-    until: str | None = None,
-    outlets: tuple[str, ...] = (),
-) -> list[Coverage]:
-    """Every article's records of ``kinds`` (and text, when ``text``), read
-    from the search index (built or refreshed first when needed), filtered by
-    date and outlet."""
-    first, last = parse_date(since, "--since"), parse_date(until, "--until")
-    index, _ = open_index(state)
-    try:
-        coverage = index.coverage(kinds, text)
-    finally:
-        index.close()
-    wanted = [o.lower() for o in outlets]
-    return [
-        c
-        for c in coverage
-        if (first is None or c.published >= first)
-        and (last is None or c.published <= last)
-        and (not wanted or any(w in c.outlet.lower() for w in wanted))
-    ]
-
-
-def _filters(command):
-    """The --since, --until and --outlet options."""
-    command = click.option(
-        "--outlet", "outlets", multiple=True, metavar="NAME", help="Only outlets whose name contains NAME; repeatable."
-    )(command)
-    command = click.option("--until", metavar="DATE", help="Only articles published on or before DATE (YYYY-MM-DD).")(
-        command
-    )
-    return click.option("--since", metavar="DATE", help="Only articles published on or after DATE (YYYY-MM-DD).")(
-        command
-    )
+from gsomia_cli.cli_common import (
+    Selection,
+    State,
+    complete_article,
+    covered,
+    fail,
+    json_option,
+    nothing,
+    open_index,
+    selection_options,
+)
 
 
 @click.command()
 @click.argument("name", required=False)
+@click.option("--speaker", metavar="NAME", help="The speaker (as NAME; the option other commands take).")
+@selection_options()
 @json_option
 @click.pass_obj
-def who(state: State, name: str | None, as_json: bool) -> None:
+def who(state: State, name: str | None, speaker: str | None, selection: Selection, as_json: bool) -> None:
     """Who said what, per outlet.
 
     Without NAME: every speaker (officials, bodies, anonymous sources) with
     their statements per outlet. With NAME (fuzzy: jeong, Kyung-doo, Jeoung):
     each statement of that speaker, the renderings of one statement by
-    several outlets grouped, with their word-level differences.
+    several outlets grouped, with their word-level differences. --limit
+    counts statements.
 
     \b
     Examples:
       gsomia who
       gsomia who jeong
-      gsomia who Esper --json
+      gsomia who --speaker Esper --since 2019-11-15 --json
     """
     from gsomia_cli import render
     from gsomia_cli.people import speaker_matches
     from gsomia_cli.statements import statements_of
 
-    coverage = _coverage(state, ("quotes", "officials"), False)
+    if name and speaker and name != speaker:
+        fail("give the speaker once: NAME or --speaker", 2)
+    name = name or speaker
+    coverage = covered(state, selection, ("quotes", "officials"), as_json=as_json)
     statements = statements_of(coverage)
     if name:
         names = speaker_matches(name, coverage)
         statements = [s for s in statements if s.speaker in names]
-        if not statements:
-            if as_json:
-                render.print_json([])
-            fail(f"no statements by {name!r}")
+    statements = selection.cut(statements)
+    if not statements:
+        nothing(f"statements by {name!r}" if name else "statements", as_json)
     roles = {q.speaker: q.speaker_role for c in coverage for q in c.quotes if q.speaker}
     if as_json:
         by_speaker: dict[str, list[dict[str, Any]]] = {}
@@ -119,18 +91,10 @@ def who(state: State, name: str | None, as_json: bool) -> None:
     metavar="DAYS",
     help="Compare framings and states only between articles published within DAYS of each other.",
 )
-@_filters
+@selection_options(with_limit=False)
 @json_option
 @click.pass_obj
-def compare(
-    state: State,
-    claim_ids: tuple[str, ...],
-    window: int,
-    since: str | None,
-    until: str | None,
-    outlets: tuple[str, ...],
-    as_json: bool,
-) -> None:
+def compare(state: State, claim_ids: tuple[str, ...], window: int, selection: Selection, as_json: bool) -> None:
     """The article x claim matrix, and where the accounts disagree.
 
     One row per article, by publication date and grouped by week; one column
@@ -163,9 +127,7 @@ def compare(
     for cid in claim_ids:
         if cid not in known:
             fail(f"unknown claim {cid!r}; known: {', '.join(known)}", 2)
-    coverage = _coverage(state, ("quotes", "dates", "claims", "mentions"), True, since, until, outlets)
-    if not coverage:
-        fail("no article matches the filters")
+    coverage = covered(state, selection, ("quotes", "dates", "claims", "mentions"), text=True)
     shared = copies({c.id: c.body() for c in coverage})
     via = {c.id: c.credits + [f"copy of {other}" for other in shared.get(c.id, [])] for c in coverage}
     matrix = claim_matrix(coverage, via, copy_groups(shared), window)
@@ -208,8 +170,8 @@ def compare(
 
 
 @click.command()
-@click.argument("a", metavar="A")
-@click.argument("b", metavar="B")
+@click.argument("a", metavar="A", shell_complete=complete_article)
+@click.argument("b", metavar="B", shell_complete=complete_article)
 @json_option
 @click.pass_obj
 def diff(state: State, a: str, b: str, as_json: bool) -> None:
@@ -226,10 +188,18 @@ def diff(state: State, a: str, b: str, as_json: bool) -> None:
     """
     from gsomia_cli import render
     from gsomia_cli.article_diff import diff_articles
-    from gsomia_cli.coverage import from_extraction
 
-    first, second = state.article(a), state.article(b)
-    result = diff_articles(*(from_extraction(ex) for ex in extract_each([first, second])))
+    index, _ = open_index(state)
+    try:
+        ids = [index.resolve(a), index.resolve(b)]
+    except LookupError as exc:
+        fail(str(exc))
+    finally:
+        index.close()
+    from gsomia_cli.index import RECORD_KINDS
+
+    by_id = {c.id: c for c in covered(state, Selection(articles=tuple(ids)), RECORD_KINDS, text=True)}
+    result = diff_articles(by_id[ids[0]], by_id[ids[1]])
     if as_json:
         data = dict(result.__dict__)
         data["quotes"] = [{k: v for k, v in q.items() if k != "diff"} for q in result.quotes]
@@ -242,12 +212,10 @@ def diff(state: State, a: str, b: str, as_json: bool) -> None:
 @click.option(
     "--by", "unit", type=click.Choice(["day", "week", "month"]), help="The chart's bins (default: as the span needs)."
 )
-@_filters
+@selection_options()
 @json_option
 @click.pass_obj
-def timeline(
-    state: State, unit: str | None, since: str | None, until: str | None, outlets: tuple[str, ...], as_json: bool
-) -> None:
+def timeline(state: State, unit: str | None, selection: Selection, as_json: bool) -> None:
     """Every dated event on one time axis, with the outlets that report it.
 
     Mentions of one date with similar wording across articles are one event,
@@ -265,7 +233,9 @@ def timeline(
     from gsomia_cli import render
     from gsomia_cli.events import timeline as build
 
-    events = build(_coverage(state, ("dates",), False, since, until, outlets))
+    events = selection.cut(build(covered(state, selection, ("dates",), as_json=as_json)))
+    if not events:
+        nothing("dated events", as_json)
     if as_json:
         render.print_json(
             [

@@ -6,40 +6,24 @@ from typing import Any
 
 import click
 
-from gsomia_cli.cli_common import State, extract_each, fail, json_option
-
-
-def _filters(f):
-    f = click.option(
-        "--article",
-        "articles_",
-        multiple=True,
-        metavar="ID",
-        help="Only this article (id, prefix or outlet); repeatable.",
-    )(f)
-    f = click.option(
-        "--outlet", "outlets", multiple=True, metavar="NAME", help="Only outlets whose name contains NAME; repeatable."
-    )(f)
-    return f
-
-
-def _extractions(state: State, outlets: tuple[str, ...], articles_: tuple[str, ...]):
-    corpus = state.corpus()
-    chosen = corpus.articles
-    if articles_:
-        ids = {state.article(key).id for key in articles_}
-        chosen = [a for a in chosen if a.id in ids]
-    if outlets:
-        wanted = [o.lower() for o in outlets]
-        chosen = [a for a in chosen if any(w in a.outlet.lower() for w in wanted)]
-    return extract_each(chosen)
+from gsomia_cli.cli_common import (
+    Selection,
+    State,
+    covered,
+    extract_each,
+    fail,
+    json_option,
+    nothing,
+    plural,
+    selection_options,
+)
 
 
 @click.command()
-@_filters
+@selection_options()
 @json_option
 @click.pass_obj
-def officials(state: State, outlets: tuple[str, ...], articles_: tuple[str, ...], as_json: bool) -> None:
+def officials(state: State, selection: Selection, as_json: bool) -> None:
     """Officials named in the articles, with roles, countries, aliases.
 
     Later mentions ("Kono", "Mr. Ko", "the minister") and misspellings
@@ -50,9 +34,12 @@ def officials(state: State, outlets: tuple[str, ...], articles_: tuple[str, ...]
       gsomia officials --outlet "Fort Russ"
     """
     from gsomia_cli import render
-    from gsomia_cli.extract import officials_of, to_json
+    from gsomia_cli.coverage import officials_of
+    from gsomia_cli.extract import to_json
 
-    records = officials_of(_extractions(state, outlets, articles_))
+    records = selection.cut(officials_of(covered(state, selection, ("officials", "mentions"), as_json=as_json)))
+    if not records:
+        nothing("officials", as_json)
     if as_json:
         render.print_json(to_json(records))
         return
@@ -67,14 +54,16 @@ def officials(state: State, outlets: tuple[str, ...], articles_: tuple[str, ...]
         )
         for r in records
     ]
-    render.print_table(f"{len(rows)} officials", ["name", "role", "country", "aliases", "mentions", "articles"], rows)
+    render.print_table(
+        plural(len(rows), "official"), ["name", "role", "country", "aliases", "mentions", "articles"], rows
+    )
 
 
 @click.command()
-@_filters
+@selection_options()
 @json_option
 @click.pass_obj
-def dates(state: State, outlets: tuple[str, ...], articles_: tuple[str, ...], as_json: bool) -> None:
+def dates(state: State, selection: Selection, as_json: bool) -> None:
     """Dates in the articles, relative ones resolved against publication.
 
     "Saturday", "six days left" or "October last year" become ISO values
@@ -88,28 +77,23 @@ def dates(state: State, outlets: tuple[str, ...], articles_: tuple[str, ...], as
     from gsomia_cli.export import sentences_once
     from gsomia_cli.extract import to_json
 
-    records = [d for ex in _extractions(state, outlets, articles_) for d in ex.dates]
+    records = selection.cut([d for c in covered(state, selection, ("dates",), as_json=as_json) for d in c.dates])
+    if not records:
+        nothing("dates", as_json)
     if as_json:
         render.print_json(sentences_once(to_json(records)))
         return
     rows = [(d.article, d.text, d.value, d.sentence) for d in records]
-    render.print_table(f"{len(rows)} dates", ["article", "text", "value", "sentence"], rows)
+    render.print_table(plural(len(rows), "date"), ["article", "text", "value", "sentence"], rows)
 
 
 @click.command()
-@_filters
+@selection_options()
 @click.option("--speaker", metavar="NAME", help="Only statements by this speaker (fuzzy: 'jeong', 'Kyung-doo').")
 @click.option("--kind", type=click.Choice(["direct", "reported"]), help="Only direct quotes or reported speech.")
 @json_option
 @click.pass_obj
-def quotes(
-    state: State,
-    outlets: tuple[str, ...],
-    articles_: tuple[str, ...],
-    speaker: str | None,
-    kind: str | None,
-    as_json: bool,
-) -> None:
+def quotes(state: State, selection: Selection, speaker: str | None, kind: str | None, as_json: bool) -> None:
     """Who said what: quotations and reported speech with their speakers.
 
     \b
@@ -118,41 +102,36 @@ def quotes(
       gsomia quotes --outlet asahi --json
     """
     from gsomia_cli import render
-    from gsomia_cli.coverage import from_extraction
     from gsomia_cli.export import sentences_once
     from gsomia_cli.extract import to_json
     from gsomia_cli.people import speaker_matches
 
-    extractions = _extractions(state, outlets, articles_)
-    records = [q for ex in extractions for q in ex.quotes]
+    coverage = covered(state, selection, ("quotes", "officials"), as_json=as_json)
+    records = [q for c in coverage for q in c.quotes]
     if kind:
         records = [q for q in records if q.kind == kind]
     if speaker:
-        names = speaker_matches(speaker, [from_extraction(ex) for ex in extractions])
+        names = speaker_matches(speaker, coverage)
         records = [q for q in records if q.speaker in names]
+    records = selection.cut(records)
+    if not records:
+        nothing(f"statements by {speaker!r}" if speaker else "statements", as_json)
     if as_json:
         render.print_json(sentences_once(to_json(records)))
         return
     rows = [(q.article, q.speaker, q.kind, q.cue, q.text) for q in records]
-    render.print_table(f"{len(rows)} statements", ["article", "speaker", "kind", "cue", "text"], rows)
+    render.print_table(plural(len(rows), "statement"), ["article", "speaker", "kind", "cue", "text"], rows)
 
 
 @click.command()
-@_filters
+@selection_options()
 @click.option(
     "--claim", "claim_ids", multiple=True, metavar="ID", help="Only this claim (see the catalog below); repeatable."
 )
 @click.option("-v", "--verbose", is_flag=True, help="Show the frame that fired and the words of each of its slots.")
 @json_option
 @click.pass_obj
-def claims(
-    state: State,
-    outlets: tuple[str, ...],
-    articles_: tuple[str, ...],
-    claim_ids: tuple[str, ...],
-    verbose: bool,
-    as_json: bool,
-) -> None:
+def claims(state: State, selection: Selection, claim_ids: tuple[str, ...], verbose: bool, as_json: bool) -> None:
     """The story's key claims as each article states them, with evidence.
 
     Each claim is recognised by frames (who does what, how) defined in
@@ -172,10 +151,13 @@ def claims(
     for cid in claim_ids:
         if cid not in known:
             fail(f"unknown claim {cid!r}; known: {', '.join(sorted(known))}", 2)
-    records = [c for ex in _extractions(state, outlets, articles_) for c in ex.claims]
-    if claim_ids:
-        records = [c for c in records if c.claim in claim_ids]
-    words = [_frame_words(state, c) for c in records] if verbose else []
+    coverage = covered(state, selection, ("claims",), text=verbose, as_json=as_json)
+    records = [c for cov in coverage for c in cov.claims if not claim_ids or c.claim in claim_ids]
+    records = selection.cut(records)
+    if not records:
+        nothing("claims", as_json)
+    by_id = {c.id: c for c in coverage}
+    words = [_frame_words(by_id[c.article], c) for c in records] if verbose else []
     if as_json:
         data = to_json(records)
         for record, matched in zip(data, words, strict=False):
@@ -190,29 +172,27 @@ def claims(
     if verbose:
         rows = [(*row, c.frame, "; ".join(w)) for row, c, w in zip(rows, records, words, strict=True)]
         columns += ["frame", "words"]
-    render.print_table(f"{len(rows)} claims", columns, rows)
+    render.print_table(plural(len(rows), "claim"), columns, rows)
 
 
-def _frame_words(state: State, record: Any) -> tuple[str, ...]:
+def _frame_words(coverage: Any, record: Any) -> tuple[str, ...]:
     """The words of each slot of the frame that gave ``record`` (a claim)."""
     from gsomia_cli.claims import frame_words
 
-    article = state.article(record.article)
-    sentence = article.sentence_at(record.start)
-    k = article.sentences.index(sentence) if sentence is not None else 0
-    before = article.sentences[k - 1].text if k > 0 else ""
+    starts = [start for start, _, _ in coverage.sentences]
+    k = starts.index(record.start) if record.start in starts else 0
+    before = coverage.text[coverage.sentences[k - 1][0] : coverage.sentences[k - 1][1]] if k > 0 else ""
     return frame_words(record.claim, record.frame, record.evidence, before)
 
 
 @click.command(name="eval")
 @click.argument("gold_path", metavar="GOLD.yaml", type=click.Path(dir_okay=False))
-@click.option("--index", "index_option", metavar="PATH", help="The corpus's INDEX.md (as the global --index).")
 @click.option(
     "-v", "--verbose", is_flag=True, help="List every miss: the item, what was extracted, what the gold says."
 )
 @json_option
 @click.pass_obj
-def eval_(state: State, gold_path: str, index_option: str | None, verbose: bool, as_json: bool) -> None:
+def eval_(state: State, gold_path: str, verbose: bool, as_json: bool) -> None:
     """Score the extraction against gold annotations of your own.
 
     GOLD.yaml lists, per article (matched by the base name of its file),
@@ -232,8 +212,6 @@ def eval_(state: State, gold_path: str, index_option: str | None, verbose: bool,
     from gsomia_cli import render
     from gsomia_cli.evaluate import GoldError, load_gold, records_of, score
 
-    if index_option:
-        state.index = index_option
     try:
         gold = load_gold(gold_path)
     except GoldError as exc:

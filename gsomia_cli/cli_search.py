@@ -131,13 +131,14 @@ def index_command(state: State, rebuild: bool) -> None:
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.argument("files", nargs=-1, required=True, metavar="FILE...", type=click.Path())
 @click.option("--outlet", required=True, help="The outlet that published the article(s).")
 @click.option("--published", required=True, metavar="DATE", help="Publication date, YYYY-MM-DD.")
 @click.option("--headline", help="The headline.")
 @click.option("--url", help="Where the article was published.")
 @click.option("--byline", help="The reporters, comma-separated.")
 @click.option("--id", "article_id", metavar="ID", help="The article id (one FILE only). Default: outlet-date.")
+@click.option("--allow-duplicate", is_flag=True, help="Add a text even when the corpus already holds the same text.")
 @click.pass_obj
 def add(
     state: State,
@@ -148,16 +149,19 @@ def add(
     url: str | None,
     byline: str | None,
     article_id: str | None,
+    allow_duplicate: bool,
 ) -> None:
     """Add article files (.txt, .md, or - for stdin) to the corpus.
 
     Each text is copied into the corpus's articles/ folder and its entry
     appended to INDEX.md. Everything is checked first; on any error nothing
-    changes. An INDEX.md named with --index that does not exist is created.
+    changes. An INDEX.md named with --index (or $GSOMIA_INDEX) that does not
+    exist is created. A text the corpus already holds is refused.
 
     \b
     Examples:
       gsomia --index ~/gsomia/INDEX.md add herald.txt --outlet "Korea Herald" --published 2019-11-18
+      export GSOMIA_INDEX=~/gsomia/INDEX.md
       pbpaste | gsomia add - --outlet Reuters --published 2019-11-22 --id reuters-lapse
     """
     import os
@@ -187,7 +191,7 @@ def add(
         new = [
             NewArticle(read_source(f, stdin_text), f, outlet, date, headline, url, byline, article_id) for f in files
         ]
-        ids = add_articles(index_path, new)
+        ids = add_articles(index_path, new, allow_duplicate)
     except AddError as exc:
         fail(str(exc))
     for art_id, source in zip(ids, files, strict=True):

@@ -68,15 +68,30 @@ def read_source(source: str, stdin_text: str | None) -> str:
 
 @contextmanager
 def _locked(index_path: Path):
+    """Hold the corpus's write lock: a lock on its folder itself (a folder,
+    unlike INDEX.md, is never replaced by an add, and no lock file is left
+    beside the user's files)."""
     import fcntl
 
-    lock_path = index_path.with_name(index_path.name + ".lock")
-    with open(lock_path, "a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+    folder = os.open(index_path.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(folder)  # (closing the descriptor releases the lock)
+
+
+def _same_text(folder: Path, text: bytes) -> str | None:
+    """The name of a file in ``folder`` with exactly ``text``, if any (only
+    files of the same size are read, so this costs a listing of the folder)."""
+    if not folder.is_dir():
+        return None
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_file(follow_symlinks=False) and entry.stat().st_size == len(text):
+                if Path(entry.path).read_bytes() == text:
+                    return entry.name
+    return None
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -120,10 +135,11 @@ def _entry(art_id: str, new: NewArticle, rel: str) -> str:
     return f"\n## {art_id}\n\n```yaml\n" + "\n".join(lines) + "\n```\n"
 
 
-def add_articles(index_path: Path, articles: list[NewArticle]) -> list[str]:
+def add_articles(index_path: Path, articles: list[NewArticle], allow_duplicate: bool = False) -> list[str]:
     """Add ``articles`` to the corpus of ``index_path`` (created when missing)
     and return their ids. Everything is checked before anything is written;
-    raises AddError (nothing changed) on any problem."""
+    raises AddError (nothing changed) on any problem, a text the corpus
+    already holds among them unless ``allow_duplicate``."""
     if not articles:
         raise AddError("nothing to add")
     for new in articles:
@@ -151,7 +167,15 @@ def add_articles(index_path: Path, articles: list[NewArticle]) -> list[str]:
         if folder.exists() and not folder.resolve().is_relative_to(index_path.parent.resolve()):
             raise AddError(f"{folder} leads outside the corpus folder (a link?): articles are written only inside it")
         plan: list[tuple[str, NewArticle, Path]] = []
-        for new in articles:
+        for k, new in enumerate(articles):
+            if not allow_duplicate:
+                data = new.text.encode("utf-8")
+                twin = _same_text(folder, data)
+                if twin:
+                    raise AddError(f"{new.source}: the same text as articles/{twin} (--allow-duplicate adds it anyway)")
+                earlier = next((a.source for a in articles[:k] if a.text == new.text), None)
+                if earlier is not None:
+                    raise AddError(f"{new.source}: the same text as {earlier} (--allow-duplicate adds it anyway)")
             if new.id:
                 if new.id.lower() in taken:
                     raise AddError(f"id {new.id!r} is already in {index_path}")

@@ -11,7 +11,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from gsomia_cli.extract import ClaimRecord, DateRecord, MentionRecord, QuoteRecord
+from gsomia_cli.extract import ClaimRecord, DateRecord, MentionRecord, OfficialRecord, QuoteRecord
 
 if TYPE_CHECKING:
     from gsomia_cli.extract import Extraction
@@ -34,6 +34,8 @@ class Coverage:
     mention_people: list[str] = field(default_factory=list)  # the official of each mention
     credits: list[str] = field(default_factory=list)  # agencies the article credits (wire.credits)
     officials: dict[str, list[str]] = field(default_factory=dict)  # official -> the other spellings used
+    roles: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # official -> (role, country)
+    error: str | None = None  # why extraction failed on the article (it then has no records)
 
     def sentence_at(self, offset: int) -> tuple[int, int] | None:
         """The ``(start, end)`` of the sentence holding ``offset``."""
@@ -66,6 +68,7 @@ def from_extraction(ex: Extraction) -> Coverage:
         list(ex.mention_people),
         credits(a),
         {name: sorted(p.aliases) for name, p in ex.persons.items()},
+        {name: (p.role, p.country) for name, p in ex.persons.items()},
     )
 
 
@@ -79,7 +82,7 @@ def from_index_row(
     """The coverage of an article as the index stores it (see
     index.extraction_records), with the record lists named in ``kinds`` (all by default)."""
     if kinds is not None:
-        records = {k: v for k, v in records.items() if k in kinds or k == "credits"}
+        records = {k: v for k, v in records.items() if k in kinds or k in ("credits", "error")}
     mentions = records.get("mentions", [])
     return Coverage(
         str(metadata["id"]),
@@ -95,4 +98,24 @@ def from_index_row(
         [m["name"] for m in mentions],
         list(records.get("credits", [])),
         {o["name"]: list(o.get("aliases", [])) for o in records.get("officials", [])},
+        {o["name"]: (o.get("role"), o.get("country")) for o in records.get("officials", [])},
+        records.get("error"),
     )
+
+
+def officials_of(coverages: list[Coverage]) -> list[OfficialRecord]:
+    """The officials of these articles, one record per person with every
+    mention across them; ordered by number of mentions."""
+    merged: dict[str, OfficialRecord] = {}
+    for cov in coverages:
+        for name, aliases in cov.officials.items():
+            role, country = cov.roles.get(name, (None, None))
+            record = merged.setdefault(name, OfficialRecord(name, role, country))
+            record.role = record.role or role
+            record.country = record.country or country
+            for alias in sorted(aliases):
+                if alias not in record.aliases:
+                    record.aliases.append(alias)
+        for name, mention in zip(cov.mention_people, cov.mentions, strict=True):
+            merged[name].mentions.append(mention)
+    return sorted(merged.values(), key=lambda r: (-len(r.mentions), r.name))

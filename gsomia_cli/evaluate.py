@@ -341,10 +341,11 @@ def score(gold: Any, records: Records) -> Score:
 def records_of(extractions: list[Any]) -> Records:
     """Return the records of ``extractions`` (see :class:`Records`), as the
     JSON commands print them."""
-    from gsomia_cli.extract import officials_of, to_json
+    from gsomia_cli.coverage import from_extraction, officials_of
+    from gsomia_cli.extract import to_json
 
     return Records(
-        officials=to_json(officials_of(extractions)),
+        officials=to_json(officials_of([from_extraction(ex) for ex in extractions])),
         quotes=[to_json(q) for ex in extractions for q in ex.quotes],
         dates=[to_json(d) for ex in extractions for d in ex.dates],
         claims=[to_json(c) for ex in extractions for c in ex.claims],

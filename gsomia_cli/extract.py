@@ -178,23 +178,6 @@ def extract(article: Article) -> Extraction:
     )
 
 
-def officials_of(extractions: list[Extraction]) -> list[OfficialRecord]:
-    """Return the corpus's officials, one record per person, with every
-    mention across articles; ordered by number of mentions."""
-    merged: dict[str, OfficialRecord] = {}
-    for ex in extractions:
-        for name, person in ex.persons.items():
-            record = merged.setdefault(name, OfficialRecord(name, person.role, person.country))
-            record.role = record.role or person.role
-            record.country = record.country or person.country
-            for alias in sorted(person.aliases):
-                if alias not in record.aliases:
-                    record.aliases.append(alias)
-        for name, mention in zip(ex.mention_people, ex.mentions, strict=True):
-            merged[name].mentions.append(mention)
-    return sorted(merged.values(), key=lambda r: (-len(r.mentions), r.name))
-
-
 def fields(record: Any) -> dict[str, Any]:
     """Return a flat record's fields as a dict (a shallow copy: faster than asdict)."""
     return {name: getattr(record, name) for name in record.__slots__}

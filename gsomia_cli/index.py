@@ -119,8 +119,9 @@ def extraction_records(article: Article) -> dict[str, Any]:
     from gsomia_cli.extract import extract_or_empty, fields
     from gsomia_cli.wire import credits
 
-    ex, _ = extract_or_empty(article)  # a failed article is still searchable, with no records
+    ex, error = extract_or_empty(article)  # a failed article is still searchable, with no records
     return {
+        **({"error": error} if error else {}),  # (said by every command that reads the article's records)
         "officials": [
             {"name": p.name, "role": p.role, "country": p.country, "aliases": sorted(p.aliases)}
             for p in ex.persons.values()
@@ -337,22 +338,52 @@ class Index:
         rows = self.db.execute("SELECT metadata, text, records FROM articles ORDER BY published, id")
         return [(json.loads(m), t, json.loads(r)) for m, t, r in rows]
 
-    def coverage(self, kinds: Collection[str] = RECORD_KINDS, text: bool = True) -> list[Coverage]:
-        """Return every article's :class:`Coverage`, by date: the record lists
-        named in ``kinds`` (the others left empty), and the text and
-        sentences unless ``text`` is false (what a command does not read is
-        not built)."""
+    def coverage(
+        self,
+        kinds: Collection[str] = RECORD_KINDS,
+        text: bool = True,
+        ids: Collection[str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        outlets: Collection[str] = (),
+    ) -> list[Coverage]:
+        """Return the :class:`Coverage` of every article (or of those with
+        ``ids``, published ``since``/``until``, from an outlet whose name
+        holds one of ``outlets``), by date: the record lists named in
+        ``kinds`` (the others left empty), and the text and sentences unless
+        ``text`` is false (what a command does not read is not built)."""
         from gsomia_cli.coverage import from_index_row
 
+        where, args = where_articles(ids, since, until, outlets)
+        column = "text" if text else "''"
+        rows = self.db.execute(
+            f"SELECT id, metadata, {column}, records FROM articles{where} ORDER BY published, id", args
+        ).fetchall()
         spans: dict[str, list[tuple[int, int, str]]] = {}
-        if text:
+        if text and rows:
+            chosen = f" WHERE article IN (SELECT id FROM articles{where})" if where else ""
             for article, start, end, kind in self.db.execute(
-                "SELECT article, start, end, kind FROM sentences ORDER BY rowid"
+                f"SELECT article, start, end, kind FROM sentences{chosen} ORDER BY rowid", args
             ):
                 spans.setdefault(article, []).append((start, end, kind))
-        column = "text" if text else "''"
-        rows = self.db.execute(f"SELECT id, metadata, {column}, records FROM articles ORDER BY published, id")
         return [from_index_row(json.loads(m), t, json.loads(r), sorted(spans.get(i, [])), kinds) for i, m, t, r in rows]
+
+    def resolve(self, key: str) -> str:
+        """The id of the article ``key`` names (as :meth:`Corpus.resolve`: an
+        id, a unique id prefix, or an outlet or agency matching one article);
+        LookupError otherwise."""
+        from types import SimpleNamespace
+
+        from gsomia_cli.corpus import resolve_article
+
+        row = self.db.execute("SELECT id FROM articles WHERE lower(id) = ?", (key.lower(),)).fetchone()
+        if row:
+            return str(row[0])
+        keys = [
+            SimpleNamespace(id=i, outlet=o, agency=json.loads(m).get("agency"))
+            for i, o, m in self.db.execute("SELECT id, outlet, metadata FROM articles ORDER BY published, id")
+        ]
+        return str(resolve_article(keys, key).id)  # type: ignore[arg-type]
 
     def prepare_terms(self) -> None:
         """Copy the vocabulary into ``terms`` when it changed (a write: done
@@ -408,6 +439,26 @@ def _updating(db_path: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def where_articles(
+    ids: Collection[str] | None, since: str | None, until: str | None, outlets: Collection[str]
+) -> tuple[str, list[str]]:
+    """An SQL WHERE clause (and its arguments) over ``articles`` for these filters."""
+    where, args = [], []
+    if ids is not None:
+        where.append(f"id IN ({','.join('?' * len(ids))})")
+        args += list(ids)
+    if since:
+        where.append("published >= ?")
+        args.append(since)
+    if until:
+        where.append("published <= ?")
+        args.append(until)
+    if outlets:
+        where.append("(" + " OR ".join("instr(lower(outlet), ?) > 0" for _ in outlets) + ")")
+        args += [o.lower() for o in outlets]
+    return (" WHERE " + " AND ".join(where) if where else ""), args
 
 
 def damage_reason(exc: Exception) -> str:

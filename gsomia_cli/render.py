@@ -60,16 +60,46 @@ def _safe_console_class() -> Any:
     return SafeConsole
 
 
-def table(title: str | None, columns: Iterable[str], rows: Iterable[Iterable[Any]]) -> Table:
-    """Return a rich table with ``columns`` and ``rows`` (values made text)."""
+LONG_TEXT = 40  # mean characters of a column's cells above which it holds running text
+TEXT_MIN_WIDTH = 30  # a running-text column narrower than this is hard to read: blocks instead
+
+
+def table(title: str | None, columns: list[str], rows: list[list[Any]], width: int = 120) -> Table | None:
+    """Return a rich table with ``columns`` and ``rows`` (values made text)
+    that fits ``width`` without breaking a word, or None when it cannot (a
+    table so narrow would break ids and dates, or wrap sentences a word a
+    line: :func:`print_table` then prints one block per row)."""
     from rich.table import Table
 
+    cells = [[_plain(v) for v in row] for row in rows]
+    needed = 3 * len(columns) + 1
+    minimums = []
+    for k, column in enumerate(columns):
+        values = [row[k] for row in cells] or [""]
+        longest_word = max((len(w) for v in [column, *values] for w in v.split()), default=0)
+        natural = max(len(v) for v in [column, *values])
+        atomic = all(len(v.split()) <= 1 for v in values)
+        if atomic:
+            minimums.append((natural, True))
+        else:
+            running = sum(len(v) for v in values) / len(values) > LONG_TEXT
+            floor = TEXT_MIN_WIDTH if running else 0
+            minimums.append((min(natural, max(longest_word, floor)), False))
+        needed += minimums[-1][0]
+    if needed > width:
+        return None
     t = Table(title=title, title_justify="left", header_style="bold", show_lines=False)
-    for column in columns:
-        t.add_column(column, overflow="fold")
+    for column, (minimum, atomic) in zip(columns, minimums, strict=True):
+        t.add_column(column, overflow="fold", no_wrap=atomic, min_width=minimum)
     for row in rows:
         t.add_row(*[_cell(v) for v in row])
     return t
+
+
+def _plain(value: Any) -> str:
+    if value is None:
+        return "—"
+    return value.plain if hasattr(value, "plain") else str(value)
 
 
 def _cell(value: Any) -> Any:
@@ -82,9 +112,37 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def print_table(title: str | None, columns: Iterable[str], rows: Iterable[Iterable[Any]]) -> None:
-    """Print a table of ``rows`` under ``columns`` on stdout."""
-    console().print(table(title, columns, rows))
+def print_table(title: str | None, columns: list[str], rows: list[list[Any]] | list[tuple[Any, ...]]) -> None:
+    """Print ``rows`` under ``columns`` on stdout: a table when it fits the
+    width without breaking a word, else one block per row (the first column
+    as its heading, then a line per other column)."""
+    out = console()
+    rows = [list(row) for row in rows]
+    t = table(title, columns, rows, out.width)
+    if t is not None:
+        out.print(t)
+        return
+    from rich.text import Text
+
+    emit = _emitter()
+    if title:
+        emit(Text(title, style="italic"))
+    label = max(len(c) for c in columns[1:]) + 2 if len(columns) > 1 else 0
+    for row in rows:
+        emit(Text(""))
+        emit(Text(_plain(row[0]), style="bold"))
+        for column, value in zip(columns[1:], row[1:], strict=True):
+            lines = _wrapped(_plain(value), max(20, out.width - label - 2))
+            emit(Text(f"  {column:<{label}}", style="dim") + Text(lines[0]))
+            for line in lines[1:]:
+                emit(Text(" " * (label + 2) + line))
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    """``text`` wrapped at spaces to ``width`` (a longer word keeps its line)."""
+    import textwrap
+
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
 
 
 def show_article(article: Article) -> None:
@@ -129,10 +187,6 @@ def search_hits(result: Any) -> None:
         out.print()
 
 
-def _short(outlet: str) -> str:
-    return outlet if len(outlet) <= 24 else outlet[:23] + "…"
-
-
 def speaker_table(statements: list[Any], roles: dict[str, Any]) -> None:
     """Print speakers with their statement counts per outlet."""
     per: dict[str, dict[str, int]] = {}
@@ -144,10 +198,7 @@ def speaker_table(statements: list[Any], roles: dict[str, Any]) -> None:
     print_table(
         f"{len(rows)} speakers",
         ["speaker", "role", "statements", "outlets"],
-        [
-            (k, roles.get(k), sum(v.values()), ", ".join(f"{_short(o)} ({n})" for o, n in sorted(v.items())))
-            for k, v in rows
-        ],
+        [(k, roles.get(k), sum(v.values()), ", ".join(f"{o} ({n})" for o, n in sorted(v.items()))) for k, v in rows],
     )
 
 
@@ -181,7 +232,7 @@ def statements(statements: list[Any], roles: dict[str, Any], published: dict[str
         title = f"{s.speaker} ({roles.get(s.speaker) or 'speaker'}) · statement {numbers[s.speaker]}"
         out.print(Text(title + (f" · told by {len(s.articles)} articles" if len(s.articles) > 1 else ""), style="bold"))
         for r in s.renderings:
-            label = f"  {_short(r.outlet)} · {published.get(r.article, '')} · {r.kind}, {r.cue or 'no cue'}: "
+            label = f"  {r.outlet} · {published.get(r.article, '')} · {r.kind}, {r.cue or 'no cue'}: "
             out.print(Text(label, style="cyan") + Text(r.text))
         if many:
             first, second = s.renderings[0], s.renderings[1]

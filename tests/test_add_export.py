@@ -33,7 +33,22 @@ def test_add_creates_and_appends(run, tmp_path):
     assert result.exit_code == 0, result.stderr
     assert result.stdout.strip() == f"added korea-herald-2019-11-22 ({source}) to {index}"
     again = run("add", str(source), "--outlet", "The Korea Herald", "--published", "2019-11-22", index=index)
+    assert again.exit_code == 1 and again.stdout == ""
+    assert again.stderr == (
+        f"gsomia: {source}: the same text as articles/korea-herald-2019-11-22.txt (--allow-duplicate adds it anyway)\n"
+    )
+    again = run(
+        "add",
+        str(source),
+        "--outlet",
+        "The Korea Herald",
+        "--published",
+        "2019-11-22",
+        "--allow-duplicate",
+        index=index,
+    )
     assert "korea-herald-2019-11-22-2" in again.stdout
+    assert sorted(p.name for p in index.parent.iterdir()) == ["INDEX.md", "articles"]  # no lock file left
     corpus = load_corpus(index)
     assert [(a.id, a.outlet, a.headline) for a in corpus.articles] == [
         ("korea-herald-2019-11-22", "The Korea Herald", 'Seoul: "pact lapses"'),
@@ -41,6 +56,24 @@ def test_add_creates_and_appends(run, tmp_path):
     ]
     assert corpus.articles[0].raw == TEXT
     assert run("check", index=index).exit_code == 0
+
+
+def test_add_refuses_the_same_text_twice_in_one_call(run, tmp_path):
+    (tmp_path / "a.txt").write_text(TEXT)
+    (tmp_path / "b.txt").write_text(TEXT)
+    index = tmp_path / "corpus" / "INDEX.md"
+    result = run(
+        "add",
+        str(tmp_path / "a.txt"),
+        str(tmp_path / "b.txt"),
+        "--outlet",
+        "X",
+        "--published",
+        "2019-11-22",
+        index=index,
+    )
+    assert result.exit_code == 1 and "b.txt: the same text as " in result.stderr
+    assert not index.exists()
 
 
 def test_add_from_stdin_with_id(run, tmp_path):

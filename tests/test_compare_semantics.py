@@ -205,7 +205,11 @@ def test_filters_and_an_empty_selection(run, tmp_path):
     rows = load(run("compare", "--json", "--until", "2019-09-01", index=index))["rows"]
     assert [r["article"] for r in rows] == ["aug"]
     empty = run("compare", "--outlet", "nobody", index=index)
-    assert empty.exit_code == 1 and "no article matches the filters" in empty.stderr
+    assert empty.exit_code == 1 and empty.stderr == "gsomia: no article from outlet 'nobody'\n"
+    both = run("compare", "--outlet", "august", "--since", "2019-11-01", index=index)
+    assert both.exit_code == 1 and both.stderr == "gsomia: no article matches the filters\n"
+    rows = load(run("compare", "--json", "--article", "nov", "--article", "aug", index=index))["rows"]
+    assert [r["article"] for r in rows] == ["aug", "nov"]
     bad = run("compare", "--since", "soon", index=index)
     assert bad.exit_code == 2 and "--since 'soon' is not a date" in bad.stderr
 

@@ -1,0 +1,135 @@
+"""Everyday use: one set of options on every command, "no result" exits,
+plurals, tables on a narrow terminal, shell completion."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import SEEDS_INDEX, entry, write_corpus
+
+PACT = "Seoul said on Friday it would let the pact expire on Nov. 23, Defense Minister Lee Ha-na said.\n"
+
+
+def one_article(tmp_path):
+    return write_corpus(
+        tmp_path / "c",
+        entry("only", "outlet: The Only Post\npublished: 2019-11-20\nfile: only.txt"),
+        {"only.txt": PACT},
+    )
+
+
+@pytest.mark.parametrize(
+    "command, message",
+    [
+        (["quotes", "--speaker", "Nobody Atall"], "gsomia: no statements by 'Nobody Atall'\n"),
+        (["claims", "--claim", "us_pressure"], "gsomia: no claims\n"),
+        (["officials", "--since", "2019-11-21"], "gsomia: no article published from 2019-11-21\n"),
+        (["dates", "--outlet", "Elsewhere"], "gsomia: no article from outlet 'Elsewhere'\n"),
+        (["who", "Nobody Atall"], "gsomia: no statements by 'Nobody Atall'\n"),
+        (["timeline", "--until", "2019-01-01"], "gsomia: no article published until 2019-01-01\n"),
+    ],
+)
+def test_a_listing_that_finds_nothing_exits_1_with_a_line_on_stderr(run, tmp_path, command, message):
+    index = one_article(tmp_path)
+    result = run(*command, index=index)
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", message)
+    as_json = run(*command, "--json", index=index)
+    assert (as_json.exit_code, as_json.stdout, as_json.stderr) == (1, "[]\n", message)
+
+
+def test_every_listing_takes_the_same_filters(run):
+    def ids(*args):
+        result = run(*args, "--json")
+        assert result.exit_code == 0, result.stderr
+        return json.loads(result.stdout)
+
+    for command in ("dates", "quotes", "claims"):
+        records = ids(command, "--article", "yonhap", "--limit", "2")
+        assert [r["article"] for r in records] == ["yonhap-2019-11-17"] * 2
+        late = ids(command, "--since", "2019-11-18")
+        assert {r["article"] for r in late} == {"asahi-2019-11-18"}
+    officials = ids("officials", "--until", "2019-11-17", "--outlet", "fort russ")
+    assert {m["article"] for o in officials for m in o["mentions"]} == {"fortruss-2019-11-17"}
+    assert [s["speaker"] for s in ids("who", "--speaker", "esper", "--article", "asahi")] == ["Mark Esper"]
+    assert ids("who", "esper") == ids("who", "--speaker", "esper")
+    assert len(ids("timeline", "--limit", "3")) == 3
+    rows = ids("compare", "--article", "asahi", "--article", "vietnam")["rows"]
+    assert [r["article"] for r in rows] == ["vietnam-2019-11-17", "asahi-2019-11-18"]
+
+
+def test_who_refuses_two_different_speakers(run):
+    result = run("who", "jeong", "--speaker", "esper")
+    assert result.exit_code == 2 and "give the speaker once" in result.stderr
+
+
+def test_an_unknown_article_is_an_error_naming_the_ids(run):
+    result = run("dates", "--article", "nowhere")
+    assert result.exit_code == 1 and result.stderr.startswith("gsomia: no article matches 'nowhere'; ids: ")
+
+
+def test_index_may_follow_the_command(run, tmp_path):
+    index = one_article(tmp_path)
+    result = run("search", "pact", "--index", str(index), "--json", index=None)
+    assert result.exit_code == 0 and [h["article"] for h in json.loads(result.stdout)] == ["only"]
+    result = run("quotes", f"--index={index}", "--json", index=None)
+    assert {q["article"] for q in json.loads(result.stdout)} == {"only"}
+    # after --, it is a query word, never an option
+    result = run("search", "--json", "--", "--index", index=None)
+    assert result.exit_code == 1
+
+
+def test_counts_are_plural_only_when_they_are_many(run, tmp_path, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    index = one_article(tmp_path)
+    for command, title in [
+        (["claims", "--claim", "expiry_date"], "1 claim"),
+        (["dates"], "2 dates"),
+        (["officials"], "1 official"),
+    ]:
+        assert run(*command, index=index).stdout.splitlines()[0].strip() == title
+
+
+def test_a_table_too_wide_for_the_terminal_is_one_block_per_row(run, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "80")
+    text = run("claims", "--claim", "expiry_date", "--article", "japantimes").stdout
+    assert text.startswith("1 claim\n\njapantimes-2019-11-17\n  claim     expiry_date\n  value     2019-11-23\n")
+    assert all(len(line) <= 80 for line in text.splitlines())
+    # a table that fits keeps its columns, and never breaks an id or a date
+    table = run("officials", "--article", "yonhap").stdout
+    assert table.startswith("4 officials") and "┃ name" in table
+    assert "│ Kyeong-doo " in table and "│ Minister " in table  # (names wrap at their spaces only)
+    wide = run("dates", "--article", "asahi").stdout
+    assert "│ asahi-2019-11-18 │" in wide and "│ 2019-11-17 │" in wide
+
+
+def test_a_wide_terminal_keeps_the_table(run, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "160")
+    text = run("claims", "--claim", "expiry_date", "--article", "japantimes").stdout
+    (row,) = [line for line in text.splitlines() if "japantimes" in line]
+    assert row.split("│")[1:4] == [" japantimes-2019-11-17 ", " expiry_date ", " 2019-11-23 "]
+
+
+def test_outlets_are_written_whole(run, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    text = run("who").stdout
+    assert "The Asahi Shimbun (Asia & Japan Watch) (" in text and "…" not in text
+
+
+def test_shell_completion_of_article_ids(monkeypatch, capsys):
+    from gsomia_cli.cli import main
+
+    monkeypatch.setenv("_GSOMIA_COMPLETE", "bash_complete")
+    for words, cword, expected in [
+        (f"gsomia --index {SEEDS_INDEX} show ja", "4", ["plain,japantimes-2019-11-17"]),
+        (f"gsomia --index {SEEDS_INDEX} diff vietnam-2019-11-17 y", "5", ["plain,yonhap-2019-11-17"]),
+        (f"gsomia --index {SEEDS_INDEX} dates --article fo", "5", ["plain,fortruss-2019-11-17"]),
+        ("gsomia --index", "2", ["file,"]),
+    ]:
+        monkeypatch.setenv("COMP_WORDS", words)
+        monkeypatch.setenv("COMP_CWORD", cword)
+        with pytest.raises(SystemExit):
+            main(prog_name="gsomia")
+        assert capsys.readouterr().out.split() == expected
