@@ -21,7 +21,7 @@ from gsomia_cli.corpus import Article, CatalogEntry, Problem, read_article, read
 if TYPE_CHECKING:
     from gsomia_cli.coverage import Coverage
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 TOKENIZER = "porter unicode61 remove_diacritics 2"
 
 SCHEMA = f"""
@@ -40,7 +40,9 @@ CREATE TABLE statements (
     article TEXT NOT NULL, speaker TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL
 );
 CREATE INDEX statements_speaker ON statements (speaker);
-CREATE VIRTUAL TABLE sentences_fts USING fts5(text, tokenize = '{TOKENIZER}');
+-- Each sentence beside the next one of its article: search matches words
+-- within a sentence, or across it and its neighbour (see search.py).
+CREATE VIRTUAL TABLE sentences_fts USING fts5(text, next, tokenize = '{TOKENIZER}');
 CREATE VIRTUAL TABLE vocabulary USING fts5vocab(sentences_fts, 'row');
 -- A copy of the vocabulary, made on first need after a change: reading
 -- fts5vocab walks the whole index.
@@ -193,7 +195,7 @@ class _Writer:
         self.next_rowid: dict[int, int] = {}  # first free sentence rowid, by day
         self.articles: list[tuple[Any, ...]] = []
         self.sentences: list[tuple[Any, ...]] = []
-        self.texts: list[tuple[int, str]] = []
+        self.texts: list[tuple[int, str, str]] = []  # (rowid, sentence, next sentence)
         self.statements: list[tuple[str, str, int, int]] = []
 
     def _rowid(self, published: str, count: int) -> int:
@@ -212,7 +214,8 @@ class _Writer:
         first = self._rowid(row[2], len(sentences))
         self.articles.append(row)
         self.sentences += [(first + n, row[0], start, end, kind) for n, (start, end, kind, _) in enumerate(sentences)]
-        self.texts += [(first + n, text) for n, (_, _, _, text) in enumerate(sentences)]
+        texts = [text for _, _, _, text in sentences]
+        self.texts += [(first + n, text, "".join(texts[n + 1 : n + 2])) for n, text in enumerate(texts)]
         self.statements += statements
         if len(self.articles) >= self.BATCH:
             self.flush()
@@ -222,7 +225,7 @@ class _Writer:
         self.db.executemany(
             "INSERT INTO sentences (rowid, article, start, end, kind) VALUES (?, ?, ?, ?, ?)", self.sentences
         )
-        self.db.executemany("INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)", self.texts)
+        self.db.executemany("INSERT INTO sentences_fts (rowid, text, next) VALUES (?, ?, ?)", self.texts)
         self.db.executemany("INSERT INTO statements VALUES (?, ?, ?, ?)", self.statements)
         self.articles, self.sentences, self.texts, self.statements = [], [], [], []
 

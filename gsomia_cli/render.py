@@ -175,14 +175,14 @@ def search_hits(result: Any) -> None:
     for hit in result.hits:
         out.print(Text(f"{hit.outlet} · {hit.published} · {hit.article}", style="bold cyan"))
         line = Text("  ")
-        if hit.before:
-            line.append("…" + hit.before[-60:].lstrip(), style="dim")
-        sentence = Text(hit.text)
+        if hit.before:  # (an ellipsis only where the context was cut)
+            line.append(("…" if len(hit.before) > 60 else "") + hit.before[-60:].lstrip(), style="dim")
+        sentence = Text(hit.text.replace("\n", " "))  # (a hit across two paragraphs: one line; offsets kept)
         for start, end in hit.marks:
             sentence.stylize("bold reverse", start, end)
         line.append(sentence)
         if hit.after:
-            line.append(hit.after[:60].rstrip() + "…", style="dim")
+            line.append(hit.after[:60].rstrip() + ("…" if len(hit.after) > 60 else ""), style="dim")
         out.print(line)
         out.print()
 

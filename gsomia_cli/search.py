@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from gsomia_cli.index import Index
 from gsomia_cli.query import Query, Term, expand, parse
@@ -135,8 +136,44 @@ def _rank_newest(rows: list[tuple[int, str]], wanted: int) -> list[tuple[int, fl
     return scored[:wanted]
 
 
+@dataclass
+class _Matches:
+    """The best-ranked rows of one MATCH expression: rowid -> rank, and
+    rowid -> (sentence, next sentence) with matches marked."""
+
+    rank: dict[int, float]
+    marked: dict[int, tuple[str, str]]
+    ranked_newest: bool
+
+
+def _matches(index: Index, expr: str, where: list[str], args: list[Any], joins: str, wanted: int) -> _Matches:
+    # Rank first, on the FTS table alone when there are no filters; details after, for the few kept.
+    # Rowid order is publication order (see index.DAY_SHIFT): the first rows are the newest.
+    condition = " AND ".join(["sentences_fts MATCH ?", *where])
+    newest = index.db.execute(
+        "SELECT f.rowid, highlight(sentences_fts, 0, char(2), char(3)), highlight(sentences_fts, 1, char(2), char(3))"
+        f" FROM sentences_fts f{joins} WHERE {condition} ORDER BY f.rowid DESC LIMIT ?",
+        [expr, *args, RANK_ALL_UP_TO + 1],
+    ).fetchall()
+    marked = {rowid: (text, following) for rowid, text, following in newest}
+    if len(newest) <= RANK_ALL_UP_TO:
+        ranked = index.db.execute(
+            f"SELECT f.rowid, f.rank FROM sentences_fts f{joins} WHERE {condition} ORDER BY f.rank LIMIT ?",
+            [expr, *args, wanted],
+        ).fetchall()
+        return _Matches(dict(ranked), marked, False)
+    rows = [(rowid, text + " " + following) for rowid, text, following in newest[:RANK_ALL_UP_TO]]
+    return _Matches(dict(_rank_newest(rows, wanted)), marked, True)
+
+
+PASSAGE_PENALTY = 0.5  # a match across two sentences ranks below one inside a sentence
+
+
 def search(index: Index, text: str, filters: Filters = Filters(), exact: bool = False) -> SearchResult:
-    """Return the sentences matching query ``text``, best first."""
+    """Return the sentences matching query ``text``, best first: every word
+    of a group in one sentence, or, for queries of several words, across a
+    sentence and the next one of its article (the pact named in one, its
+    expiry in the next); such a hit shows both sentences."""
     query = parse(text)
     result = SearchResult(text)
     if not query.groups:
@@ -148,7 +185,8 @@ def search(index: Index, text: str, filters: Filters = Filters(), exact: bool = 
     expr = query.fts()
     if expr is None:
         return result
-    where, args = ["sentences_fts MATCH ?"], [expr]
+    where: list[str] = []
+    args: list[Any] = []
     if filters.outlets:
         where.append("(" + " OR ".join("a.outlet LIKE ?" for _ in filters.outlets) + ")")
         args += [f"%{o}%" for o in filters.outlets]
@@ -166,48 +204,68 @@ def search(index: Index, text: str, filters: Filters = Filters(), exact: bool = 
             f" AND st.speaker IN ({','.join('?' * len(filters.speakers))}))"
         )
         args += sorted(filters.speakers)
-    joins = " JOIN sentences s ON s.rowid = f.rowid JOIN articles a ON a.id = s.article" if len(where) > 1 else ""
+    joins = " JOIN sentences s ON s.rowid = f.rowid JOIN articles a ON a.id = s.article" if where else ""
     wanted = max(CANDIDATES, filters.limit * 5)
-    # Rank first, on the FTS table alone when there are no filters; details after, for the few kept.
-    # Rowid order is publication order (see index.DAY_SHIFT): the first rows are the newest.
-    newest = index.db.execute(
-        f"SELECT f.rowid, highlight(sentences_fts, 0, char(2), char(3)) FROM sentences_fts f{joins}"
-        f" WHERE {' AND '.join(where)} ORDER BY f.rowid DESC LIMIT ?",
-        [*args, RANK_ALL_UP_TO + 1],
-    ).fetchall()
-    if not newest:
+    inside = _matches(index, f"text : ({expr})", where, args, joins, wanted)
+    rank = {rowid: (r, False) for rowid, r in inside.rank.items()}
+    marked = dict(inside.marked)
+    result.ranked_newest = RANK_ALL_UP_TO if inside.ranked_newest else None
+    if any(len(group) > 1 for group in query.groups):
+        across = _matches(index, expr, where, args, joins, wanted)
+        for rowid, r in across.rank.items():
+            sentence, following = across.marked[rowid]
+            # Across two sentences only: a match inside either sentence is that sentence's hit.
+            alone = rowid in inside.marked or rowid + 1 in inside.marked
+            if not alone and "\x02" in sentence and "\x02" in following:
+                rank[rowid] = (r, True)
+                marked[rowid] = (sentence, following)
+        if across.ranked_newest:
+            result.ranked_newest = RANK_ALL_UP_TO
+    if not rank:
         return result
-    if len(newest) <= RANK_ALL_UP_TO:
-        ranked = index.db.execute(
-            f"SELECT f.rowid, f.rank FROM sentences_fts f{joins} WHERE {' AND '.join(where)} ORDER BY f.rank LIMIT ?",
-            [*args, wanted],
-        ).fetchall()
-    else:
-        ranked = _rank_newest(newest[:RANK_ALL_UP_TO], wanted)
-        result.ranked_newest = RANK_ALL_UP_TO
-    rank_of = dict(ranked)
-    highlighted = dict(newest)  # every ranked row is among them
-    details = index.db.execute(
-        "SELECT s.rowid, s.article, s.start, s.end, s.kind, a.file, a.outlet, a.published"
-        f" FROM sentences s JOIN articles a ON a.id = s.article WHERE s.rowid IN ({','.join('?' * len(ranked))})",
-        list(rank_of),
-    ).fetchall()
+    hits = _hits(index, rank, marked, filters)
+    hits.sort(key=lambda h: -h.score)
+    result.hits = hits[: filters.limit]
+    return result
+
+
+def _hits(
+    index: Index, rank: dict[int, tuple[float, bool]], marked: dict[int, tuple[str, str]], filters: Filters
+) -> list[Hit]:
+    """The hits of the ranked rows (rowid -> rank, and whether the match
+    spans the next sentence), with their article, text and context."""
+    rowids = sorted(set(rank) | {rowid + 1 for rowid, (_, spans) in rank.items() if spans})
+    details = {
+        row[0]: row[1:]
+        for row in index.db.execute(
+            "SELECT s.rowid, s.article, s.start, s.end, s.kind, a.file, a.outlet, a.published"
+            f" FROM sentences s JOIN articles a ON a.id = s.article WHERE s.rowid IN ({','.join('?' * len(rowids))})",
+            rowids,
+        )
+    }
     # Each article's text once, sliced here: SQLite's substr reads a whole long text for each
     # sentence of it, so the hits of a 50 MB article took seconds.
-    articles = sorted({row[1] for row in details})
+    articles = sorted({row[0] for row in details.values()})
     texts = dict(
         index.db.execute(f"SELECT id, text FROM articles WHERE id IN ({','.join('?' * len(articles))})", articles)
     )
     hits = []
-    for rowid, article, start, end, kind, file, outlet, published in details:
-        _, marks = _marks(highlighted[rowid])
+    for rowid, (r, spans) in rank.items():
+        if rowid not in details:
+            continue
+        article, start, end, kind, file, outlet, published = details[rowid]
+        sentence, following = marked[rowid]
+        _, marks = _marks(sentence)
+        if spans and rowid + 1 in details:
+            next_start, next_end = details[rowid + 1][1], details[rowid + 1][2]
+            _, next_marks = _marks(following)
+            marks += tuple((next_start - start + m0, next_start - start + m1) for m0, m1 in next_marks)
+            end = next_end
         if filters.speakers is not None and not _inside_statement(index, article, start, marks, filters.speakers):
             continue
-        score = -rank_of[rowid] + _proximity(marks) + (0.0 if kind == "body" else -0.5)
+        score = -r + _proximity(marks) + (0.0 if kind == "body" else -0.5) - (PASSAGE_PENALTY if spans else 0.0)
         clean = texts[article]
         text, before, after = clean[start:end], clean[max(0, start - 80) : start], clean[end : end + 80]
         before, after = before.split("\n")[-1], after.split("\n")[0]
         hits.append(Hit(article, file, outlet, published, round(score, 3), text, start, end, marks, before, after))
-    hits.sort(key=lambda h: -h.score)
-    result.hits = hits[: filters.limit]
-    return result
+    return hits

@@ -133,3 +133,48 @@ def test_shell_completion_of_article_ids(monkeypatch, capsys):
         with pytest.raises(SystemExit):
             main(prog_name="gsomia")
         assert capsys.readouterr().out.split() == expected
+
+
+def passages(tmp_path):
+    texts = {
+        "span.txt": "The intelligence-sharing deal was signed in 2016 after years of talks.\n\n"
+        "Officials said it would lapse on Saturday unless Seoul changed course.\n",
+        "far.txt": "The intelligence-sharing deal was signed in 2016. Tokyo was pleased. Seoul too. "
+        "Everyone agreed. Rain fell on Saturday and the festival would lapse.\n",
+        "one.txt": "The GSOMIA expires on Saturday. Nobody expects a deal.\n",
+    }
+    entries = "".join(
+        entry(name[:-4], f"outlet: {name[:-4].title()} Daily\npublished: 2019-11-20\nfile: {name}") for name in texts
+    )
+    return write_corpus(tmp_path / "p", entries, texts)
+
+
+def test_search_matches_words_across_a_sentence_and_the_next(run, tmp_path):
+    index = passages(tmp_path)
+    hits = json.loads(run("search", "GSOMIA expire", "--json", index=index).stdout)
+    assert [(h["article"], h["text"]) for h in hits] == [
+        ("one", "The GSOMIA expires on Saturday."),
+        (
+            "span",
+            "The intelligence-sharing deal was signed in 2016 after years of talks.\n\n"
+            "Officials said it would lapse on Saturday unless Seoul changed course.",
+        ),
+    ]  # the sentence inside which every word matches ranks first; words three sentences apart do not meet
+    shown = run("search", "GSOMIA expire", index=index).stdout
+    assert "after years of talks.  Officials said it would lapse" in shown  # two paragraphs, one line
+    exact = json.loads(run("search", "GSOMIA expire", "--exact", "--json", index=index).stdout)
+    assert [h["article"] for h in exact] == ["one"]  # the pact's other names and "lapse" are synonyms
+
+
+def test_a_one_word_search_finds_each_sentence_once(run, tmp_path):
+    index = passages(tmp_path)
+    hits = json.loads(run("search", "Saturday", "--json", index=index).stdout)
+    assert sorted(h["article"] for h in hits) == ["far", "one", "span"]
+    assert all(h["text"].count(".") <= 1 or "2016" not in h["text"] for h in hits)
+
+
+def test_search_context_has_an_ellipsis_only_where_it_was_cut(run, tmp_path, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    index = passages(tmp_path)
+    shown = run("search", "Nobody", index=index).stdout
+    assert shown.splitlines()[1] == "  The GSOMIA expires on Saturday. Nobody expects a deal."
