@@ -70,6 +70,7 @@ def who(state: State, name: str | None, speaker: str | None, selection: Selectio
                         "text": r.text,
                         "start": r.start,
                         "end": r.end,
+                        "conflicts": {str(group): why for group, why in sorted(s.conflicts.items())},
                     }
                 )
         render.print_json([{"speaker": k, "role": roles.get(k), "statements": v} for k, v in by_speaker.items()])

@@ -225,11 +225,14 @@ def statements(statements: list[Any], roles: dict[str, Any], published: dict[str
     from rich.text import Text
 
     out = console(soft_wrap=True)
-    numbers: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    number: dict[int, int] = {}  # group -> its number among its speaker's statements
+    for s in statements:
+        counts[s.speaker] = counts.get(s.speaker, 0) + 1
+        number[s.group] = counts[s.speaker]
     for s in statements:
         many = len(s.renderings) > 1
-        numbers[s.speaker] = numbers.get(s.speaker, 0) + 1
-        title = f"{s.speaker} ({roles.get(s.speaker) or 'speaker'}) · statement {numbers[s.speaker]}"
+        title = f"{s.speaker} ({roles.get(s.speaker) or 'speaker'}) · statement {number[s.group]}"
         out.print(Text(title + (f" · told by {len(s.articles)} articles" if len(s.articles) > 1 else ""), style="bold"))
         for r in s.renderings:
             label = f"  {r.outlet} · {published.get(r.article, '')} · {r.kind}, {r.cue or 'no cue'}: "
@@ -237,6 +240,9 @@ def statements(statements: list[Any], roles: dict[str, Any], published: dict[str
         if many:
             first, second = s.renderings[0], s.renderings[1]
             out.print(Text("  wording: ", style="dim") + _diff_text(first.text, second.text))
+        for group, why in sorted(s.conflicts.items()):
+            other = f"statement {number[group]}" if group in number else f"statement group {group}"
+            out.print(Text(f"  conflicts with {other}: alike but for a {why}", style="bold red"))
         out.print()
 
 

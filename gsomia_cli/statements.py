@@ -42,14 +42,34 @@ def _negated(text: str) -> bool:
     return any(w.strip(".,;:!?\"'()") in _NEGATIONS for w in words)
 
 
-def opposed(a: str, b: str) -> bool:
-    """True when two similar renderings cannot be one statement: one is
-    negated and the other not ("We are not yet close" / "We are close"), or
-    they give different numbers."""
+def _parties(text: str) -> set[str]:
+    """The countries a rendering names (language.yaml's ``countries``:
+    "Tokyo" and "Japan" are one party)."""
+    from gsomia_cli.lexicon import lexicon
+
+    lex = lexicon()
+    return {lex.country_of[m.group()] for m in lex.country_re.finditer(text)}
+
+
+def opposition(a: str, b: str) -> str | None:
+    """Why two similar renderings cannot be one statement, or None: one is
+    negated and the other not ("We are not yet close" / "We are close"),
+    they give different numbers, or each names a party the other does not
+    ("Japan must move first" / "Seoul must move first")."""
     if _negated(a) != _negated(b):
-        return True
+        return "negation"
     numbers_a, numbers_b = set(_NUMBER.findall(a)), set(_NUMBER.findall(b))
-    return bool(numbers_a and numbers_b and numbers_a != numbers_b)
+    if numbers_a and numbers_b and numbers_a != numbers_b:
+        return "number"
+    parties_a, parties_b = _parties(a), _parties(b)
+    if parties_a - parties_b and parties_b - parties_a:
+        return "named party"
+    return None
+
+
+def opposed(a: str, b: str) -> bool:
+    """True when two similar renderings cannot be one statement (see :func:`opposition`)."""
+    return opposition(a, b) is not None
 
 
 @dataclass(frozen=True)
@@ -77,6 +97,9 @@ class Statement:
     group: int
     speaker: str
     renderings: list[QuoteRecord] = field(default_factory=list)
+    # Statements of the same speaker worded alike but opposed (group -> why: negation, number, named party):
+    # one remark that outlets report in contradicting ways.
+    conflicts: dict[int, str] = field(default_factory=dict)
 
     @property
     def articles(self) -> list[str]:
@@ -119,4 +142,13 @@ def statements_of(extractions: Sequence[Any]) -> list[Statement]:
         statements.extend(groups)
     for n, statement in enumerate(statements, 1):
         statement.group = n
+    for k, one in enumerate(statements):
+        for other in statements[k + 1 :]:
+            if other.speaker != one.speaker:
+                continue
+            a, b = one.renderings[0].text, other.renderings[0].text
+            why = opposition(a, b) if similarity(a, b) >= SAME_STATEMENT else None
+            if why:
+                one.conflicts[other.group] = why
+                other.conflicts[one.group] = why
     return statements

@@ -48,7 +48,7 @@ def test_who_groups_jeong_across_outlets(run):
             ("yonhap-2019-11-17", "The U.S. has continued to deliver messages to Japan."),
         ],
     ]
-    assert set(statements[0]) == {"group", "article", "outlet", "kind", "cue", "text", "start", "end"}
+    assert set(statements[0]) == {"group", "article", "outlet", "kind", "cue", "text", "start", "end", "conflicts"}
 
 
 def test_who_esper_capitals_swapped(run):

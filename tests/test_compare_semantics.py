@@ -346,6 +346,25 @@ def test_opposite_renderings_are_two_statements(run, tmp_path):
     for s in who:
         groups.setdefault(s["group"], set()).add(s["article"])
     assert sorted(map(sorted, groups.values())) == [["a", "c"], ["b"]]
+    by_article = {s["article"]: s for s in who}
+    assert by_article["b"]["conflicts"] == {str(by_article["a"]["group"]): "negation"}
+    assert by_article["a"]["conflicts"] == {str(by_article["b"]["group"]): "negation"}
+
+
+def test_a_remark_reported_with_another_party_is_shown_as_a_conflict(run, tmp_path, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    index = corpus(
+        tmp_path,
+        {
+            "a": ("Outlet A", "2019-11-20", 'Defense Minister Taro Kono said: "Seoul must take the first step."'),
+            "b": ("Outlet B", "2019-11-20", 'Defense Minister Taro Kono said: "Tokyo must take the first step."'),
+            "c": ("Outlet C", "2019-11-21", 'Defense Minister Taro Kono said: "South Korea must take the first step."'),
+        },
+    )
+    shown = run("who", "Kono", index=index).stdout
+    assert shown.count("· statement ") == 2
+    assert "  conflicts with statement 2: alike but for a named party\n" in shown
+    assert "  conflicts with statement 1: alike but for a named party\n" in shown
 
 
 def test_opposed_renderings():
@@ -356,6 +375,9 @@ def test_opposed_renderings():
     assert opposed("Talks will last 3 days", "Talks will last 4 days")
     assert not opposed("Talks will last 3 days", "The talks will last 3 days")
     assert not opposed("There was no satisfactory response", "No cool answers were there")
+    assert opposed("Japan must move first", "Seoul must move first")
+    assert not opposed("Japan must move first", "Tokyo must move first")  # one party, two names
+    assert not opposed("Japan must move first", "Japan and the U.S. must move first")  # one names more
 
 
 def test_not_only_is_no_negation():
