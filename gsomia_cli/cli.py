@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from gsomia_cli import __version__, build, cli_compare, cli_extract, cli_search
-from gsomia_cli.cli_common import CONTEXT, State, complete_article, fail, json_option
+from gsomia_cli.cli_common import CONTEXT, State, complete_article, fail, json_option, plural
 
 
 class Gsomia(click.Group):
@@ -178,24 +178,57 @@ def show(state: State, article_id: str, as_json: bool) -> None:
 
 
 @main.command()
+@json_option
 @click.pass_obj
-def check(state: State) -> None:
+def check(state: State, as_json: bool) -> None:
     """Validate the corpus: every problem as file:line: message.
 
-    Exit status 0 when the corpus is clean, 1 when it is not.
+    Exit status 0 when the corpus is clean, 1 when it is not. --json: one
+    object, {"index", "articles", "problems": [{"file", "line", "severity",
+    "message"}]} (warnings are problems of severity "warning").
 
     \b
     Example:
       gsomia --index my-corpus/INDEX.md check
     """
-    from gsomia_cli.corpus import unlisted_files
+    from gsomia_cli import render
+    from gsomia_cli.corpus import CorpusError, Problem, find_index, load_corpus, unlisted_files
 
-    corpus = state.corpus()
-    root = corpus.index_path.resolve().parent
-    for path in unlisted_files(corpus):
-        shown = path.relative_to(root) if path.is_relative_to(root) else path
-        click.echo(f"{shown}: warning: no entry of INDEX.md names this file (left by an interrupted add?)", err=True)
-    click.echo(f"{corpus.index_path}: {len(corpus.articles)} articles, no problems")
+    index_path = find_index(state.index)
+    try:
+        corpus = load_corpus(index_path)
+    except CorpusError as exc:
+        problems, articles = exc.problems, None
+    else:
+        root = corpus.index_path.resolve().parent
+        unlisted = [
+            Problem(
+                str(path.relative_to(root) if path.is_relative_to(root) else path),
+                0,
+                "no entry of INDEX.md names this file (left by an interrupted add?)",
+                "warning",
+            )
+            for path in unlisted_files(corpus)
+        ]
+        problems, articles = corpus.warnings + unlisted, len(corpus.articles)
+    failed = articles is None
+    if as_json:
+        render.print_json(
+            {
+                "index": str(index_path),
+                "articles": articles,
+                "problems": [
+                    {"file": p.path, "line": p.line, "severity": p.severity, "message": p.message} for p in problems
+                ],
+            }
+        )
+        sys.exit(1 if failed else 0)
+    for problem in problems:
+        shown = str(problem) if problem.line else f"{problem.path}: warning: {problem.message}"
+        click.echo(shown, err=True)
+    if failed:
+        sys.exit(1)
+    click.echo(f"{index_path}: {plural(articles or 0, 'article')}, no problems")
 
 
 for module in (cli_extract, cli_search, cli_compare):

@@ -107,8 +107,9 @@ def search(
 
 @click.command("index")
 @click.option("--rebuild", is_flag=True, help="Throw the index away and build it again.")
+@json_option
 @click.pass_obj
-def index_command(state: State, rebuild: bool) -> None:
+def index_command(state: State, rebuild: bool, as_json: bool) -> None:
     """Build or refresh the search index (normally automatic).
 
     The index is a cache in $GSOMIA_CACHE_DIR (default ~/.cache/gsomia),
@@ -122,6 +123,20 @@ def index_command(state: State, rebuild: bool) -> None:
     index, report = open_index(state, rebuild)
     count = index.db.execute("SELECT count(*) FROM articles").fetchone()[0]
     index.close()
+    if as_json:
+        from gsomia_cli import render
+
+        done = {"extracted": 0, "removed": 0, "seconds": 0.0} if report is None else vars(report)
+        render.print_json(
+            {
+                "index": str(index.path),
+                "articles": count,
+                "extracted": done["extracted"],
+                "removed": done["removed"],
+                "seconds": round(done["seconds"], 3),
+            }
+        )
+        return
     if report is None:
         click.echo(f"{count} articles, index up to date: {index.path}")
     else:
@@ -139,6 +154,7 @@ def index_command(state: State, rebuild: bool) -> None:
 @click.option("--byline", help="The reporters, comma-separated.")
 @click.option("--id", "article_id", metavar="ID", help="The article id (one FILE only). Default: outlet-date.")
 @click.option("--allow-duplicate", is_flag=True, help="Add a text even when the corpus already holds the same text.")
+@json_option
 @click.pass_obj
 def add(
     state: State,
@@ -150,6 +166,7 @@ def add(
     byline: str | None,
     article_id: str | None,
     allow_duplicate: bool,
+    as_json: bool,
 ) -> None:
     """Add article files (.txt, .md, or - for stdin) to the corpus.
 
@@ -194,6 +211,13 @@ def add(
         ids = add_articles(index_path, new, allow_duplicate)
     except AddError as exc:
         fail(str(exc))
+    if as_json:
+        from gsomia_cli import render
+
+        render.print_json(
+            {"index": str(index_path), "added": [{"id": i, "source": f} for i, f in zip(ids, files, strict=True)]}
+        )
+        return
     for art_id, source in zip(ids, files, strict=True):
         click.echo(f"added {art_id} ({source}) to {index_path}")
 

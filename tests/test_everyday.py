@@ -178,3 +178,31 @@ def test_search_context_has_an_ellipsis_only_where_it_was_cut(run, tmp_path, mon
     index = passages(tmp_path)
     shown = run("search", "Nobody", index=index).stdout
     assert shown.splitlines()[1] == "  The GSOMIA expires on Saturday. Nobody expects a deal."
+
+
+def test_check_index_and_add_speak_json(run, tmp_path):
+    index = one_article(tmp_path)
+    assert json.loads(run("check", "--json", index=index).stdout) == {
+        "index": str(index),
+        "articles": 1,
+        "problems": [],
+    }
+    built = json.loads(run("index", "--json", index=index).stdout)
+    assert (built["articles"], built["extracted"], built["removed"]) == (1, 1, 0)
+    again = json.loads(run("index", "--json", index=index).stdout)
+    assert (again["articles"], again["extracted"]) == (1, 0)
+    source = tmp_path / "new.txt"
+    source.write_text("Tokyo said the pact would lapse.\n")
+    added = run("add", str(source), "--outlet", "New Wire", "--published", "2019-11-22", "--json", index=index)
+    assert json.loads(added.stdout) == {
+        "index": str(index),
+        "added": [{"id": "new-wire-2019-11-22", "source": str(source)}],
+    }
+    (tmp_path / "c" / "stray.txt").write_text("left over")
+    (index.parent / "INDEX.md").write_text(index.read_text() + "\n## bad\n\n```yaml\noutlet: X\n```\n")
+    broken = run("check", "--json", index=index)
+    report = json.loads(broken.stdout)
+    assert broken.exit_code == 1 and report["articles"] is None
+    first = report["problems"][0]
+    assert (first["file"], first["severity"]) == (str(index), "error")
+    assert first["message"].startswith("article 'bad': missing require")

@@ -62,7 +62,7 @@ def test_bad_values_in_an_index_block_are_file_line_errors(run, tmp_path, lines,
 )
 def test_odd_optional_values_stay_text(run, tmp_path, lines):
     result = run("check", index=one_entry(tmp_path, lines))
-    assert result.exit_code == 0 and "1 articles, no problems" in result.stdout
+    assert result.exit_code == 0 and "1 article, no problems" in result.stdout
 
 
 def test_a_billion_laughs_in_an_index_block_is_refused(run, tmp_path):
@@ -339,7 +339,7 @@ def test_lower_severity_corpus_cases(run, tmp_path):
     text = index.read_text(encoding="utf-8-sig")
     index.write_text(text + "\nFor example:\n\n````markdown\n## example\n\n```yaml\noutlet: Y\n```\n````\n")
     check = run("check", index=index)
-    assert check.exit_code == 0 and "1 articles, no problems" in check.stdout
+    assert check.exit_code == 0 and "1 article, no problems" in check.stdout
     # A file name too long for the file system is a file:line problem, and validation goes on.
     long = one_entry(tmp_path / "long", f"published: 2019-11-18\nfile: articles/{'x' * 300}.txt")
     result = run("check", index=long)
