@@ -123,7 +123,22 @@ def quotes(state: State, selection: Selection, speaker: str | None, kind: str | 
     render.print_table(plural(len(rows), "statement"), ["article", "speaker", "kind", "cue", "text"], rows)
 
 
-@click.command()
+class _WithCatalog(click.Command):
+    """A command whose help ends with the claim catalog (read only when help is asked for)."""
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        from gsomia_cli.claims import catalog
+        from gsomia_cli.resources import DataError
+
+        try:
+            rows = [(c.id, f"({c.compare}) {c.description}") for c in catalog()]
+        except DataError as exc:
+            rows = [("(unreadable)", str(exc))]
+        with formatter.section("Claims (gsomia_cli/data/claims.yaml, and yours in $GSOMIA_DATA_DIR)"):
+            formatter.write_dl(rows)
+
+
+@click.command(cls=_WithCatalog)
 @selection_options()
 @click.option(
     "--claim", "claim_ids", multiple=True, metavar="ID", help="Only this claim (see the catalog below); repeatable."

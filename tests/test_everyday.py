@@ -206,3 +206,11 @@ def test_check_index_and_add_speak_json(run, tmp_path):
     first = report["problems"][0]
     assert (first["file"], first["severity"]) == (str(index), "error")
     assert first["message"].startswith("article 'bad': missing require")
+
+
+def test_claims_help_prints_the_catalog(run, tmp_path, monkeypatch):
+    text = run("claims", "-h").stdout
+    assert "Claims (gsomia_cli/data/claims.yaml" in text
+    assert "  expiry_date      (fact) The date the article says GSOMIA expires." in text
+    for claim in ("seoul_condition", "us_pressure", "japan_delinks", "no_breakthrough", "pact_name"):
+        assert f"\n  {claim} " in text
