@@ -1,5 +1,8 @@
 """Deterministic synthetic corpora for the benchmarks: articles made by
-recombining and varying the seed articles' sentences."""
+recombining and varying the seed articles' sentences.
+
+Usage: python bench/synth.py N FOLDER   (a corpus of N articles in FOLDER)
+"""
 
 from __future__ import annotations
 
@@ -81,3 +84,11 @@ def write_corpus(folder: Path, n: int, seed: int = 2019) -> Path:
     index = folder / "INDEX.md"
     index.write_text("\n".join(lines), encoding="utf-8")
     return index
+
+
+if __name__ == "__main__":
+    import sys
+
+    if len(sys.argv) != 3 or not sys.argv[1].isdigit():
+        raise SystemExit("usage: python bench/synth.py N FOLDER   (writes FOLDER/INDEX.md and FOLDER/articles/)")
+    print(write_corpus(Path(sys.argv[2]), int(sys.argv[1])))

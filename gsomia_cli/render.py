@@ -64,7 +64,7 @@ LONG_TEXT = 40  # mean characters of a column's cells above which it holds runni
 TEXT_MIN_WIDTH = 30  # a running-text column narrower than this is hard to read: blocks instead
 
 
-def table(title: str | None, columns: list[str], rows: list[list[Any]], width: int = 120) -> Table | None:
+def table(columns: list[str], rows: list[list[Any]], width: int = 120) -> Table | None:
     """Return a rich table with ``columns`` and ``rows`` (values made text)
     that fits ``width`` without breaking a word, or None when it cannot (a
     table so narrow would break ids and dates, or wrap sentences a word a
@@ -72,25 +72,28 @@ def table(title: str | None, columns: list[str], rows: list[list[Any]], width: i
     from rich.table import Table
 
     cells = [[_plain(v) for v in row] for row in rows]
-    needed = 3 * len(columns) + 1
-    minimums = []
+    naturals, minimums, atomics = [], [], []
     for k, column in enumerate(columns):
         values = [row[k] for row in cells] or [""]
-        longest_word = max((len(w) for v in [column, *values] for w in v.split()), default=0)
-        natural = max(len(v) for v in [column, *values])
+        natural = max(max(len(line) for line in v.split("\n")) for v in [column, *values])
         atomic = all(len(v.split()) <= 1 for v in values)
-        if atomic:
-            minimums.append((natural, True))
-        else:
-            running = sum(len(v) for v in values) / len(values) > LONG_TEXT
-            floor = TEXT_MIN_WIDTH if running else 0
-            minimums.append((min(natural, max(longest_word, floor)), False))
-        needed += minimums[-1][0]
-    if needed > width:
+        longest_word = max((len(w) for v in [column, *values] for w in v.split()), default=0)
+        running = not atomic and sum(len(v) for v in values) / len(values) > LONG_TEXT
+        naturals.append(natural)
+        atomics.append(atomic)
+        minimums.append(natural if atomic else min(natural, max(longest_word, TEXT_MIN_WIDTH if running else 0)))
+    room = width - (3 * len(columns) + 1)
+    if sum(minimums) > room:
         return None
-    t = Table(title=title, title_justify="left", header_style="bold", show_lines=False)
-    for column, (minimum, atomic) in zip(columns, minimums, strict=True):
-        t.add_column(column, overflow="fold", no_wrap=atomic, min_width=minimum)
+    # Narrow the widest column that can wrap, one character at a time, down to its minimum
+    # (rich's own shrinking breaks words).
+    widths = list(naturals)
+    while sum(widths) > room:
+        k = max((k for k in range(len(widths)) if widths[k] > minimums[k]), key=lambda k: widths[k])
+        widths[k] -= 1
+    t = Table(header_style="bold", show_lines=False)  # (the title is printed apart: rich pads it with spaces)
+    for column, size, atomic in zip(columns, widths, atomics, strict=True):
+        t.add_column(column, overflow="fold", no_wrap=atomic, width=size)
     for row in rows:
         t.add_row(*[_cell(v) for v in row])
     return t
@@ -118,8 +121,10 @@ def print_table(title: str | None, columns: list[str], rows: list[list[Any]] | l
     as its heading, then a line per other column)."""
     out = console()
     rows = [list(row) for row in rows]
-    t = table(title, columns, rows, out.width)
+    t = table(columns, rows, out.width)
     if t is not None:
+        if title:
+            out.print(title, style="italic")
         out.print(t)
         return
     from rich.text import Text
@@ -216,6 +221,7 @@ def _diff_text(a: str, b: str) -> Any:
                 out.append("[-" + step.a + "-] ", style="red")
             if step.b:
                 out.append("{+" + step.b + "+} ", style="green")
+    out.rstrip()
     return out
 
 
