@@ -66,15 +66,16 @@ def extract_each(articles: list[Article]) -> list[Any]:
     return out
 
 
-def open_index(state: State, rebuild: bool = False):
-    """Return the corpus's index, refreshed, with a progress bar on a terminal."""
+def open_index(state: State, rebuild: bool = False, every_file: bool = False):
+    """Return the corpus's index, refreshed, with a progress bar on a terminal
+    (``every_file``: every article file's stat checked)."""
     from gsomia_cli.corpus import CorpusError, find_index
     from gsomia_cli.index import open_index as open_corpus_index
 
     corpus_index = find_index(state.index)  # the corpus is read by the index, and only what changed
     progress = progress_bar() if sys.stderr.isatty() else None
     try:
-        return open_corpus_index(corpus_index, progress=progress, rebuild=rebuild)
+        return open_corpus_index(corpus_index, progress=progress, rebuild=rebuild, every_file=every_file)
     except CorpusError as exc:
         for problem in exc.problems:
             click.echo(str(problem), err=True)

@@ -114,13 +114,14 @@ def index_command(state: State, rebuild: bool, as_json: bool) -> None:
 
     The index is a cache in $GSOMIA_CACHE_DIR (default ~/.cache/gsomia),
     keyed by the corpus path; only changed articles are re-read. It is safe
-    to delete.
+    to delete. Other commands check INDEX.md, the article folders and a
+    slice of the article files; this one checks every file.
 
     \b
     Example:
       gsomia index --rebuild
     """
-    index, report = open_index(state, rebuild)
+    index, report = open_index(state, rebuild, every_file=True)
     count = index.db.execute("SELECT count(*) FROM articles").fetchone()[0]
     index.close()
     if as_json:

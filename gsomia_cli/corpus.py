@@ -307,23 +307,38 @@ class Catalog:
             raise CorpusError(sorted(problems, key=lambda p: p.line) + self.warnings)
 
 
-def read_catalog(index_path: str | os.PathLike[str]) -> Catalog:
-    """Return INDEX.md's entries with their metadata checked (no article file
-    is read). Raises CorpusError when INDEX.md itself cannot be read."""
+def read_index_text(index_path: str | os.PathLike[str]) -> str:
+    """Return the text of an INDEX.md; raises CorpusError when it cannot be read."""
     path = Path(index_path)
     shown = str(index_path)
     try:
         if not is_regular(path) and path.exists() and not path.is_dir():
             raise CorpusError([Problem(shown, 0, "not a regular file")])
-        text = path.read_text(encoding="utf-8-sig")  # (a byte order mark before the first heading is no text)
+        return path.read_text(encoding="utf-8-sig")  # (a byte order mark before the first heading is no text)
     except FileNotFoundError:
         raise CorpusError([Problem(shown, 0, "no such file")]) from None
     except IsADirectoryError:
         raise CorpusError([Problem(shown, 0, "is a directory, not an INDEX.md")]) from None
     except UnicodeDecodeError as exc:
         raise CorpusError([Problem(shown, 0, f"not UTF-8 text ({exc.reason} at byte {exc.start})")]) from None
+
+
+def read_catalog(index_path: str | os.PathLike[str], text: str | None = None, first_line: int = 1) -> Catalog:
+    """Return INDEX.md's entries with their metadata checked (no article file
+    is read). Raises CorpusError when INDEX.md itself cannot be read. Given
+    ``text``, a part of INDEX.md that starts at line ``first_line`` (what an
+    add appended), only that part is read; an empty part has no entries."""
+    path = Path(index_path)
+    shown = str(index_path)
+    tail = text is not None
+    if text is None:
+        text = read_index_text(index_path)
     entries, problems = parse_index(text, shown)
-    text_lines = text.splitlines()
+    if first_line != 1:
+        shift = first_line - 1
+        entries = [Entry(e.id, e.line + shift, e.meta, e.meta_line + shift) for e in entries]
+        problems = [Problem(p.path, p.line + shift, p.message, p.severity) for p in problems]
+    text_lines = [""] * (first_line - 1) + text.splitlines()
     warnings: list[Problem] = []
     valid: list[CatalogEntry] = []
     root = path.resolve().parent
@@ -370,7 +385,7 @@ def read_catalog(index_path: str | os.PathLike[str]) -> Catalog:
         valid.append(
             CatalogEntry(entry.id, entry.line, file_line, str(meta["outlet"]).strip(), published, rel, target, optional)
         )
-    if not entries and not problems:
+    if not entries and not problems and not tail:
         problems.append(Problem(shown, 0, "no articles: expected '## id' headings each followed by a ```yaml block"))
     return Catalog(path, valid, problems, warnings)
 

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gsomia_cli.corpus import Article, CatalogEntry, Problem, read_article, read_catalog
+from gsomia_cli.corpus import Article, CatalogEntry, Problem, read_article, read_catalog, read_index_text
 
 if TYPE_CHECKING:
     from gsomia_cli.coverage import Coverage
 
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 TOKENIZER = "porter unicode61 remove_diacritics 2"
 
 SCHEMA = f"""
@@ -31,6 +31,7 @@ CREATE TABLE articles (
     metadata TEXT NOT NULL, fingerprint TEXT NOT NULL, records TEXT NOT NULL, text TEXT NOT NULL
 );
 CREATE INDEX articles_published ON articles (published);
+CREATE INDEX articles_files ON articles (file, fingerprint);  -- freshness reads these, not the long rows
 CREATE TABLE sentences (
     rowid INTEGER PRIMARY KEY, article TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
     kind TEXT NOT NULL
@@ -89,6 +90,26 @@ def index_path_for(corpus_index: Path) -> Path:
     return cache_dir() / f"index-{key}.sqlite"
 
 
+EXTRACTION_DATA = ("claims.yaml", "officials.yaml", "language.yaml", "furniture.yaml")
+
+
+def data_key() -> str:
+    """What changes when a data file extraction reads changes: the bundled
+    files and their overlays in $GSOMIA_DATA_DIR (their stats)."""
+    from gsomia_cli.resources import DATA_DIR
+
+    user = os.environ.get("GSOMIA_DATA_DIR")
+    parts = [_stat(DATA_DIR / name) for name in EXTRACTION_DATA]
+    if user:
+        parts += [_stat(Path(user) / name) for name in EXTRACTION_DATA]
+    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
+
+
+def _text_key(text: str, size: int) -> str:
+    """What identifies the first ``size`` characters of INDEX.md: their length and hash."""
+    return f"{size}:{hashlib.sha1(text[:size].encode()).hexdigest()}"
+
+
 def _stat(path: Path) -> str:
     try:
         st = path.stat()
@@ -138,6 +159,7 @@ def extraction_records(article: Article) -> dict[str, Any]:
 
 Prepared = tuple[tuple[Any, ...], list[tuple[int, int, str, str]], list[tuple[str, str, int, int]]]
 RECORD_KINDS = ("quotes", "dates", "claims", "mentions", "officials")
+RECHECK = 5_000  # article files whose stat each command checks (see Index.is_fresh)
 PARALLEL_MIN = 500  # articles to re-read before extraction is spread over the cores
 
 
@@ -278,38 +300,97 @@ class Index:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
-    def is_fresh(self) -> bool:
-        """True when INDEX.md and every article file are as when indexed."""
-        if self._meta("index_stat") != _stat(self.corpus_index):
+    def is_fresh(self, every_file: bool = False) -> bool:
+        """True when the corpus is as when indexed, as far as a few stats
+        tell: INDEX.md, the folders of the article files (a file added,
+        removed, renamed or replaced changes its folder), and a rotating
+        slice of RECHECK article files (a file written over in place changes
+        only itself: seen within N / RECHECK commands, at once by ``gsomia
+        index``; every file, every time, up to RECHECK articles), or of
+        ``every_file``. A change of the extraction's data files (bundled or
+        in $GSOMIA_DATA_DIR) makes every record stale."""
+        if self._meta("index_stat") != _stat(self.corpus_index) or self._meta("data") != data_key():
             return False
+        folders = json.loads(self._meta("folders") or "{}")
+        if any(_stat(Path(folder)) != stored for folder, stored in folders.items()):
+            return False
+        count = int(self._meta("articles") or 0)
         root = self.corpus_index.resolve().parent
-        for file, stored in self.db.execute("SELECT file, fingerprint FROM articles"):
-            if not stored.startswith(_stat(root / file) + ":"):
-                return False
-        return True
+        if every_file:
+            rows = self.db.execute("SELECT file, fingerprint FROM articles").fetchall()
+            return all(stored.startswith(_stat(root / file) + ":") for file, stored in rows)
+        offset = self._recheck_offset(count)
+        rows = self.db.execute(
+            "SELECT file, fingerprint FROM articles ORDER BY file, fingerprint LIMIT ? OFFSET ?", (RECHECK, offset)
+        ).fetchall()
+        if offset and len(rows) < RECHECK:  # (the slice wraps around)
+            rows += self.db.execute(
+                "SELECT file, fingerprint FROM articles ORDER BY file, fingerprint LIMIT ?", (RECHECK - len(rows),)
+            ).fetchall()
+        return all(stored.startswith(_stat(root / file) + ":") for file, stored in rows)
+
+    def _recheck_offset(self, count: int) -> int:
+        """Where this command's slice of files to re-check starts: the next
+        slice after the last command's (kept in a small file beside the
+        cache, so that a reader never writes the index)."""
+        if count <= RECHECK or str(self.path) == ":memory:":
+            return 0
+        marker = Path(str(self.path) + ".recheck")
+        try:
+            offset = int(marker.read_text() or 0) % count
+        except (OSError, ValueError):
+            offset = 0
+        try:
+            marker.write_text(str((offset + RECHECK) % count))
+        except OSError:
+            pass  # (a read-only cache: the same slice each time)
+        return offset
 
     def refresh(self, rebuild: bool = False, progress: Callable[[int, int], None] | None = None) -> RefreshReport:
         """Bring the index up to date with the corpus, reading and extracting
         only the articles whose file or metadata changed, and return what was
-        done. Raises CorpusError when the corpus has a problem."""
+        done. Raises CorpusError when the corpus has a problem. When all that
+        changed is entries appended to INDEX.md and their new files (what
+        ``gsomia add`` does), only the appended part of INDEX.md is read."""
         started = time.perf_counter()
+        if self._meta("data") not in (None, data_key()):
+            rebuild = True  # (other rules or knowledge: every record is extracted again)
         if rebuild:
             self.db.close()
             self.db = self._create()
-        stored = dict(self.db.execute("SELECT id, fingerprint FROM articles"))
-        catalog = read_catalog(self.corpus_index)
+        text = read_index_text(self.corpus_index)
+        appended = None if rebuild else self._appended(text)
+        if appended is not None:
+            first_line, tail = appended
+            catalog = read_catalog(self.corpus_index, tail, first_line)
+            known = {
+                i.lower()
+                for (i,) in self.db.execute(
+                    f"SELECT id FROM articles WHERE lower(id) IN ({','.join('?' * len(catalog.entries))})",
+                    [e.id.lower() for e in catalog.entries],
+                )
+            }
+            for e in catalog.entries:
+                if e.id.lower() in known:
+                    catalog.problems.append(Problem(str(self.corpus_index), e.line, f"duplicate id {e.id!r}"))
+            stored: dict[str, str] = {}
+            stale, removed = catalog.entries, []
+            wanted_count = int(self._meta("articles") or 0) + len(stale)
+        else:
+            stored = dict(self.db.execute("SELECT id, fingerprint FROM articles"))
+            catalog = read_catalog(self.corpus_index, text)
+            # In publication order: sentence rowids then grow (see DAY_SHIFT), so
+            # the tables are appended to rather than split.
+            stale = [e for e in catalog.entries if stored.get(e.id) != fingerprint(e)]
+            wanted = {e.id for e in catalog.entries}
+            removed = [aid for aid in stored if aid not in wanted]
+            wanted_count = len(wanted)
         catalog.raise_problems()
-        # In publication order: sentence rowids then grow (see DAY_SHIFT), so
-        # the tables are appended to rather than split.
-        stale = sorted(
-            (e for e in catalog.entries if stored.get(e.id) != fingerprint(e)), key=lambda e: (e.published, e.id)
-        )
+        stale = sorted(stale, key=lambda e: (e.published, e.id))
         shown = str(catalog.index_path)
         # A missing file is known from its stat, before any work; a file that
         # is empty or not UTF-8 only once read, and then nothing is written.
         catalog.raise_problems([read_article(e, shown) for e in stale if _stat(e.path) == "missing"])  # type: ignore[misc]
-        wanted = {e.id for e in catalog.entries}
-        removed = [aid for aid in stored if aid not in wanted]
         problems: list[Problem] = []
         with self.db:
             for aid in removed + [e.id for e in stale if e.id in stored]:
@@ -324,10 +405,50 @@ class Index:
                     progress(n, len(stale))
             writer.flush()
             catalog.raise_problems(problems)  # raised inside the transaction: it is rolled back
-            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('index_stat', ?)", (_stat(self.corpus_index),))
+            folders = {str(e.path.parent) for e in catalog.entries}
+            if appended is not None:
+                folders |= set(json.loads(self._meta("folders") or "{}"))
+            state = {
+                "index_stat": _stat(self.corpus_index),
+                "data": data_key(),
+                "index_text": _text_key(text, len(text)),
+                "articles": str(wanted_count),
+                "folders": json.dumps({folder: _stat(Path(folder)) for folder in sorted(folders)}),
+            }
+            self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(state.items()))
             if stale or removed:
                 self.db.execute("DELETE FROM meta WHERE key = 'terms'")
-        return RefreshReport(len(wanted), len(stale), len(removed), time.perf_counter() - started, rebuild, self.path)
+        return RefreshReport(wanted_count, len(stale), len(removed), time.perf_counter() - started, rebuild, self.path)
+
+    def _appended(self, text: str) -> tuple[int, str] | None:
+        """``(first line, text)`` of what was appended to INDEX.md since the
+        last refresh, when that is all that changed: the text indexed is
+        still its beginning, and no article file the index knows left its
+        folder. None otherwise (or when nothing was indexed yet)."""
+        key = self._meta("index_text")
+        if not key:
+            return None
+        size = int(key.split(":", 1)[0])
+        if len(text) <= size or _text_key(text, size) != key:
+            return None  # (nothing appended, and yet something changed: every entry is checked)
+        folders = json.loads(self._meta("folders") or "{}")
+        changed = [folder for folder, stored in folders.items() if _stat(Path(folder)) != stored]
+        if changed:
+            root = self.corpus_index.resolve().parent
+            present: set[str] = set()
+            for folder in changed:
+                try:
+                    present |= {os.path.join(folder, name) for name in os.listdir(folder)}
+                except OSError:
+                    return None
+            for (file,) in self.db.execute("SELECT file FROM articles"):
+                path = os.path.normpath(os.path.join(root, file))
+                if os.path.dirname(path) in changed and path not in present:
+                    return None  # (a file was removed or renamed: the whole catalog is read)
+        prefix = text[:size]
+        if prefix.count("```") % 2:  # (the part read ended inside a fenced block)
+            return None
+        return prefix.count("\n") + 1, text[size:]
 
     def _delete(self, article_id: str) -> None:
         rows = [r for (r,) in self.db.execute("SELECT rowid FROM sentences WHERE article = ?", (article_id,))]
@@ -480,16 +601,19 @@ def discard(corpus_index: Path) -> None:
             Path(str(path) + suffix).unlink(missing_ok=True)
 
 
-def open_index(corpus_index: Path, progress=None, rebuild: bool = False) -> tuple[Index, RefreshReport | None]:
+def open_index(
+    corpus_index: Path, progress=None, rebuild: bool = False, every_file: bool = False
+) -> tuple[Index, RefreshReport | None]:
     """Return the index of a corpus, refreshed if anything changed (and the
     refresh report, or None when it was already fresh; ``rebuild``: built
-    anew whatever its state). One process at a
+    anew whatever its state; ``every_file``: each article file's stat
+    checked, not a slice of them: see :meth:`Index.is_fresh`). One process at a
     time checks and refreshes (see :func:`_updating`). When the cache cannot
     be written, the index is built in memory for this run."""
     try:
         with _updating(index_path_for(corpus_index)):
             index = Index(corpus_index)
-            fresh = not rebuild and index.is_fresh()
+            fresh = not rebuild and index.is_fresh(every_file)
             report = None if fresh else index.refresh(rebuild=rebuild, progress=progress)
             index.prepare_terms()
             return index, report

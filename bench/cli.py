@@ -1,0 +1,156 @@
+"""What a user waits for: whole `gsomia` processes on synthetic corpora.
+
+Usage: python bench/cli.py [SIZE ...] [--work DIR]   (default 1000 10000 100000)
+
+For each size, a corpus from bench/synth.py (kept in --work, default
+/tmp/gsomia-bench, so that later runs reuse it) and its index (built first,
+not timed here: bench/scale.py times indexing). Each row is the median of
+three runs, with the peak memory of the process; `articles` also gives the
+time to its first row. Then start-up on the seeds beside a bare click CLI.
+Prints markdown tables.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+RUNS = 3
+# Runs a command, then prints its wall time, peak memory (KB) and time to the first line of output.
+MEASURE = r"""
+import resource, subprocess, sys, time
+start = time.perf_counter()
+p = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+first = None
+for line in p.stdout:
+    if first is None:
+        first = time.perf_counter() - start
+p.wait()
+print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, first or 0.0, p.returncode)
+"""
+
+
+def measure(command: list[str], env: dict[str, str], shell: str | None = None) -> tuple[float, float, float]:
+    """Median (seconds, peak MB, seconds to the first line) of RUNS runs."""
+    runs = []
+    for _ in range(RUNS):
+        argv = ["sh", "-c", shell] if shell else command
+        out = subprocess.run([sys.executable, "-c", MEASURE, *argv], env=env, capture_output=True, text=True)
+        seconds, kb, first, _ = out.stdout.split()
+        runs.append((float(seconds), int(kb) / 1024, float(first)))
+    return tuple(statistics.median(r[k] for r in runs) for k in range(3))  # type: ignore[return-value]
+
+
+def gsomia(index: Path, *args: str) -> list[str]:
+    return [sys.executable, "-m", "gsomia_cli", "--index", str(index), *args]
+
+
+def run_size(n: int, work: Path) -> list[tuple[str, float, float, float]]:
+    from synth import write_corpus
+
+    folder = work / f"corpus-{n}"
+    index = folder / "INDEX.md"
+    if not index.exists():
+        write_corpus(folder, n)
+    env = {**os.environ, "GSOMIA_CACHE_DIR": str(work / f"cache-{n}")}
+    env.pop("GSOMIA_INDEX", None)
+    subprocess.run(gsomia(index, "index"), env=env, check=True, capture_output=True)
+    one = "syn-000007"
+    rows = []
+
+    def row(label: str, command: list[str] | None = None, shell: str | None = None) -> None:
+        rows.append((label, *measure(command or [], env, shell)))
+
+    row("search 'export controls' (warm index)", gsomia(index, "search", "export controls", "--limit", "10"))
+    if shutil.which("rg"):
+        row("  rg -il 'export controls' (linear scan)", ["rg", "-il", "export controls", str(folder / "articles")])
+    row("  grep -ril 'export controls' (linear scan)", ["grep", "-ril", "export controls", str(folder / "articles")])
+    row(f"show {one}", gsomia(index, "show", one))
+    for command in ("quotes", "dates", "claims", "officials"):
+        row(f"{command} --article {one}", gsomia(index, command, "--article", one))
+    row("articles (all; first row)", gsomia(index, "articles"))
+    row("articles --json", gsomia(index, "articles", "--json"))
+    row("export --format jsonl", gsomia(index, "export"))
+    row("export --format csv", gsomia(index, "export", "--format", "csv"))
+    row("check", gsomia(index, "check"))
+    if n <= 10_000:
+        for command in ("compare", "who", "timeline"):
+            row(command, gsomia(index, command))
+    # An add, then a search: the refresh after the add is in the search's time.
+    text = work / "added.txt"
+    times = []
+    for k in range(RUNS):
+        text.write_text(f"Seoul said on Friday, in note {n}-{k}-{time.time_ns()}, that the pact would lapse.\n")
+        start = time.perf_counter()
+        subprocess.run(
+            gsomia(index, "add", str(text), "--outlet", "Bench Wire", "--published", "2019-11-22"),
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        subprocess.run(gsomia(index, "search", "lapse", "--limit", "1"), env=env, capture_output=True)
+        times.append(time.perf_counter() - start)
+    rows.append(("add one article, then search", statistics.median(times), 0.0, 0.0))
+    return rows
+
+
+def startup() -> list[tuple[str, float]]:
+    env = {**os.environ, "GSOMIA_CACHE_DIR": "/tmp/gsomia-bench/cache-seeds"}
+    bare = "import click\n@click.command()\ndef main():\n    click.echo('x')\nmain()"
+    out = [("bare click CLI", measure([sys.executable, "-c", bare], env)[0])]
+    subprocess.run([sys.executable, "-m", "gsomia_cli", "index"], env=env, capture_output=True)
+    for label, args in [
+        ("gsomia --help", ["--help"]),
+        ("gsomia articles (seeds)", ["articles"]),
+        ("gsomia search --json (seeds)", ["search", "export controls", "--json"]),
+    ]:
+        out.append((label, measure([sys.executable, "-m", "gsomia_cli", *args], env)[0]))
+    return out
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    work = Path("/tmp/gsomia-bench")
+    if "--work" in args:
+        k = args.index("--work")
+        work = Path(args[k + 1])
+        del args[k : k + 2]
+    sizes = [int(a) for a in args] or [1_000, 10_000, 100_000]
+    work.mkdir(parents=True, exist_ok=True)
+    from gsomia_cli import build
+
+    print(f"extraction core: {build()}; {RUNS} runs each, median\n")
+    results = {n: run_size(n, work) for n in sizes}
+    labels = [label for label, *_ in results[sizes[0]]]
+    print("| command | " + " | ".join(f"{n:,} articles" for n in sizes) + " |")
+    print("|---|" + "---:|" * len(sizes))
+    for label in labels:
+        cells = []
+        for n in sizes:
+            found = [r for r in results[n] if r[0] == label]
+            if not found:
+                cells.append("")
+                continue
+            _, seconds, mb, first = found[0]
+            cell = f"{seconds:.2f} s"
+            if mb:
+                cell += f", {mb:,.0f} MB"
+            if label.startswith("articles (all"):
+                cell += f", first row {first:.2f} s"
+            cells.append(cell)
+        print(f"| {label} | " + " | ".join(cells) + " |")
+    print("\n| start-up | time | ratio to bare click |\n|---|---:|---:|")
+    rows = startup()
+    for label, seconds in rows:
+        print(f"| {label} | {seconds * 1000:.0f} ms | {seconds / rows[0][1]:.2f} |")
+
+
+if __name__ == "__main__":
+    main()
