@@ -10,7 +10,20 @@ from typing import Any
 import click
 
 from gsomia_cli import __version__, build, cli_compare, cli_extract, cli_search
-from gsomia_cli.cli_common import CONTEXT, State, complete_article, fail, json_option, plural
+from gsomia_cli.cli_common import (
+    CONTEXT,
+    Selection,
+    State,
+    chosen_ids,
+    complete_article,
+    empty_reason,
+    fail,
+    json_option,
+    nothing,
+    open_index,
+    plural,
+    selection_options,
+)
 
 
 class Gsomia(click.Group):
@@ -125,29 +138,56 @@ def main(ctx: click.Context, index: str | None) -> None:
     ctx.obj = State(index)
 
 
+TABLE_UP_TO = 1_000  # articles listed as a table; more are streamed as tab-separated lines
+
+
 @main.command()
+@selection_options()
 @json_option
 @click.pass_obj
-def articles(state: State, as_json: bool) -> None:
-    """List the articles: id, outlet, date, headline, words.
+def articles(state: State, selection: Selection, as_json: bool) -> None:
+    """List the articles by date: id, outlet, date, via, headline, words.
+
+    "via" names the news agencies an article credits and the articles it
+    copies (or that copy it). Up to 1,000 articles make a table; more are
+    written as they are read, as tab-separated lines under a header (or
+    --json), so the first comes at once in any corpus.
 
     \b
-    Example:
+    Examples:
+      gsomia articles --since 2019-11-20 --outlet yonhap
       gsomia articles --json | jq '.[].outlet'
     """
     from gsomia_cli import render
-    from gsomia_cli.wire import wire_sources
 
-    corpus = state.corpus()
-    via = wire_sources(corpus.articles)
-    if as_json:
-        render.print_json([{**a.metadata(), "words": a.words, "via": via[a.id]} for a in corpus.articles])
-        return
-    rows = [
-        (a.id, a.outlet, a.published.isoformat(), ", ".join(via[a.id]) or None, a.headline, a.words)
-        for a in corpus.articles
-    ]
-    render.print_table(f"{len(rows)} articles", ["id", "outlet", "published", "via", "headline", "words"], rows)
+    index, _ = open_index(state)
+    try:
+        ids = chosen_ids(index, selection)
+        filters = (ids, selection.since, selection.until, selection.outlets)
+        count = min(index.count(*filters), selection.limit or sys.maxsize)
+        if not count:
+            why = empty_reason(index, selection.outlets, selection.since, selection.until)
+            nothing(why or "article matches the filters", as_json, prefixed=why is None)
+        found = index.articles(*filters, limit=selection.limit)
+        if as_json:
+            render.stream_json(found)
+        elif count <= TABLE_UP_TO:
+            rows = [
+                (a["id"], a["outlet"], a["published"], ", ".join(a["via"]) or None, a.get("headline"), a["words"])
+                for a in found
+            ]
+            columns = ["id", "outlet", "published", "via", "headline", "words"]
+            render.print_table(plural(len(rows), "article"), columns, rows)
+        else:
+            render.stream_tsv(
+                ["id", "outlet", "published", "via", "headline", "words"],
+                (
+                    (a["id"], a["outlet"], a["published"], ", ".join(a["via"]), a.get("headline") or "", a["words"])
+                    for a in found
+                ),
+            )
+    finally:
+        index.close()
 
 
 @main.command()
@@ -166,13 +206,15 @@ def show(state: State, article_id: str, as_json: bool) -> None:
     """
     from gsomia_cli import render
 
-    article = state.article(article_id)
+    index, _ = open_index(state)
+    try:
+        article = index.article(index.resolve(article_id))
+    except LookupError as exc:
+        fail(str(exc))
+    finally:
+        index.close()
     if as_json:
-        data: dict[str, Any] = {**article.metadata(), "words": article.words, "text": article.clean}
-        data["paragraphs"] = [
-            {"start": p.start, "end": p.end, "kind": p.kind, "text": p.text} for p in article.paragraphs
-        ]
-        render.print_json(data)
+        render.print_json(article)
         return
     render.show_article(article)
 

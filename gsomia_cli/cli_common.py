@@ -180,12 +180,7 @@ def covered(
     (after ``[]`` on stdout for a listing's ``as_json``)."""
     index, _ = open_index(state)
     try:
-        ids = None
-        if selection.articles:
-            try:
-                ids = sorted({index.resolve(key) for key in selection.articles})
-            except LookupError as exc:
-                fail(str(exc))
+        ids = chosen_ids(index, selection)
         found = index.coverage(kinds, text, ids, selection.since, selection.until, selection.outlets)
         for cov in found:
             if cov.error:
@@ -196,6 +191,17 @@ def covered(
         return found
     finally:
         index.close()
+
+
+def chosen_ids(index: Any, selection: Selection) -> list[str] | None:
+    """The ids of the articles ``--article`` names (None: no such option);
+    an article that is not there is an error naming the ids."""
+    if not selection.articles:
+        return None
+    try:
+        return sorted({index.resolve(key) for key in selection.articles})
+    except LookupError as exc:
+        fail(str(exc))
 
 
 def empty_reason(index: Any, outlets: tuple[str, ...], since: str | None, until: str | None) -> str | None:

@@ -122,14 +122,18 @@ def compare(state: State, claim_ids: tuple[str, ...], window: int, selection: Se
     from gsomia_cli import render
     from gsomia_cli.claims import catalog
     from gsomia_cli.compare import claim_matrix, story_label
-    from gsomia_cli.wire import copies, copy_groups
+    from gsomia_cli.wire import copy_groups
 
     known = [c.id for c in catalog()]
     for cid in claim_ids:
         if cid not in known:
             fail(f"unknown claim {cid!r}; known: {', '.join(known)}", 2)
     coverage = covered(state, selection, ("quotes", "dates", "claims", "mentions"), text=True)
-    shared = copies({c.id: c.body() for c in coverage})
+    index, _ = open_index(state)
+    try:  # (copies are found as articles are indexed)
+        shared = index.copies([c.id for c in coverage])
+    finally:
+        index.close()
     via = {c.id: c.credits + [f"copy of {other}" for other in shared.get(c.id, [])] for c in coverage}
     matrix = claim_matrix(coverage, via, copy_groups(shared), window)
     if claim_ids:

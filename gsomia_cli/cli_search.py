@@ -7,7 +7,17 @@ from typing import Any
 
 import click
 
-from gsomia_cli.cli_common import State, fail, json_option, open_index, parse_date
+from gsomia_cli.cli_common import (
+    Selection,
+    State,
+    chosen_ids,
+    empty_reason,
+    fail,
+    json_option,
+    open_index,
+    parse_date,
+    selection_options,
+)
 
 
 @click.command()
@@ -68,7 +78,7 @@ def search(
 
         speakers = frozenset(match_names(speaker, {s: {s} for s in index.speakers()}))
     filters = Filters(outlets, parse_date(since, "--since"), parse_date(until, "--until"), speakers, limit)
-    empty = _empty_filter(index, outlets, since, until)
+    empty = empty_reason(index, outlets, since, until)
     if empty:
         index.close()
         if as_json:
@@ -226,61 +236,46 @@ def add(
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
+@selection_options()
 @click.pass_obj
-def export(state: State, fmt: str, output: str | None) -> None:
+def export(state: State, fmt: str, output: str | None, selection: Selection) -> None:
     """Export every article with its metadata and extracted records.
 
     jsonl: one JSON object per article (metadata, text, officials, mentions,
     dates, quotes, claims). csv: one row per extracted item. The schema is
-    in the README.
+    in the README. Written as read from the index, an article at a time
+    (--limit counts articles).
 
     \b
     Examples:
       gsomia export -o corpus.jsonl
-      gsomia export --format csv | head
+      gsomia export --format csv --since 2019-11-20 | head
     """
     from gsomia_cli.export import write_csv, write_jsonl
 
-    if output:
-        _refuse_corpus_file(state, output)
     index, _ = open_index(state)
-    records = index.records()
-    index.close()
-    stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
     try:
-        (write_jsonl if fmt == "jsonl" else write_csv)(records, stream)
-    finally:
         if output:
-            stream.close()
+            _refuse_corpus_file(index, output)
+        ids = chosen_ids(index, selection)
+        records = index.records(ids, selection.since, selection.until, selection.outlets, selection.limit)
+        stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+        try:
+            (write_jsonl if fmt == "jsonl" else write_csv)(records, stream)
+        finally:
+            if output:
+                stream.close()
+    finally:
+        index.close()
 
 
-def _refuse_corpus_file(state: State, output: str) -> None:
+def _refuse_corpus_file(index: Any, output: str) -> None:
     """A usage error when ``output`` is INDEX.md or one of the corpus's files (writing there would destroy it)."""
     from pathlib import Path
 
-    from gsomia_cli.corpus import CorpusError, find_index, read_catalog
-
     target = Path(output).resolve()
-    index_path = find_index(state.index)
-    corpus_files = {index_path.resolve()}
-    try:
-        corpus_files |= {e.path for e in read_catalog(index_path).entries}
-    except CorpusError:
-        pass  # (a corpus that cannot be read is reported by the export itself)
-    if target in corpus_files:
+    root = index.corpus_index.resolve().parent
+    if target == index.corpus_index.resolve() or (
+        target.is_relative_to(root) and index.has_file(target.relative_to(root).as_posix())
+    ):
         fail(f"-o {output}: that is a file of the corpus; write the export somewhere else", 2)
-
-
-def _empty_filter(index: Any, outlets: tuple[str, ...], since: str | None, until: str | None) -> str | None:
-    """Why the filters leave no article to search, or None: a user must not read
-    "no matches" for a query that was never run."""
-    db = index.db
-    for outlet in outlets:
-        if not db.execute("SELECT 1 FROM articles WHERE instr(lower(outlet), ?) LIMIT 1", (outlet.lower(),)).fetchone():
-            return f"no article from outlet {outlet!r}"
-    first, last = since or "0000-00-00", until or "9999-99-99"
-    if (since or until) and not db.execute(
-        "SELECT 1 FROM articles WHERE published BETWEEN ? AND ? LIMIT 1", (first, last)
-    ).fetchone():
-        return f"no article published {'from ' + since if since else ''}{' ' if since and until else ''}{'until ' + until if until else ''}"
-    return None

@@ -177,7 +177,8 @@ def resolve_article(articles: list[Article], key: str) -> Article:
             return found[0]
         if len(found) > 1:
             raise LookupError(f"{key!r} is ambiguous: " + ", ".join(f"{a.id} ({a.outlet})" for a in found))
-    raise LookupError(f"no article matches {key!r}; ids: " + ", ".join(a.id for a in articles))
+    shown = ", ".join(a.id for a in articles[:10]) + (f", … ({len(articles):,} in all)" if len(articles) > 10 else "")
+    raise LookupError(f"no article matches {key!r}; ids: {shown}")
 
 
 _HEADING = re.compile(r"^##\s+(.*?)\s*#*\s*$")
@@ -323,14 +324,16 @@ def read_index_text(index_path: str | os.PathLike[str]) -> str:
         raise CorpusError([Problem(shown, 0, f"not UTF-8 text ({exc.reason} at byte {exc.start})")]) from None
 
 
-def read_catalog(index_path: str | os.PathLike[str], text: str | None = None, first_line: int = 1) -> Catalog:
+def read_catalog(
+    index_path: str | os.PathLike[str], text: str | None = None, first_line: int = 1, part: bool = False
+) -> Catalog:
     """Return INDEX.md's entries with their metadata checked (no article file
     is read). Raises CorpusError when INDEX.md itself cannot be read. Given
-    ``text``, a part of INDEX.md that starts at line ``first_line`` (what an
-    add appended), only that part is read; an empty part has no entries."""
+    ``text`` (INDEX.md's text, read already), that is read; with ``part``, a
+    part of it that starts at line ``first_line`` (what an add appended),
+    which may hold no entry."""
     path = Path(index_path)
     shown = str(index_path)
-    tail = text is not None
     if text is None:
         text = read_index_text(index_path)
     entries, problems = parse_index(text, shown)
@@ -385,7 +388,7 @@ def read_catalog(index_path: str | os.PathLike[str], text: str | None = None, fi
         valid.append(
             CatalogEntry(entry.id, entry.line, file_line, str(meta["outlet"]).strip(), published, rel, target, optional)
         )
-    if not entries and not problems and not tail:
+    if not entries and not problems and not part:
         problems.append(Problem(shown, 0, "no articles: expected '## id' headings each followed by a ```yaml block"))
     return Catalog(path, valid, problems, warnings)
 

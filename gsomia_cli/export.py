@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterable
 from typing import IO, Any
 
 CSV_COLUMNS = ["article", "outlet", "published", "file", "type", "name", "value", "kind", "text", "start", "end"]
@@ -29,7 +30,7 @@ def sentences_once(data: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def write_jsonl(records: list[tuple[dict[str, Any], str, dict[str, Any]]], out: IO[str]) -> None:
+def write_jsonl(records: Iterable[tuple[dict[str, Any], str, dict[str, Any]]], out: IO[str]) -> None:
     """Write one JSON object per article: its metadata, ``text`` (clean) and
     its officials, mentions, dates, quotes and claims."""
     for meta, text, extracted in records:
@@ -65,7 +66,7 @@ def csv_rows(meta: dict[str, Any], extracted: dict[str, Any]):
         yield row("claim", c, c["claim"], c["value"], "", c["evidence"])
 
 
-def write_csv(records: list[tuple[dict[str, Any], str, dict[str, Any]]], out: IO[str]) -> None:
+def write_csv(records: Iterable[tuple[dict[str, Any], str, dict[str, Any]]], out: IO[str]) -> None:
     """Write a header and one row per extracted item."""
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
     writer.writeheader()

@@ -21,14 +21,16 @@ from gsomia_cli.corpus import Article, CatalogEntry, Problem, read_article, read
 if TYPE_CHECKING:
     from gsomia_cli.coverage import Coverage
 
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "11"
 TOKENIZER = "porter unicode61 remove_diacritics 2"
 
 SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- The short columns first: SQLite walks a long value's pages to reach the columns after it.
 CREATE TABLE articles (
     id TEXT PRIMARY KEY, outlet TEXT NOT NULL, published TEXT NOT NULL, file TEXT NOT NULL,
-    metadata TEXT NOT NULL, fingerprint TEXT NOT NULL, records TEXT NOT NULL, text TEXT NOT NULL
+    fingerprint TEXT NOT NULL, metadata TEXT NOT NULL, words INTEGER NOT NULL, credits TEXT NOT NULL,
+    copy_keys TEXT NOT NULL, paragraphs TEXT NOT NULL, records TEXT NOT NULL, text TEXT NOT NULL
 );
 CREATE INDEX articles_published ON articles (published);
 CREATE INDEX articles_files ON articles (file, fingerprint);  -- freshness reads these, not the long rows
@@ -41,6 +43,13 @@ CREATE TABLE statements (
     article TEXT NOT NULL, speaker TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL
 );
 CREATE INDEX statements_speaker ON statements (speaker);
+-- Wire copies (wire.py), kept as articles come and go: each article's body
+-- sentence openings, and the pairs of articles found to be copies.
+CREATE TABLE openings (opening TEXT NOT NULL, article TEXT NOT NULL);
+CREATE INDEX openings_opening ON openings (opening);
+CREATE INDEX openings_article ON openings (article);
+CREATE TABLE copies (article TEXT NOT NULL, other TEXT NOT NULL);
+CREATE INDEX copies_article ON copies (article);
 -- Each sentence beside the next one of its article: search matches words
 -- within a sentence, or across it and its neighbour (see search.py).
 CREATE VIRTUAL TABLE sentences_fts USING fts5(text, next, tokenize = '{TOKENIZER}');
@@ -157,8 +166,11 @@ def extraction_records(article: Article) -> dict[str, Any]:
     }
 
 
-Prepared = tuple[tuple[Any, ...], list[tuple[int, int, str, str]], list[tuple[str, str, int, int]]]
+Prepared = tuple[
+    tuple[Any, ...], list[tuple[int, int, str, str]], list[tuple[str, str, int, int]], list[tuple[str, str]]
+]
 RECORD_KINDS = ("quotes", "dates", "claims", "mentions", "officials")
+COPIES_ANEW = 1_000  # articles (re)indexed at once above which every copy pair is found anew
 RECHECK = 5_000  # article files whose stat each command checks (see Index.is_fresh)
 PARALLEL_MIN = 500  # articles to re-read before extraction is spread over the cores
 
@@ -167,21 +179,29 @@ def prepare(article: Article) -> Prepared:
     """Return the rows of one article for the index: its articles row, its
     sentences (start, end, kind, folded text) and its statements. Runs in a
     worker process when many articles are indexed at once."""
+    from gsomia_cli.wire import copy_keys, opening
+
     records = extraction_records(article)
+    keys = copy_keys([s.text for s in article.sentences if s.kind == "body"])
     row = (
         article.id,
         article.outlet,
         article.published.isoformat(),
         article.file,
-        json.dumps(article.metadata()),
         fingerprint(article),
+        json.dumps(article.metadata()),
+        article.words,
+        json.dumps(records["credits"]),
+        json.dumps(keys),
+        json.dumps([(p.start, p.end, p.kind) for p in article.paragraphs]),
         json.dumps(records),
         article.clean,
     )
     folded = article.folded
     sentences = [(s.start, s.end, s.kind, folded[s.start : s.end]) for s in article.sentences]
     statements = [(article.id, q["speaker"], q["start"], q["end"]) for q in records["quotes"] if q["speaker"]]
-    return row, sentences, statements
+    openings = [(key, article.id) for key in sorted({opening(k) for k in keys})]
+    return row, sentences, statements, openings
 
 
 def prepare_entry(job: tuple[CatalogEntry, str]) -> Prepared | Problem:
@@ -219,6 +239,7 @@ class _Writer:
         self.sentences: list[tuple[Any, ...]] = []
         self.texts: list[tuple[int, str, str]] = []  # (rowid, sentence, next sentence)
         self.statements: list[tuple[str, str, int, int]] = []
+        self.openings: list[tuple[str, str]] = []
 
     def _rowid(self, published: str, count: int) -> int:
         day = first_rowid_of_day(published)
@@ -232,8 +253,9 @@ class _Writer:
         return first
 
     def add(self, prepared: Prepared) -> None:
-        row, sentences, statements = prepared
+        row, sentences, statements, openings = prepared
         first = self._rowid(row[2], len(sentences))
+        self.openings += openings
         self.articles.append(row)
         self.sentences += [(first + n, row[0], start, end, kind) for n, (start, end, kind, _) in enumerate(sentences)]
         texts = [text for _, _, _, text in sentences]
@@ -243,13 +265,14 @@ class _Writer:
             self.flush()
 
     def flush(self) -> None:
-        self.db.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)", self.articles)
+        self.db.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.articles)
+        self.db.executemany("INSERT INTO openings VALUES (?, ?)", self.openings)
         self.db.executemany(
             "INSERT INTO sentences (rowid, article, start, end, kind) VALUES (?, ?, ?, ?, ?)", self.sentences
         )
         self.db.executemany("INSERT INTO sentences_fts (rowid, text, next) VALUES (?, ?, ?)", self.texts)
         self.db.executemany("INSERT INTO statements VALUES (?, ?, ?, ?)", self.statements)
-        self.articles, self.sentences, self.texts, self.statements = [], [], [], []
+        self.articles, self.sentences, self.texts, self.statements, self.openings = [], [], [], [], []
 
 
 class Index:
@@ -362,7 +385,7 @@ class Index:
         appended = None if rebuild else self._appended(text)
         if appended is not None:
             first_line, tail = appended
-            catalog = read_catalog(self.corpus_index, tail, first_line)
+            catalog = read_catalog(self.corpus_index, tail, first_line, part=True)
             known = {
                 i.lower()
                 for (i,) in self.db.execute(
@@ -405,6 +428,7 @@ class Index:
                     progress(n, len(stale))
             writer.flush()
             catalog.raise_problems(problems)  # raised inside the transaction: it is rolled back
+            self._link_copies([e.id for e in stale], every=rebuild or len(stale) > COPIES_ANEW)
             folders = {str(e.path.parent) for e in catalog.entries}
             if appended is not None:
                 folders |= set(json.loads(self._meta("folders") or "{}"))
@@ -419,6 +443,105 @@ class Index:
             if stale or removed:
                 self.db.execute("DELETE FROM meta WHERE key = 'terms'")
         return RefreshReport(wanted_count, len(stale), len(removed), time.perf_counter() - started, rebuild, self.path)
+
+    def _link_copies(self, ids: list[str], every: bool) -> None:
+        """Record which of the articles ``ids`` copy another article (see
+        wire.py): each compared with the articles sharing two of its sentence
+        openings; or, ``every``, all pairs of the corpus found anew."""
+        from gsomia_cli.wire import MAX_SHARING, copies, is_copy
+
+        if every:
+            keys = {i: json.loads(k) for i, k in self.db.execute("SELECT id, copy_keys FROM articles")}
+            self.db.execute("DELETE FROM copies")
+            pairs = [(a, b) for a, others in copies(keys, keyed=True).items() for b in others]
+            self.db.executemany("INSERT INTO copies VALUES (?, ?)", pairs)
+            return
+        linked: set[tuple[str, str]] = set()
+        for aid in ids:
+            shared = self.db.execute(
+                "SELECT o2.article, count(*) FROM openings o1 JOIN openings o2 ON o2.opening = o1.opening"
+                " WHERE o1.article = ? AND o2.article != ?"
+                " AND (SELECT count(*) FROM openings o3 WHERE o3.opening = o1.opening) <= ?"
+                " GROUP BY o2.article",
+                (aid, aid, MAX_SHARING),
+            ).fetchall()
+            if not shared:
+                continue
+            (mine,) = self.db.execute("SELECT copy_keys FROM articles WHERE id = ?", (aid,)).fetchone()
+            keys_a = json.loads(mine)
+            for other, count in shared:
+                if (other, aid) in linked:
+                    continue  # (both new: found from the other side already)
+                (theirs,) = self.db.execute("SELECT copy_keys FROM articles WHERE id = ?", (other,)).fetchone()
+                if is_copy(keys_a, json.loads(theirs), count):
+                    self.db.executemany("INSERT INTO copies VALUES (?, ?)", [(aid, other), (other, aid)])
+                    linked.add((aid, other))
+
+    def copies(self, ids: Collection[str]) -> dict[str, list[str]]:
+        """Per article of ``ids``, the others of ``ids`` it copies or that copy it (wire.copies)."""
+        chosen = set(ids)
+        out: dict[str, list[str]] = {}
+        for article, other in self.db.execute("SELECT article, other FROM copies ORDER BY article, other"):
+            if article in chosen and other in chosen:
+                out.setdefault(article, []).append(other)
+        return out
+
+    def via(self, ids: Collection[str] | None = None) -> dict[str, list[str]]:
+        """The "via" labels of articles (all, or ``ids``): the agencies each
+        credits, then "copy of X" for each article it copies or is copied by."""
+        where, args = where_articles(ids, None, None, ())
+        out = {i: json.loads(c) for i, c in self.db.execute(f"SELECT id, credits FROM articles{where}", args)}
+        chosen = f" WHERE article IN (SELECT id FROM articles{where})" if where else ""
+        for article, other in self.db.execute(f"SELECT article, other FROM copies{chosen} ORDER BY other", args):
+            out[article].append(f"copy of {other}")
+        return out
+
+    def articles(
+        self,
+        ids: Collection[str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        outlets: Collection[str] = (),
+        limit: int | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        """Yield the articles (all, or those the filters leave), by date, as
+        their metadata with ``words`` and ``via``: a batch at a time, so the
+        first comes at once in any corpus."""
+        where, args = where_articles(ids, since, until, outlets)
+        rows = self.db.execute(
+            f"SELECT id, metadata, words FROM articles{where} ORDER BY published, id" + (" LIMIT ?" if limit else ""),
+            args + ([limit] if limit else []),
+        )
+        while batch := rows.fetchmany(500):
+            via = self.via([i for i, _, _ in batch])
+            for i, metadata, words in batch:
+                yield {**json.loads(metadata), "words": words, "via": via[i]}
+
+    def article(self, article_id: str) -> dict[str, Any]:
+        """One article as ``show`` prints it: its metadata, ``words``,
+        clean ``text`` and ``paragraphs`` (start, end, kind, text)."""
+        metadata, words, paragraphs, text = self.db.execute(
+            "SELECT metadata, words, paragraphs, text FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return {
+            **json.loads(metadata),
+            "words": words,
+            "text": text,
+            "paragraphs": [
+                {"start": a, "end": b, "kind": kind, "text": text[a:b]} for a, b, kind in json.loads(paragraphs)
+            ],
+        }
+
+    def count(
+        self,
+        ids: Collection[str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        outlets: Collection[str] = (),
+    ) -> int:
+        """How many articles the filters leave."""
+        where, args = where_articles(ids, since, until, outlets)
+        return int(self.db.execute(f"SELECT count(*) FROM articles{where}", args).fetchone()[0])
 
     def _appended(self, text: str) -> tuple[int, str] | None:
         """``(first line, text)`` of what was appended to INDEX.md since the
@@ -455,12 +578,33 @@ class Index:
         self.db.executemany("DELETE FROM sentences_fts WHERE rowid = ?", [(r,) for r in rows])
         self.db.execute("DELETE FROM sentences WHERE article = ?", (article_id,))
         self.db.execute("DELETE FROM statements WHERE article = ?", (article_id,))
+        self.db.execute("DELETE FROM openings WHERE article = ?", (article_id,))
+        self.db.execute("DELETE FROM copies WHERE article = ? OR other = ?", (article_id, article_id))
         self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
-    def records(self) -> list[tuple[dict[str, Any], str, dict[str, Any]]]:
-        """Return ``(metadata, clean text, extraction records)`` for every article."""
-        rows = self.db.execute("SELECT metadata, text, records FROM articles ORDER BY published, id")
-        return [(json.loads(m), t, json.loads(r)) for m, t, r in rows]
+    def records(
+        self,
+        ids: Collection[str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        outlets: Collection[str] = (),
+        limit: int | None = None,
+    ) -> Iterator[tuple[dict[str, Any], str, dict[str, Any]]]:
+        """Yield ``(metadata, clean text, extraction records)`` for every
+        article (or those the filters leave), by date, one at a time: an
+        export holds one article in memory, whatever the corpus's size."""
+        where, args = where_articles(ids, since, until, outlets)
+        rows = self.db.execute(
+            f"SELECT metadata, text, records FROM articles{where} ORDER BY published, id"
+            + (" LIMIT ?" if limit else ""),
+            args + ([limit] if limit else []),
+        )
+        for m, t, r in rows:
+            yield json.loads(m), t, json.loads(r)
+
+    def has_file(self, file: str) -> bool:
+        """True when an article's ``file`` (relative to the corpus folder) is ``file``."""
+        return self.db.execute("SELECT 1 FROM articles WHERE file = ? LIMIT 1", (file,)).fetchone() is not None
 
     def coverage(
         self,

@@ -13,8 +13,6 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
-    from gsomia_cli.corpus import Article
-
 
 def print_json(data: Any) -> None:
     """Write ``data`` as one JSON document on stdout: indented on a terminal,
@@ -23,6 +21,26 @@ def print_json(data: Any) -> None:
     indent = 2 if sys.stdout.isatty() else None
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent, default=str))
     sys.stdout.write("\n")
+
+
+def stream_json(items: Iterable[Any]) -> None:
+    """Write ``items`` as one JSON array, an item a line, as they come."""
+    write = sys.stdout.write
+    write("[")
+    for n, item in enumerate(items):
+        write(("," if n else "") + "\n" + json.dumps(item, ensure_ascii=False, default=str))
+    write("\n]\n")
+
+
+def stream_tsv(columns: list[str], rows: Iterable[Iterable[Any]]) -> None:
+    """Write a header and tab-separated rows as they come (tabs and line
+    breaks inside a value become spaces; control characters are escaped on
+    a terminal)."""
+    clean = escape_controls if sys.stdout.isatty() else (lambda text: text)
+    write = sys.stdout.write
+    write("\t".join(columns) + "\n")
+    for row in rows:
+        write("\t".join(clean(" ".join(str(v).split("\t")).replace("\n", " ")) for v in row) + "\n")
 
 
 def console(stderr: bool = False, soft_wrap: bool = False) -> Console:
@@ -150,23 +168,23 @@ def _wrapped(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
 
 
-def show_article(article: Article) -> None:
-    """Print an article's metadata and its clean text, captions set apart."""
+def show_article(article: dict[str, Any]) -> None:
+    """Print an article (as :meth:`Index.article` gives it): its metadata and
+    its clean text, captions and headlines set apart."""
     from rich.text import Text
 
     out = console(soft_wrap=True)
-    meta = article.metadata()
-    out.print(Text(f"{article.id}", style="bold"))
-    for key, value in meta.items():
-        if key != "id":
+    out.print(Text(str(article["id"]), style="bold"))
+    for key, value in article.items():
+        if key not in ("id", "text", "paragraphs", "words"):
             out.print(Text(f"  {key}: ", style="dim") + Text(str(value)))
-    out.print(Text(f"  words: {article.words}", style="dim"))
+    out.print(Text(f"  words: {article['words']}", style="dim"))
     out.print()
-    for para in article.paragraphs:
-        if para.kind == "body":
-            out.print(Text(para.text))
+    for para in article["paragraphs"]:
+        if para["kind"] == "body":
+            out.print(Text(para["text"]))
         else:
-            out.print(Text(f"[{para.kind}] ", style="dim italic") + Text(para.text, style="dim"))
+            out.print(Text(f"[{para['kind']}] ", style="dim italic") + Text(para["text"], style="dim"))
         out.print()
 
 

@@ -52,46 +52,63 @@ def credits(article: Article) -> list[str]:
     return found
 
 
-def copies(bodies: dict[str, list[str]]) -> dict[str, list[str]]:
-    """Return, per article id, the other articles it shares most sentences
-    with (at least half of the shorter one's body sentences nearly equal),
-    given each article's body sentences. Only pairs that share a sentence
-    opening are compared, so this stays near-linear."""
+MAX_SHARING = 50  # an opening more articles share is boilerplate, not a copy's trace
+
+
+def copy_keys(sentences: list[str]) -> list[str]:
+    """The folded body sentences of an article that can show a copy (five
+    words or more)."""
+    return [fold_key(s).strip(" .,\"'") for s in sentences if len(s.split()) >= 5]
+
+
+def opening(key: str) -> str:
+    """A sentence's first five words: articles that share one are compared."""
+    return " ".join(key.split()[:5])
+
+
+def is_copy(a: list[str], b: list[str], shared_openings: int) -> bool:
+    """True when at least half the sentences of the shorter of two articles
+    (their :func:`copy_keys`) are nearly equal to sentences of the other;
+    ``shared_openings``: how many sentence openings they share."""
     from rapidfuzz import fuzz, process
 
-    keys = {
-        art_id: [fold_key(s).strip(" .,\"'") for s in sentences if len(s.split()) >= 5]
-        for art_id, sentences in bodies.items()
-    }
+    shorter, longer = sorted((a, b), key=len)
+    need = COPY_SHARE * len(shorter)
+    if not shorter or shared_openings < min(2, need):
+        return False  # (a copy shares the openings of most of its sentences: one alone is chance)
+    exact = set(longer)
+    hits = 0
+    for n, key in enumerate(shorter):
+        # (statements.similarity on folded keys: the better of the two ratios, in C)
+        if (
+            key in exact
+            or process.extractOne(key, longer, scorer=fuzz.ratio, score_cutoff=COPY_SIMILARITY) is not None
+            or process.extractOne(key, longer, scorer=fuzz.token_sort_ratio, score_cutoff=COPY_SIMILARITY) is not None
+        ):
+            hits += 1
+        if hits >= need or hits + len(shorter) - n - 1 < need:
+            break
+    return hits >= need
+
+
+def copies(bodies: dict[str, list[str]], keyed: bool = False) -> dict[str, list[str]]:
+    """Return, per article id, the other articles it shares most sentences
+    with (see :func:`is_copy`), given each article's body sentences (or,
+    ``keyed``, their :func:`copy_keys`). Only pairs that share a sentence
+    opening are compared, so this stays near-linear."""
+    keys = bodies if keyed else {art_id: copy_keys(sentences) for art_id, sentences in bodies.items()}
     by_opening: dict[str, set[str]] = {}
     for art_id, sentences in keys.items():
         for key in sentences:
-            by_opening.setdefault(" ".join(key.split()[:5]), set()).add(art_id)
+            by_opening.setdefault(opening(key), set()).add(art_id)
     pairs: Counter[tuple[str, str]] = Counter()
     for ids in by_opening.values():
-        if 1 < len(ids) <= 50:
+        if 1 < len(ids) <= MAX_SHARING:
             ordered = sorted(ids)
             pairs.update((x, y) for n, x in enumerate(ordered) for y in ordered[n + 1 :])
     out: dict[str, list[str]] = {}
     for (a, b), openings in sorted(pairs.items()):
-        shorter, longer = sorted((keys[a], keys[b]), key=len)
-        need = COPY_SHARE * len(shorter)
-        if openings < min(2, need):
-            continue  # (a copy shares the openings of most of its sentences: one alone is chance)
-        exact = set(longer)
-        hits = 0
-        for n, key in enumerate(shorter):
-            # (statements.similarity on folded keys: the better of the two ratios, in C)
-            if (
-                key in exact
-                or process.extractOne(key, longer, scorer=fuzz.ratio, score_cutoff=COPY_SIMILARITY) is not None
-                or process.extractOne(key, longer, scorer=fuzz.token_sort_ratio, score_cutoff=COPY_SIMILARITY)
-                is not None
-            ):
-                hits += 1
-            if hits >= need or hits + len(shorter) - n - 1 < need:
-                break
-        if shorter and hits >= need:
+        if is_copy(keys[a], keys[b], openings):
             out.setdefault(a, []).append(b)
             out.setdefault(b, []).append(a)
     return out

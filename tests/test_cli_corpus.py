@@ -12,29 +12,51 @@ from conftest import SEEDS_INDEX, entry, write_corpus
 GOOD = "outlet: Test Wire\npublished: 2019-11-17\nfile: a.txt"
 
 
+def test_articles_filters_and_a_long_list_streamed_as_tab_separated_lines(run, monkeypatch):
+    import gsomia_cli.cli as cli_module
+
+    data = json.loads(run("articles", "--json", "--since", "2019-11-18").stdout)
+    assert [d["id"] for d in data] == ["asahi-2019-11-18"]
+    data = json.loads(run("articles", "--json", "--outlet", "fort", "--outlet", "japan", "--limit", "1").stdout)
+    assert [d["id"] for d in data] == ["fortruss-2019-11-17"]
+    monkeypatch.setattr(cli_module, "TABLE_UP_TO", 2)
+    lines = run("articles", "--until", "2019-11-17").stdout.splitlines()
+    assert lines[0] == "id\toutlet\tpublished\tvia\theadline\twords"
+    assert [line.split("\t")[:4] for line in lines[1:3]] == [
+        ["fortruss-2019-11-17", "Fort Russ", "2019-11-17", "Kyodo, Sputnik"],
+        ["japantimes-2019-11-17", "The Japan Times", "2019-11-17", "Kyodo"],
+    ]
+    assert len(lines) == 5
+    empty = run("articles", "--outlet", "nowhere")
+    assert (empty.exit_code, empty.stderr) == (1, "gsomia: no article from outlet 'nowhere'\n")
+
+
 def test_articles_json(run):
     result = run("articles", "--json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert [d["id"] for d in data] == [
+    assert [d["id"] for d in data] == [  # by date
+        "fortruss-2019-11-17",
         "japantimes-2019-11-17",
-        "asahi-2019-11-18",
         "vietnam-2019-11-17",
         "yonhap-2019-11-17",
-        "fortruss-2019-11-17",
+        "asahi-2019-11-18",
     ]
-    assert data[0] == {
+    by_id = {d["id"]: d for d in data}
+    first = by_id["japantimes-2019-11-17"]
+    assert first == {
         "id": "japantimes-2019-11-17",
         "outlet": "The Japan Times",
         "published": "2019-11-17",
         "url": "https://www.japantimes.co.jp/?post_type=news&p=2315153",
         "agency": "Kyodo News",
-        "note": data[0]["note"],
+        "note": first["note"],
         "file": "articles/000_b3f95b7b2b788cb6.txt",
-        "words": data[0]["words"],
+        "words": first["words"],
         "via": ["Kyodo"],
     }
-    assert [d["via"] for d in data[1:]] == [[], ["photo: Kyodo"], ["Yonhap"], ["Kyodo", "Sputnik"]]
+    assert [d["via"] for d in data] == [["Kyodo", "Sputnik"], ["Kyodo"], ["photo: Kyodo"], ["Yonhap"], []]
+    data[0] = first
     assert 350 < data[0]["words"] < 420
     assert result.stderr == ""
 
@@ -62,7 +84,7 @@ def test_show_ambiguous_and_unknown(run):
     assert "ambiguous" in ambiguous.stderr and "vietnam-2019-11-17" in ambiguous.stderr
     unknown = run("show", "nytimes")
     assert unknown.exit_code == 1
-    assert unknown.stderr.startswith("gsomia: no article matches 'nytimes'; ids: japantimes-2019-11-17")
+    assert unknown.stderr.startswith("gsomia: no article matches 'nytimes'; ids: fortruss-2019-11-17, japantimes")
 
 
 def test_check_clean_corpus(run):

@@ -114,3 +114,56 @@ def test_a_changed_data_file_makes_every_record_stale(tmp_path):
     # and back: without the data folder, the claim is gone from the records
     exported = [json.loads(line) for line in gsomia("export").stdout.splitlines()]
     assert not any(c["claim"] == "talks_went_well" for art in exported for c in art["claims"])
+
+
+STORY = (
+    "Defense Minister Taro Kono met his counterpart in Bangkok on Sunday for an hour of talks. "
+    "The two ministers failed to agree on the future of the intelligence-sharing pact at the meeting. "
+    "Seoul insists it will only reconsider its decision if Tokyo lifts its export controls first. "
+    "Washington has pressed both allies to keep the pact alive beyond its expiry next Saturday.\n"
+)
+
+
+def test_a_copy_added_later_is_linked_to_its_original_and_unlinked_when_removed(run, tmp_path):
+    index = corpus(tmp_path)
+    source = tmp_path / "original.txt"
+    source.write_text(STORY)
+    run("add", str(source), "--outlet", "First Wire", "--published", "2019-11-17", "--id", "first", index=index)
+    via = {a["id"]: a["via"] for a in json.loads(run("articles", "--json", index=index).stdout)}
+    assert via["first"] == []
+    copy = tmp_path / "copy.txt"
+    copy.write_text("BANGKOK -- " + STORY.replace("for an hour of talks", "for talks"))
+    run("add", str(copy), "--outlet", "Second Paper", "--published", "2019-11-18", "--id", "second", index=index)
+    via = {a["id"]: a["via"] for a in json.loads(run("articles", "--json", index=index).stdout)}
+    assert (via["first"], via["second"]) == (["copy of second"], ["copy of first"])
+    text = index.read_text()
+    index.write_text(text[: text.index("\n## second")] + "\n")
+    via = {a["id"]: a["via"] for a in json.loads(run("articles", "--json", index=index).stdout)}
+    assert via["first"] == [] and "second" not in via
+
+
+def test_export_writes_each_article_before_it_reads_the_next(tmp_path, monkeypatch):
+    # (peak memory at 100,000 articles: bench/cli.py)
+    import io
+
+    from gsomia_cli import export
+    from gsomia_cli.index import open_index
+
+    monkeypatch.setenv("GSOMIA_CACHE_DIR", str(tmp_path / "cache"))
+    index_path = corpus(tmp_path)
+    index, _ = open_index(index_path)
+    out = io.StringIO()
+    written_before = []
+
+    def watched():
+        for item in index.records():
+            written_before.append(out.getvalue().count("\n"))
+            yield item
+
+    export.write_jsonl(watched(), out)
+    assert written_before == [0, 1, 2, 3, 4, 5]
+    out = io.StringIO()
+    written_before.clear()
+    export.write_csv(watched(), out)
+    assert written_before[0] == 1 and written_before == sorted(written_before) and len(set(written_before)) == 6
+    index.close()
