@@ -22,6 +22,7 @@ from gsomia_cli.cli_common import (
     nothing,
     open_index,
     plural,
+    progress_bar,
     selection_options,
 )
 
@@ -149,9 +150,9 @@ def articles(state: State, selection: Selection, as_json: bool) -> None:
     """List the articles by date: id, outlet, date, via, headline, words.
 
     "via" names the news agencies an article credits and the articles it
-    copies (or that copy it). Up to 1,000 articles make a table; more are
-    written as they are read, as tab-separated lines under a header (or
-    --json), so the first comes at once in any corpus.
+    copies (or that copy it). On a terminal, up to 1,000 articles make a
+    table; piped, or more, they are tab-separated lines under a header,
+    written as they are read, so the first comes at once in any corpus.
 
     \b
     Examples:
@@ -171,7 +172,7 @@ def articles(state: State, selection: Selection, as_json: bool) -> None:
         found = index.articles(*filters, limit=selection.limit)
         if as_json:
             render.stream_json(found)
-        elif count <= TABLE_UP_TO:
+        elif count <= TABLE_UP_TO and sys.stdout.isatty():
             rows = [
                 (a["id"], a["outlet"], a["published"], ", ".join(a["via"]) or None, a.get("headline"), a["words"])
                 for a in found
@@ -238,7 +239,7 @@ def check(state: State, as_json: bool) -> None:
 
     index_path = find_index(state.index)
     try:
-        corpus = load_corpus(index_path)
+        corpus = load_corpus(index_path, progress_bar("checking") if sys.stderr.isatty() else None)
     except CorpusError as exc:
         problems, articles = exc.problems, None
     else:

@@ -82,7 +82,7 @@ def open_index(state: State, rebuild: bool = False, every_file: bool = False):
         sys.exit(1)
 
 
-def progress_bar():
+def progress_bar(label: str = "indexing"):
     """Return a progress callback that draws a bar on stderr for large jobs."""
     state: dict[str, Any] = {}
 
@@ -94,7 +94,7 @@ def progress_bar():
 
             state["bar"] = Progress(console=__import__("gsomia_cli.render").render.console(stderr=True), transient=True)
             state["bar"].start()
-            state["task"] = state["bar"].add_task("indexing", total=total)
+            state["task"] = state["bar"].add_task(label, total=total)
         state["bar"].update(state["task"], completed=done)
         if done >= total:
             state["bar"].stop()

@@ -11,6 +11,7 @@ import bisect
 import datetime as dt
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -438,20 +439,27 @@ def read_article(entry: CatalogEntry, shown: str) -> Article | Problem:
     )
 
 
-def read_articles(catalog: Catalog, entries: list[CatalogEntry]) -> list[Article]:
+def read_articles(
+    catalog: Catalog, entries: list[CatalogEntry], progress: Callable[[int, int], None] | None = None
+) -> list[Article]:
     """Return the articles of ``entries``; raises CorpusError (with every
-    problem of the catalog too) when any file is missing, empty or not UTF-8."""
+    problem of the catalog too) when any file is missing, empty or not UTF-8.
+    ``progress(done, total)`` is called as files are read."""
     shown = str(catalog.index_path)
-    loaded = [read_article(e, shown) for e in entries]
+    loaded = []
+    for n, e in enumerate(entries, 1):
+        loaded.append(read_article(e, shown))
+        if progress and (n % 200 == 0 or n == len(entries)):
+            progress(n, len(entries))
     catalog.raise_problems([x for x in loaded if isinstance(x, Problem)])
     return [x for x in loaded if isinstance(x, Article)]
 
 
-def load_corpus(index_path: str | os.PathLike[str]) -> Corpus:
+def load_corpus(index_path: str | os.PathLike[str], progress: Callable[[int, int], None] | None = None) -> Corpus:
     """Return the corpus described by ``index_path`` (an INDEX.md).
     Raises CorpusError with every problem found (never stops at the first)."""
     catalog = read_catalog(index_path)
-    articles = read_articles(catalog, catalog.entries)
+    articles = read_articles(catalog, catalog.entries, progress)
     return Corpus(catalog.index_path, articles, catalog.warnings)
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gsomia_cli.corpus import Article, CatalogEntry, Problem, read_article, read_catalog, read_index_text
+from gsomia_cli.resources import cache_dir
 
 if TYPE_CHECKING:
     from gsomia_cli.coverage import Coverage
@@ -71,26 +72,6 @@ def first_rowid_of_day(published: str) -> int:
     import datetime as dt
 
     return dt.date.fromisoformat(published).toordinal() << DAY_SHIFT
-
-
-def cache_dir() -> Path:
-    """Return the folder for index files: $GSOMIA_CACHE_DIR, else
-    $XDG_CACHE_HOME/gsomia, else ~/.cache/gsomia."""
-    if os.environ.get("GSOMIA_CACHE_DIR"):
-        return Path(os.environ["GSOMIA_CACHE_DIR"])
-    if os.environ.get("XDG_CACHE_HOME"):
-        return Path(os.environ["XDG_CACHE_HOME"]) / "gsomia"
-    try:
-        home = Path.home()
-        if not str(home) or str(home) == "/" or not home.is_dir():
-            raise RuntimeError(f"home {home} is no folder")
-    except (RuntimeError, KeyError) as exc:
-        import tempfile
-
-        folder = Path(tempfile.gettempdir()) / f"gsomia-cache-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
-        print(f"gsomia: warning: no home folder ({exc}); the index cache is in {folder}", file=sys.stderr)
-        return folder
-    return home / ".cache" / "gsomia"
 
 
 def index_path_for(corpus_index: Path) -> Path:

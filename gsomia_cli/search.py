@@ -66,9 +66,6 @@ def _has_match(index: Index, term: Term) -> bool:
 def correct(index: Index, query: Query) -> bool:
     """Replace words with no match by the nearest indexed terms (in place);
     return True when any word was corrected."""
-    from rapidfuzz import process
-    from rapidfuzz.distance import OSA  # a transposition ("exprot") is one edit
-
     vocabulary: dict[str, int] | None = None
     changed = False
     for term in query.terms:
@@ -81,6 +78,9 @@ def correct(index: Index, query: Query) -> bool:
                 continue
             if vocabulary is None:
                 vocabulary = index.vocabulary()
+            from rapidfuzz import process  # (here: a query whose words all match needs none of it)
+            from rapidfuzz.distance import OSA  # a transposition ("exprot") is one edit
+
             best = process.extract(
                 word, list(vocabulary), scorer=OSA.normalized_similarity, limit=5, score_cutoff=TYPO_SIMILARITY
             )

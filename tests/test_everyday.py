@@ -214,3 +214,11 @@ def test_claims_help_prints_the_catalog(run, tmp_path, monkeypatch):
     assert "  expiry_date      (fact) The date the article says GSOMIA expires." in text
     for claim in ("seoul_condition", "us_pressure", "japan_delinks", "no_breakthrough", "pact_name"):
         assert f"\n  {claim} " in text
+
+
+def test_loading_a_corpus_reports_progress():
+    from gsomia_cli.corpus import load_corpus
+
+    calls = []
+    load_corpus(SEEDS_INDEX, progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(5, 5)]

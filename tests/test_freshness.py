@@ -167,3 +167,23 @@ def test_export_writes_each_article_before_it_reads_the_next(tmp_path, monkeypat
     export.write_csv(watched(), out)
     assert written_before[0] == 1 and written_before == sorted(written_before) and len(set(written_before)) == 6
     index.close()
+
+
+def test_data_files_are_parsed_once_and_again_when_they_change(tmp_path):
+    code = (
+        "import sys\nfrom gsomia_cli.resources import load_data\n"
+        "print(load_data('synonyms.yaml')['groups'][-1], 'yaml' in sys.modules)"
+    )
+    env = {**os.environ, "GSOMIA_CACHE_DIR": str(tmp_path / "cache")}
+
+    def run(**more):
+        return subprocess.run([sys.executable, "-c", code], env={**env, **more}, capture_output=True, text=True).stdout
+
+    assert run().endswith(" True\n") and run().endswith(" False\n")  # (the second reads the cached JSON)
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "synonyms.yaml").write_text("groups:\n  - [talks, negotiations]\n")
+    assert run(GSOMIA_DATA_DIR=str(data)) == "['talks', 'negotiations'] True\n"
+    assert run(GSOMIA_DATA_DIR=str(data)) == "['talks', 'negotiations'] False\n"
+    (data / "synonyms.yaml").write_text("groups:\n  - [talks, parleys]\n")
+    assert run(GSOMIA_DATA_DIR=str(data)) == "['talks', 'parleys'] True\n"
