@@ -61,6 +61,7 @@ def run_size(n: int, work: Path) -> list[tuple[str, float, float, float]]:
         write_corpus(folder, n)
     env = {**os.environ, "GSOMIA_CACHE_DIR": str(work / f"cache-{n}")}
     env.pop("GSOMIA_INDEX", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # (an installed package has its byte code)
     subprocess.run(gsomia(index, "index"), env=env, check=True, capture_output=True)
     one = "syn-000007"
     rows = []
@@ -103,6 +104,7 @@ def run_size(n: int, work: Path) -> list[tuple[str, float, float, float]]:
 
 def startup() -> list[tuple[str, float]]:
     env = {**os.environ, "GSOMIA_CACHE_DIR": "/tmp/gsomia-bench/cache-seeds"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     bare = "import click\n@click.command()\ndef main():\n    click.echo('x')\nmain()"
     out = [("bare click CLI", measure([sys.executable, "-c", bare], env)[0])]
     subprocess.run([sys.executable, "-m", "gsomia_cli", "index"], env=env, capture_output=True)

@@ -22,7 +22,7 @@ from gsomia_cli.resources import cache_dir
 if TYPE_CHECKING:
     from gsomia_cli.coverage import Coverage
 
-SCHEMA_VERSION = "11"
+SCHEMA_VERSION = "12"
 TOKENIZER = "porter unicode61 remove_diacritics 2"
 
 SCHEMA = f"""
@@ -54,7 +54,7 @@ CREATE INDEX copies_article ON copies (article);
 -- Each sentence beside the next one of its article: search matches words
 -- within a sentence, or across it and its neighbour (see search.py).
 CREATE VIRTUAL TABLE sentences_fts USING fts5(text, next, tokenize = '{TOKENIZER}');
-CREATE VIRTUAL TABLE vocabulary USING fts5vocab(sentences_fts, 'row');
+CREATE VIRTUAL TABLE vocabulary USING fts5vocab(sentences_fts, 'col');  -- (read for the text column)
 -- A copy of the vocabulary, made on first need after a change: reading
 -- fts5vocab walks the whole index.
 CREATE TABLE terms (term TEXT PRIMARY KEY, doc INTEGER NOT NULL) WITHOUT ROWID;
@@ -396,8 +396,13 @@ class Index:
         # is empty or not UTF-8 only once read, and then nothing is written.
         catalog.raise_problems([read_article(e, shown) for e in stale if _stat(e.path) == "missing"])  # type: ignore[misc]
         problems: list[Problem] = []
+        going = removed + [e.id for e in stale if e.id in stored]
+        # A few articles change the vocabulary copy (for typo correction) in place; many, anew on next need.
+        in_place = self._meta("terms") is not None and len(going) + len(stale) <= COPIES_ANEW
         with self.db:
-            for aid in removed + [e.id for e in stale if e.id in stored]:
+            if in_place:
+                self._count_terms(self._texts_of(going), -1)
+            for aid in going:
                 self._delete(aid)
             writer = _Writer(self.db)
             for n, prepared in enumerate(_prepare_all(stale, shown), 1):
@@ -421,7 +426,9 @@ class Index:
                 "folders": json.dumps({folder: _stat(Path(folder)) for folder in sorted(folders)}),
             }
             self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(state.items()))
-            if stale or removed:
+            if in_place:
+                self._count_terms(self._texts_of([e.id for e in stale]), +1)
+            elif stale or removed:
                 self.db.execute("DELETE FROM meta WHERE key = 'terms'")
         return RefreshReport(wanted_count, len(stale), len(removed), time.perf_counter() - started, rebuild, self.path)
 
@@ -554,6 +561,36 @@ class Index:
             return None
         return prefix.count("\n") + 1, text[size:]
 
+    def _texts_of(self, ids: list[str]) -> list[str]:
+        """The indexed (folded) sentences of the articles ``ids``."""
+        out: list[str] = []
+        for aid in ids:
+            out += [
+                t
+                for (t,) in self.db.execute(
+                    "SELECT f.text FROM sentences s JOIN sentences_fts f ON f.rowid = s.rowid WHERE s.article = ?",
+                    (aid,),
+                )
+            ]
+        return out
+
+    def _count_terms(self, texts: list[str], sign: int) -> None:
+        """Add (``sign`` +1) or take away (-1) the sentences ``texts`` in the
+        vocabulary copy, tokenized as the index tokenizes them (in a
+        temporary FTS table: SQLite's stemmer is not Python's to call)."""
+        if not texts:
+            return
+        self.db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.delta USING fts5(text, tokenize = '{TOKENIZER}')")
+        self.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.delta_terms USING fts5vocab(temp, delta, 'row')")
+        self.db.execute("DELETE FROM temp.delta")
+        self.db.executemany("INSERT INTO temp.delta (text) VALUES (?)", [(t,) for t in texts])
+        self.db.execute(
+            "INSERT INTO terms (term, doc) SELECT term, ? * doc FROM temp.delta_terms WHERE true"
+            " ON CONFLICT (term) DO UPDATE SET doc = doc + excluded.doc",
+            (sign,),
+        )
+        self.db.execute("DELETE FROM terms WHERE doc <= 0")
+
     def _delete(self, article_id: str) -> None:
         rows = [r for (r,) in self.db.execute("SELECT rowid FROM sentences WHERE article = ?", (article_id,))]
         self.db.executemany("DELETE FROM sentences_fts WHERE rowid = ?", [(r,) for r in rows])
@@ -640,13 +677,13 @@ class Index:
         if self._meta("terms") is None:
             with self.db:
                 self.db.execute("DELETE FROM terms")
-                self.db.execute("INSERT INTO terms SELECT term, doc FROM vocabulary")
+                self.db.execute("INSERT INTO terms SELECT term, doc FROM vocabulary WHERE col = 'text'")
                 self.db.execute("INSERT OR REPLACE INTO meta VALUES ('terms', 'fresh')")
 
     def vocabulary(self) -> dict[str, int]:
         """Return every indexed term with the number of sentences that have it."""
         if self._meta("terms") is None:  # (not prepared: read it from the index itself)
-            return dict(self.db.execute("SELECT term, doc FROM vocabulary"))
+            return dict(self.db.execute("SELECT term, doc FROM vocabulary WHERE col = 'text'"))
         return dict(self.db.execute("SELECT term, doc FROM terms"))
 
     def speakers(self) -> list[str]:

@@ -187,3 +187,26 @@ def test_data_files_are_parsed_once_and_again_when_they_change(tmp_path):
     assert run(GSOMIA_DATA_DIR=str(data)) == "['talks', 'negotiations'] False\n"
     (data / "synonyms.yaml").write_text("groups:\n  - [talks, parleys]\n")
     assert run(GSOMIA_DATA_DIR=str(data)) == "['talks', 'parleys'] True\n"
+
+
+def test_the_vocabulary_copy_is_kept_in_place_across_small_changes(run, tmp_path):
+    import sqlite3
+
+    from gsomia_cli.index import index_path_for
+
+    index = corpus(tmp_path)
+    assert json.loads(run("search", "talk", "--json", index=index).stdout)
+    source = tmp_path / "new.txt"
+    source.write_text("Esperanza negotiated quietly.\n")
+    run("add", str(source), "--outlet", "Wire", "--published", "2019-11-30", index=index)
+    found = json.loads(run("search", "Esperanzza", "--json", index=index).stdout)
+    assert found[0]["corrected"] == "esperanza"
+    (tmp_path / "c" / "articles" / "a0.txt").unlink()
+    index.write_text(index.read_text().replace("file: articles/a0.txt", "file: new.txt").replace("## a0", "## z0"))
+    (tmp_path / "c" / "new.txt").write_text("Mediators waited.\n")
+    assert run("search", "talk", index=index).exit_code == 0
+    with sqlite3.connect(index_path_for(index)) as db:
+        assert db.execute("SELECT value FROM meta WHERE key = 'terms'").fetchone() == ("fresh",)
+        kept = dict(db.execute("SELECT term, doc FROM terms"))
+        full = dict(db.execute("SELECT term, doc FROM vocabulary WHERE col = 'text'"))
+    assert kept == full and "mediat" in kept and "number" in kept
