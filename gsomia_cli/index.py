@@ -495,11 +495,7 @@ class Index:
         """Yield the articles (all, or those the filters leave), by date, as
         their metadata with ``words`` and ``via``: a batch at a time, so the
         first comes at once in any corpus."""
-        where, args = where_articles(ids, since, until, outlets)
-        rows = self.db.execute(
-            f"SELECT id, metadata, words FROM articles{where} ORDER BY published, id" + (" LIMIT ?" if limit else ""),
-            args + ([limit] if limit else []),
-        )
+        rows = self._by_date("id, metadata, words", ids, since, until, outlets, limit)
         while batch := rows.fetchmany(500):
             via = self.via([i for i, _, _ in batch])
             for i, metadata, words in batch:
@@ -611,14 +607,24 @@ class Index:
         """Yield ``(metadata, clean text, extraction records)`` for every
         article (or those the filters leave), by date, one at a time: an
         export holds one article in memory, whatever the corpus's size."""
-        where, args = where_articles(ids, since, until, outlets)
-        rows = self.db.execute(
-            f"SELECT metadata, text, records FROM articles{where} ORDER BY published, id"
-            + (" LIMIT ?" if limit else ""),
-            args + ([limit] if limit else []),
-        )
-        for m, t, r in rows:
+        for m, t, r in self._by_date("metadata, text, records", ids, since, until, outlets, limit):
             yield json.loads(m), t, json.loads(r)
+
+    def _by_date(
+        self,
+        columns: str,
+        ids: Collection[str] | None,
+        since: str | None,
+        until: str | None,
+        outlets: Collection[str],
+        limit: int | None = None,
+    ) -> sqlite3.Cursor:
+        """A cursor over ``columns`` of the articles the filters leave, by date."""
+        where, args = where_articles(ids, since, until, outlets)
+        limited = " LIMIT ?" if limit else ""
+        return self.db.execute(
+            f"SELECT {columns} FROM articles{where} ORDER BY published, id{limited}", args + ([limit] if limit else [])
+        )
 
     def has_file(self, file: str) -> bool:
         """True when an article's ``file`` (relative to the corpus folder) is ``file``."""
@@ -642,9 +648,7 @@ class Index:
 
         where, args = where_articles(ids, since, until, outlets)
         column = "text" if text else "''"
-        rows = self.db.execute(
-            f"SELECT id, metadata, {column}, records FROM articles{where} ORDER BY published, id", args
-        ).fetchall()
+        rows = self._by_date(f"id, metadata, {column}, records", ids, since, until, outlets).fetchall()
         spans: dict[str, list[tuple[int, int, str]]] = {}
         if text and rows:
             chosen = f" WHERE article IN (SELECT id FROM articles{where})" if where else ""
