@@ -15,17 +15,21 @@ import sys
 from setuptools import setup
 from setuptools.command.build_ext import build_ext
 
-# The modules extraction runs through, article by article. The CLI, the
-# corpus loader, the index and the comparison stay plain Python.
+# The modules extraction runs through, article by article, and those compare
+# runs through for every article (records unpacked, the comparison). The CLI,
+# the corpus loader and the index stay plain Python.
 COMPILED = [
     f"gsomia_cli/{name}.py"
     for name in (
         "attribution",
         "claims",
+        "compare",
+        "coverage",
         "dates",
         "lexicon",
         "normalize",
         "officials",
+        "packed",
         "quotemarks",
         "quotes",
         "regexlit",

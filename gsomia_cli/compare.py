@@ -272,23 +272,35 @@ def remark_dates(cov: Coverage) -> dict[str, set[str]]:
     """Return, per speaker, the days this article says they spoke: day dates
     in sentences that carry their statement, or name them just before a
     speech word ("Sato made the remarks ... on Sunday")."""
+    days = _days_by_sentence(cov)
+    if not days:
+        return {}
+    speakers: dict[int, set[str]] = {}  # per sentence (its start) that names a day, who spoke in it
+    for q in cov.quotes:
+        span = cov.sentence_at(q.start) if q.speaker else None
+        if span and span[0] in days:
+            speakers.setdefault(span[0], set()).add(q.speaker)  # type: ignore[arg-type]
+    for mention, person in zip(cov.mentions, cov.mention_people, strict=True):
+        span = cov.sentence_at(mention.start)
+        if span and span[0] in days:
+            after = " ".join(cov.text[mention.end : span[1]].split()[:SPEECH_WINDOW])
+            if _speech_words().search(after):
+                speakers.setdefault(span[0], set()).add(person)
     out: dict[str, set[str]] = {}
-    for d in cov.dates:
-        if len(d.value) != 10:
-            continue
-        span = cov.sentence_at(d.start)
-        if span is None:
-            continue
-        start, end = span
-        speakers = {q.speaker for q in cov.quotes if q.speaker and start <= q.start < end}
-        for mention, person in zip(cov.mentions, cov.mention_people, strict=True):
-            if start <= mention.start < end:
-                after = " ".join(cov.text[mention.end : end].split()[:SPEECH_WINDOW])
-                if _speech_words().search(after):
-                    speakers.add(person)
-        for speaker in speakers:
-            out.setdefault(speaker, set()).add(d.value)
+    for start, names in speakers.items():
+        for speaker in names:
+            out.setdefault(speaker, set()).update(days[start])
     return out
+
+
+def _days_by_sentence(cov: Coverage) -> dict[int, list[str]]:
+    """The days (dates of one day) each sentence of an article names, by the sentence's start."""
+    found: dict[int, set[str]] = {}
+    for d in cov.dates:
+        span = cov.sentence_at(d.start) if len(d.value) == 10 else None
+        if span:
+            found.setdefault(span[0], set()).add(d.value)
+    return {start: sorted(days) for start, days in found.items()}
 
 
 def remark_disagreements(coverage: list[Coverage], groups: dict[str, str] | None = None) -> list[Disagreement]:
@@ -298,6 +310,7 @@ def remark_disagreements(coverage: list[Coverage], groups: dict[str, str] | None
     groups = groups or {}
     by_id = {c.id: c for c in coverage}
     spoke: dict[str, dict[str, set[str]]] = {}  # (found only for the articles that need it)
+    said_on: dict[str, dict[int, list[str]]] = {}  # per article, the days each sentence names (by its start)
     out: list[Disagreement] = []
     seen: set[tuple[tuple[str, str], ...]] = set()
     for statement in statements_of(coverage):
@@ -306,8 +319,10 @@ def remark_disagreements(coverage: list[Coverage], groups: dict[str, str] | None
         members: dict[str, Given] = {}
         for r in statement.renderings:
             cov = by_id[r.article]
+            if r.article not in said_on:
+                said_on[r.article] = _days_by_sentence(cov)
             span = cov.sentence_at(r.start)
-            days = sorted({d.value for d in cov.dates if len(d.value) == 10 and span and span[0] <= d.start < span[1]})
+            days = said_on[r.article].get(span[0], []) if span else []
             if not days:
                 if r.article not in spoke:
                     spoke[r.article] = remark_dates(cov)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -73,17 +72,11 @@ def from_extraction(ex: Extraction) -> Coverage:
 
 
 def from_index_row(
-    metadata: dict[str, Any],
-    text: str,
-    records: dict[str, Any],
-    sentences: list[tuple[int, int, str]],
-    kinds: Collection[str] | None = None,
+    metadata: dict[str, Any], text: str, records: dict[str, Any], sentences: list[tuple[int, int, str]]
 ) -> Coverage:
-    """The coverage of an article as the index stores it (see
-    index.extraction_records), with the record lists named in ``kinds`` (all by default)."""
-    if kinds is not None:
-        records = {k: v for k, v in records.items() if k in kinds or k in ("credits", "error")}
-    mentions = records.get("mentions", [])
+    """The coverage of an article from its records as the index keeps them
+    (packed.unpack_records)."""
+    officials = records.get("officials", [])
     return Coverage(
         str(metadata["id"]),
         str(metadata["outlet"]),
@@ -91,14 +84,14 @@ def from_index_row(
         str(metadata["file"]),
         text,
         sentences,
-        [QuoteRecord(**q) for q in records.get("quotes", [])],
-        [DateRecord(**d) for d in records.get("dates", [])],
-        [ClaimRecord(**c) for c in records.get("claims", [])],
-        [MentionRecord(m["article"], m["file"], m["outlet"], m["text"], m["start"], m["end"]) for m in mentions],
-        [m["name"] for m in mentions],
+        records["quotes"],
+        records["dates"],
+        records["claims"],
+        [m for m, _ in records["mentions"]],
+        [name for _, name in records["mentions"]],
         list(records.get("credits", [])),
-        {o["name"]: list(o.get("aliases", [])) for o in records.get("officials", [])},
-        {o["name"]: (o.get("role"), o.get("country")) for o in records.get("officials", [])},
+        {o["name"]: list(o.get("aliases", [])) for o in officials},
+        {o["name"]: (o.get("role"), o.get("country")) for o in officials},
         records.get("error"),
     )
 

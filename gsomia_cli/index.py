@@ -22,7 +22,7 @@ from gsomia_cli.resources import cache_dir
 if TYPE_CHECKING:
     from gsomia_cli.coverage import Coverage
 
-SCHEMA_VERSION = "12"
+SCHEMA_VERSION = "13"
 TOKENIZER = "porter unicode61 remove_diacritics 2"
 
 SCHEMA = f"""
@@ -160,6 +160,7 @@ def prepare(article: Article) -> Prepared:
     """Return the rows of one article for the index: its articles row, its
     sentences (start, end, kind, folded text) and its statements. Runs in a
     worker process when many articles are indexed at once."""
+    from gsomia_cli.packed import pack
     from gsomia_cli.wire import copy_keys, opening
 
     records = extraction_records(article)
@@ -175,7 +176,7 @@ def prepare(article: Article) -> Prepared:
         json.dumps(records["credits"]),
         json.dumps(keys),
         json.dumps([(p.start, p.end, p.kind) for p in article.paragraphs]),
-        json.dumps(records),
+        pack(records, article.clean),
         article.clean,
     )
     folded = article.folded
@@ -607,8 +608,11 @@ class Index:
         """Yield ``(metadata, clean text, extraction records)`` for every
         article (or those the filters leave), by date, one at a time: an
         export holds one article in memory, whatever the corpus's size."""
+        from gsomia_cli.packed import unpack
+
         for m, t, r in self._by_date("metadata, text, records", ids, since, until, outlets, limit):
-            yield json.loads(m), t, json.loads(r)
+            metadata = json.loads(m)
+            yield metadata, t, unpack(r, metadata, t)
 
     def _by_date(
         self,
@@ -645,10 +649,10 @@ class Index:
         ``kinds`` (the others left empty), and the text and sentences unless
         ``text`` is false (what a command does not read is not built)."""
         from gsomia_cli.coverage import from_index_row
+        from gsomia_cli.packed import unpack_records
 
         where, args = where_articles(ids, since, until, outlets)
-        column = "text" if text else "''"
-        rows = self._by_date(f"id, metadata, {column}, records", ids, since, until, outlets).fetchall()
+        rows = self._by_date("id, metadata, text, records", ids, since, until, outlets).fetchall()
         spans: dict[str, list[tuple[int, int, str]]] = {}
         if text and rows:
             chosen = f" WHERE article IN (SELECT id FROM articles{where})" if where else ""
@@ -656,7 +660,12 @@ class Index:
                 f"SELECT article, start, end, kind FROM sentences{chosen} ORDER BY rowid", args
             ):
                 spans.setdefault(article, []).append((start, end, kind))
-        return [from_index_row(json.loads(m), t, json.loads(r), sorted(spans.get(i, [])), kinds) for i, m, t, r in rows]
+        out = []
+        for i, m, t, r in rows:
+            metadata = json.loads(m)  # (records are unpacked against the text, which is kept only when asked for)
+            records = unpack_records(r, metadata, t, tuple(kinds))
+            out.append(from_index_row(metadata, t if text else "", records, sorted(spans.get(i, []))))
+        return out
 
     def resolve(self, key: str) -> str:
         """The id of the article ``key`` names (as :meth:`Corpus.resolve`: an

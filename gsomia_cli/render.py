@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -145,20 +145,18 @@ def print_table(title: str | None, columns: list[str], rows: list[list[Any]] | l
             out.print(title, style="italic")
         out.print(t)
         return
-    from rich.text import Text
-
     emit = _emitter()
     if title:
-        emit(Text(title, style="italic"))
+        emit((title, "italic"))
     label = max(len(c) for c in columns[1:]) + 2 if len(columns) > 1 else 0
     for row in rows:
-        emit(Text(""))
-        emit(Text(_plain(row[0]), style="bold"))
+        emit("")
+        emit((_plain(row[0]), "bold"))
         for column, value in zip(columns[1:], row[1:], strict=True):
             lines = _wrapped(_plain(value), max(20, out.width - label - 2))
-            emit(Text(f"  {column:<{label}}", style="dim") + Text(lines[0]))
+            emit((f"  {column:<{label}}", "dim"), lines[0])
             for line in lines[1:]:
-                emit(Text(" " * (label + 2) + line))
+                emit(" " * (label + 2) + line)
 
 
 def _wrapped(text: str, width: int) -> list[str]:
@@ -275,6 +273,53 @@ def matrix(m: Any, outlets: dict[str, str], labels: Any = None) -> None:
     that differ from their disagreement's leading value marked), then each
     disagreement with its sides, outlets and evidence; ``labels`` names the
     story of wire copies ("one Sputnik story")."""
+
+    from gsomia_cli.compare import show_value
+
+    odd = {(article, d.claim) for d in m.disagreements for side in d.groups[1:] for article in side.articles}
+    short = _short_names(m)
+    out = console()
+    emit = _emitter()
+    t = _matrix_table(m, short, odd) if len(m.rows) <= TABLE_ROWS else None
+    if t is not None and _table_width(t) <= out.width:
+        out.print(t)
+    else:
+        _matrix_blocks(m, short, odd, emit, out.width)
+    if short:
+        legend = "; ".join(f"{initials} = {text}" for initials, text in {i: t for t, i in short.items()}.items())
+        emit((legend, "dim"))
+    if not m.disagreements:
+        emit(("no disagreements", "bold"))
+        return
+    emit((f"{len(m.disagreements)} disagreements, strongest first:", "bold"))
+    for d in m.disagreements:
+        span = d.since if d.since == d.until else f"{d.since} to {d.until}"
+        emit("")
+        emit((f"{d.claim} ({d.kind}) · {span} · {d.reports} reports", "bold"))
+        for n, side in enumerate(d.groups):
+            count = len(side.reports)
+            emit(
+                (f"  {show_value(side.value)}", "bold" if n == 0 else "bold red"),
+                f" in {count} report{'s' if count > 1 else ''}:",
+            )
+            if n == 0 and count > 3 and len(d.groups) > 1:
+                emit(_indented(", ".join(side.articles), out.width))
+                continue
+            for story in side.reports:
+                names = ", ".join(f"{a} ({outlets.get(a, '?')})" for a in story)
+                told = labels(story) if labels else "one story"
+                emit("    " + names + (f" — {told}" if len(story) > 1 else ""))
+                evidence = " ".join(side.evidence.get(story[0], "").split())
+                if evidence:
+                    emit((f"      “{_clip(evidence, 220)}”", "dim"))
+
+
+TABLE_ROWS = 300  # a matrix longer than this prints as blocks (a table of thousands of rows is read by no one)
+
+
+
+def _matrix_table(m: Any, short: dict[str, str], odd: set[tuple[str, str]]) -> Any:
+    """The matrix as one rich table: a row per article, a section per week."""
     import datetime as dt
 
     from rich.table import Table
@@ -282,8 +327,6 @@ def matrix(m: Any, outlets: dict[str, str], labels: Any = None) -> None:
 
     from gsomia_cli.compare import show_value
 
-    odd = {(article, d.claim) for d in m.disagreements for side in d.groups[1:] for article in side.articles}
-    short = _short_names(m)
     t = Table(header_style="bold")
     t.add_column("date", no_wrap=True)
     t.add_column("article", no_wrap=True)
@@ -311,53 +354,29 @@ def matrix(m: Any, outlets: dict[str, str], labels: Any = None) -> None:
             value = show_value(row["values"][claim])
             cells.append(Text(short.get(value, value) + (" ≠" if marked else ""), style="bold red" if marked else ""))
         t.add_row(*cells)
-    out = console()
-    emit = _emitter()
-    if len(m.rows) <= TABLE_ROWS and _table_width(t) <= out.width:
-        out.print(t)
-    else:
-        _matrix_blocks(m, short, odd, emit, out.width)
-    if short:
-        legend = "; ".join(f"{initials} = {text}" for initials, text in {i: t for t, i in short.items()}.items())
-        emit(Text(legend, style="dim"))
-    if not m.disagreements:
-        emit(Text("no disagreements", style="bold"))
-        return
-    emit(Text(f"{len(m.disagreements)} disagreements, strongest first:", style="bold"))
-    for d in m.disagreements:
-        span = d.since if d.since == d.until else f"{d.since} to {d.until}"
-        emit(Text(f"\n{d.claim} ({d.kind}) · {span} · {d.reports} reports", style="bold"))
-        for n, side in enumerate(d.groups):
-            label = Text(f"  {show_value(side.value)}", style="bold" if n == 0 else "bold red")
-            count = len(side.reports)
-            label.append(f" in {count} report{'s' if count > 1 else ''}:")
-            emit(label)
-            if n == 0 and count > 3 and len(d.groups) > 1:
-                emit(Text(_indented(", ".join(side.articles), out.width)))
-                continue
-            for story in side.reports:
-                names = ", ".join(f"{a} ({outlets.get(a, '?')})" for a in story)
-                told = labels(story) if labels else "one story"
-                emit(Text("    " + names + (f" — {told}" if len(story) > 1 else "")))
-                evidence = " ".join(side.evidence.get(story[0], "").split())
-                if evidence:
-                    emit(Text(f"      “{_clip(evidence, 220)}”", style="dim"))
+    return t
 
 
-TABLE_ROWS = 300  # a matrix longer than this prints as blocks (a table of thousands of rows is read by no one)
+Segment = str | tuple[str, str]  # a piece of a line: plain, or (text, rich style)
 
 
-def _emitter() -> Any:
-    """A function that prints one line of rich text: through rich on a
-    colour terminal, else as plain text written at once (rich takes a
-    millisecond a line, too slow for a corpus of thousands)."""
+def _emitter() -> Callable[..., None]:
+    """A function that prints one line given as segments (:data:`Segment`):
+    styled through rich on a colour terminal, else written at once as plain
+    text, with no rich object made (rich takes a millisecond a line, too slow
+    for a corpus of thousands)."""
     out = console(soft_wrap=True)
     if out.is_terminal and not out.no_color:
-        return out.print
+        from rich.text import Text
+
+        return lambda *segments: out.print(Text.assemble(*segments))
     write = sys.stdout.write
-    if out.is_terminal:  # (no colour, but a terminal still: its escape sequences are shown, not run)
-        return lambda text: write(escape_controls(text.plain) + "\n")
-    return lambda text: write(text.plain + "\n")
+    clean = escape_controls if out.is_terminal else str  # (a terminal without colour shows escapes, never runs them)
+
+    def emit(*segments: Segment) -> None:
+        write(clean("".join(s if isinstance(s, str) else s[0] for s in segments)) + "\n")
+
+    return emit
 
 
 def _table_width(t: Any) -> int:
@@ -373,8 +392,6 @@ def _matrix_blocks(m: Any, short: dict[str, str], odd: set[tuple[str, str]], emi
     """The matrix for a narrow terminal: one block per article, by week."""
     import datetime as dt
 
-    from rich.text import Text
-
     from gsomia_cli.compare import show_value
 
     week = None
@@ -383,29 +400,31 @@ def _matrix_blocks(m: Any, short: dict[str, str], odd: set[tuple[str, str]], emi
         monday = day - dt.timedelta(days=day.weekday())
         if monday != week:
             week = monday
-            emit(Text(f"— week of {monday.isoformat()} —", style="bold dim"))
+            emit((f"— week of {monday.isoformat()} —", "bold dim"))
         via = ", ".join(row["via"])
-        emit(
-            Text(f"{row['published']}  {row['article']}", style="bold")
-            + Text(f"  via {via}" if via else "", style="dim")
-        )
-        pairs = []
+        emit((f"{row['published']}  {row['article']}", "bold"), (f"  via {via}" if via else "", "dim"))
+        pairs: list[list[Segment]] = []
         for claim in (c for c in m.claims if c in row["values"]):
             value = show_value(row["values"][claim])
             marked = (row["article"], claim) in odd
-            pair = Text(claim.replace("_", " ") + ": ", style="dim")
-            pair.append(short.get(value, value) + (" ≠" if marked else ""), style="bold red" if marked else "")
-            pairs.append(pair)
+            shown = short.get(value, value) + (" ≠" if marked else "")
+            pairs.append([(claim.replace("_", " ") + ": ", "dim"), (shown, "bold red" if marked else "")])
         if not pairs:
-            emit(Text("    (no claim)", style="dim"))
-        line = Text("    ")
+            emit(("    (no claim)", "dim"))
+        line: list[Segment] = ["    "]
+        size = 4
         for pair in pairs:  # (a claim and its value are never split over two lines)
-            if len(line) > 4 and len(line) + len(pair) + 2 > width:
-                emit(line)
-                line = Text("    ")
-            line.append_text(Text("; ") + pair if len(line) > 4 else pair)
-        if len(line) > 4:
-            emit(line)
+            length = sum(len(s[0]) for s in pair)
+            if size > 4 and size + length + 2 > width:
+                emit(*line)
+                line, size = ["    "], 4
+            if size > 4:
+                line.append("; ")
+                size += 2
+            line += pair
+            size += length
+        if size > 4:
+            emit(*line)
 
 
 def _short_names(m: Any) -> dict[str, str]:
