@@ -235,25 +235,11 @@ def check(state: State, as_json: bool) -> None:
       gsomia --index my-corpus/INDEX.md check
     """
     from gsomia_cli import render
-    from gsomia_cli.corpus import CorpusError, Problem, find_index, load_corpus, unlisted_files
+    from gsomia_cli.corpus import check_corpus, find_index
 
     index_path = find_index(state.index)
-    try:
-        corpus = load_corpus(index_path, progress_bar("checking") if sys.stderr.isatty() else None)
-    except CorpusError as exc:
-        problems, articles = exc.problems, None
-    else:
-        root = corpus.index_path.resolve().parent
-        unlisted = [
-            Problem(
-                str(path.relative_to(root) if path.is_relative_to(root) else path),
-                0,
-                "no entry of INDEX.md names this file (left by an interrupted add?)",
-                "warning",
-            )
-            for path in unlisted_files(corpus)
-        ]
-        problems, articles = corpus.warnings + unlisted, len(corpus.articles)
+    report = check_corpus(index_path, progress_bar("checking") if sys.stderr.isatty() else None)
+    problems, articles = report.problems, report.articles
     failed = articles is None
     if as_json:
         render.print_json(

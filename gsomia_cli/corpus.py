@@ -11,7 +11,7 @@ import bisect
 import datetime as dt
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -242,6 +242,10 @@ def parse_index(text: str, path: str) -> tuple[list[Entry], list[Problem]]:
             problems.append(Problem(path, heading_line, f"duplicate id {art_id!r} (first at line {seen[art_id]})"))
             continue
         seen[art_id] = heading_line
+        simple = flat_mapping(body)
+        if simple is not None:
+            entries.append(Entry(art_id, heading_line, simple, meta_line))
+            continue
         block = "\n".join(body)
         try:
             if has_alias(block, loader):
@@ -260,6 +264,38 @@ def parse_index(text: str, path: str) -> tuple[list[Entry], list[Problem]]:
             continue
         entries.append(Entry(art_id, heading_line, meta, meta_line))
     return entries, problems
+
+
+_FLAT_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*?))? *")
+_PLAIN_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_JSON_STRING = re.compile(r'"(?:[^"\\\x00-\x1f]|\\["\\nrtbf]|\\u[0-9a-fA-F]{4})*"')
+
+
+def flat_mapping(lines: list[str]) -> dict[str, object] | None:
+    """The mapping of a block of ``key: value`` lines whose values are plain
+    words or JSON strings (what ``gsomia add`` writes, and most hands), read
+    as YAML's base loader reads it: every value a string. None when any line
+    needs the YAML parser (nesting, a quote, a comment, an indicator)."""
+    import json
+
+    out: dict[str, object] = {}
+    for line in lines:
+        if not line.strip():
+            continue
+        m = _FLAT_LINE.fullmatch(line)
+        if not m:
+            return None
+        value = m.group(2) or ""
+        if value.startswith('"'):
+            if not _JSON_STRING.fullmatch(value):
+                return None
+            value = json.loads(value)
+        elif value and (
+            value[0] in _PLAIN_START or value[-1] == ":" or ": " in value or " #" in value or "\t" in value
+        ):
+            return None
+        out[m.group(1)] = value
+    return out
 
 
 def _key_lines(entry: Entry, text_lines: list[str]) -> dict[str, int]:
@@ -325,6 +361,29 @@ def read_index_text(index_path: str | os.PathLike[str]) -> str:
         raise CorpusError([Problem(shown, 0, f"not UTF-8 text ({exc.reason} at byte {exc.start})")]) from None
 
 
+def _resolver(root: Path) -> Callable[[str], Path | None]:
+    """A function from an entry's ``file`` to its real path (links followed,
+    as Path.resolve does), or None when that is outside ``root``. Each folder
+    is resolved once, so a catalog of many files in one folder costs one
+    stat per file."""
+    base = str(root)
+    folders: dict[str, str] = {}
+
+    def resolve(rel: str) -> Path | None:
+        folder, name = os.path.split(os.path.join(base, rel))
+        if name in ("", ".", ".."):
+            real = os.path.realpath(os.path.join(base, rel))
+        else:
+            if folder not in folders:
+                folders[folder] = os.path.realpath(folder)
+            real = os.path.join(folders[folder], name)
+            if os.path.islink(real):
+                real = os.path.realpath(real)
+        return Path(real) if real == base or real.startswith(base.rstrip(os.sep) + os.sep) else None
+
+    return resolve
+
+
 def read_catalog(
     index_path: str | os.PathLike[str], text: str | None = None, first_line: int = 1, part: bool = False
 ) -> Catalog:
@@ -346,6 +405,7 @@ def read_catalog(
     warnings: list[Problem] = []
     valid: list[CatalogEntry] = []
     root = path.resolve().parent
+    resolve = _resolver(root)
     for entry in entries:
         meta = entry.meta
         key_lines = _key_lines(entry, text_lines)
@@ -380,8 +440,8 @@ def read_catalog(
         if "\0" in rel or not isinstance(meta["file"], str):
             problems.append(Problem(shown, file_line, f"article {entry.id!r}: file {rel!r} is not a file name"))
             continue
-        target = (root / rel).resolve()
-        if not target.is_relative_to(root):
+        target = resolve(rel)
+        if target is None:
             message = f"article {entry.id!r}: file {rel!r} is outside the corpus folder"
             problems.append(Problem(shown, file_line, message))
             continue
@@ -479,21 +539,67 @@ def find_index(option: str | None) -> Path:
     return bundled_seeds()
 
 
-def unlisted_files(corpus: Corpus) -> list[Path]:
-    """The .txt and .md files in the corpus's article folders (articles/ and
-    every folder an entry's file is in) that no entry names: left by an
-    interrupted add, or forgotten."""
-    root = corpus.index_path.resolve().parent
-    named = {a.path.resolve() for a in corpus.articles}
-    folders = {p.parent for p in named} | {root / "articles"}
+def unlisted_files(root: Path, named: Iterable[Path]) -> list[Path]:
+    """The .txt and .md files in a corpus's article folders (articles/ and
+    every folder a file of ``named`` is in) that are not in ``named`` (real
+    paths, as the catalog gives them): left by an interrupted add, or
+    forgotten. ``root``: the corpus folder, resolved."""
+    known = {str(p) for p in named}
+    folders = {os.path.dirname(p) for p in known} | {os.path.realpath(root / "articles")}
     found = []
     for folder in sorted(folders):
-        if folder == root or not folder.is_dir():
+        if folder == str(root) or not os.path.isdir(folder):
             continue  # (the corpus folder itself holds notes and other files of the user's)
-        for path in sorted(folder.iterdir()):
-            if path.suffix.lower() in (".txt", ".md") and path.resolve() not in named and is_regular(path):
+        with os.scandir(folder) as listing:
+            names = sorted(e.name for e in listing if os.path.splitext(e.name)[1].lower() in (".txt", ".md"))
+        for name in names:
+            path = Path(folder, name)
+            if str(path) not in known and str(path.resolve()) not in known and is_regular(path):
                 found.append(path)
     return found
+
+
+@dataclass
+class CheckReport:
+    """What ``gsomia check`` found: the number of articles (None when the
+    corpus cannot be loaded) and every problem and warning."""
+
+    articles: int | None
+    problems: list[Problem]
+
+
+def check_corpus(index_path: str | os.PathLike[str], progress: Callable[[int, int], None] | None = None) -> CheckReport:
+    """Check a corpus as :func:`load_corpus` would load it, one article file
+    at a time (none is kept: memory stays flat at any size), and look for
+    files no entry names. ``progress(done, total)`` as files are read."""
+    try:
+        catalog = read_catalog(index_path)
+    except CorpusError as exc:
+        return CheckReport(None, exc.problems)
+    shown = str(catalog.index_path)
+    failed: list[Problem] = []
+    total = len(catalog.entries)
+    for n, entry in enumerate(catalog.entries, 1):
+        found = read_article(entry, shown)
+        if isinstance(found, Problem):
+            failed.append(found)
+        if progress and (n % 200 == 0 or n == total):
+            progress(n, total)
+    try:
+        catalog.raise_problems(failed)
+    except CorpusError as exc:
+        return CheckReport(None, exc.problems)
+    root = catalog.index_path.resolve().parent
+    unlisted = [
+        Problem(
+            str(path.relative_to(root) if path.is_relative_to(root) else path),
+            0,
+            "no entry of INDEX.md names this file (left by an interrupted add?)",
+            "warning",
+        )
+        for path in unlisted_files(root, (e.path for e in catalog.entries))
+    ]
+    return CheckReport(total, catalog.warnings + unlisted)
 
 
 READ_ONLY_MARK = "<!-- gsomia: read-only seed corpus"

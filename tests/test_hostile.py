@@ -392,3 +392,50 @@ def test_a_read_only_stale_cache_falls_back_to_memory(tmp_path, monkeypatch, cap
     index, report = index_module.open_index(corpus)
     assert str(index.path) == ":memory:" and report is not None and report.extracted == 1
     assert "indexing in memory" in capsys.readouterr().err
+
+
+def test_a_linked_file_is_followed_to_where_it_leads(run, tmp_path):
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "b.txt").write_text(TEXT)
+    index = one_entry(tmp_path / "c", "published: 2019-11-18\nfile: articles/a.txt")
+    (tmp_path / "c" / "articles" / "inside.txt").symlink_to(tmp_path / "c" / "articles" / "a.txt")
+    (tmp_path / "c" / "articles" / "out.txt").symlink_to(outside / "b.txt")
+    (tmp_path / "c" / "linked").symlink_to(outside)
+    extra = (
+        "\n## b\n\n```yaml\noutlet: X\npublished: 2019-11-18\nfile: articles/inside.txt\n```\n"
+        "\n## c\n\n```yaml\noutlet: X\npublished: 2019-11-18\nfile: articles/out.txt\n```\n"
+        "\n## d\n\n```yaml\noutlet: X\npublished: 2019-11-18\nfile: linked/b.txt\n```\n"
+    )
+    index.write_text(index.read_text() + extra)
+    result = run("check", index=index)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{index}:22: article 'c': file 'articles/out.txt' is outside the corpus folder",
+        f"{index}:30: article 'd': file 'linked/b.txt' is outside the corpus folder",
+    ]
+
+
+def test_check_holds_one_article_at_a_time(tmp_path, monkeypatch):
+    import weakref
+
+    from gsomia_cli import corpus
+
+    blocks = "".join(
+        f"\n## a{n}\n\n```yaml\noutlet: X\npublished: 2019-11-18\nfile: articles/a{n}.txt\n```\n" for n in range(5)
+    )
+    index = write_corpus(tmp_path, blocks, {f"articles/a{n}.txt": f"{TEXT} ({n})" for n in range(5)})
+    read = corpus.read_article
+    made: list[weakref.ref] = []
+
+    def counted(entry, shown):
+        alive = [r for r in made if r() is not None]
+        assert len(alive) <= 1, "an article read before the last is still held"
+        article = read(entry, shown)
+        made.append(weakref.ref(article))
+        return article
+
+    monkeypatch.setattr(corpus, "read_article", counted)
+    report = corpus.check_corpus(index)
+    assert (report.articles, report.problems) == (5, [])
+    assert len(made) == 5
