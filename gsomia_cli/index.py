@@ -542,16 +542,24 @@ class Index:
         folders = json.loads(self._meta("folders") or "{}")
         changed = [folder for folder, stored in folders.items() if _stat(Path(folder)) != stored]
         if changed:
-            root = self.corpus_index.resolve().parent
-            present: set[str] = set()
+            root = str(self.corpus_index.resolve().parent)
+            present: dict[str, set[str]] = {}  # per changed folder, the names in it
             for folder in changed:
                 try:
-                    present |= {os.path.join(folder, name) for name in os.listdir(folder)}
+                    present[folder] = set(os.listdir(folder))
                 except OSError:
                     return None
+            absolute: dict[str, str] = {}  # a file's folder as written -> as a path
             for (file,) in self.db.execute("SELECT file FROM articles"):
-                path = os.path.normpath(os.path.join(root, file))
-                if os.path.dirname(path) in changed and path not in present:
+                cut = file.rfind("/")
+                folder, name = file[: max(cut, 0)], file[cut + 1 :]
+                if "." in folder or "//" in file or file[:1] == "/":  # (spelled other than plainly: normalized)
+                    folder, name = os.path.split(os.path.normpath(os.path.join(root, file)))
+                else:
+                    if folder not in absolute:
+                        absolute[folder] = os.path.join(root, folder) if folder else root
+                    folder = absolute[folder]
+                if folder in present and name not in present[folder]:
                     return None  # (a file was removed or renamed: the whole catalog is read)
         prefix = text[:size]
         if prefix.count("```") % 2:  # (the part read ended inside a fenced block)

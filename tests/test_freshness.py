@@ -210,3 +210,16 @@ def test_the_vocabulary_copy_is_kept_in_place_across_small_changes(run, tmp_path
         kept = dict(db.execute("SELECT term, doc FROM terms"))
         full = dict(db.execute("SELECT term, doc FROM vocabulary WHERE col = 'text'"))
     assert kept == full and "mediat" in kept and "number" in kept
+
+
+def test_a_file_renamed_while_an_add_appends_is_seen_however_its_path_is_written(run, tmp_path):
+    for spelled in ("articles/a2.txt", "./articles//a2.txt"):
+        index = corpus(tmp_path / spelled.replace("/", "_"))
+        index.write_text(index.read_text().replace("file: articles/a2.txt", f"file: {spelled}"))
+        report(run, index)
+        os.rename(index.parent / "articles" / "a2.txt", index.parent / "articles" / "moved.txt")
+        source = tmp_path / "new.txt"
+        source.write_text(f"Tokyo answered that the pact would lapse ({spelled}).\n")
+        assert run("add", str(source), "--outlet", "Wire", "--published", "2019-11-30", index=index).exit_code == 0
+        result = run("search", "talk", index=index)
+        assert result.exit_code == 1 and f"article 'a2': file '{spelled}' is missing" in result.stderr, spelled
