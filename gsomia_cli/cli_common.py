@@ -82,12 +82,12 @@ def open_index(state: State, rebuild: bool = False, every_file: bool = False):
         sys.exit(1)
 
 
-def progress_bar(label: str = "indexing"):
-    """Return a progress callback that draws a bar on stderr for large jobs."""
+def progress_bar(label: str = "indexing", smallest: int = 500):
+    """Return a progress callback that draws a bar on stderr for jobs of ``smallest`` steps or more."""
     state: dict[str, Any] = {}
 
     def update(done: int, total: int) -> None:
-        if total < 500:
+        if total < smallest:
             return
         if "bar" not in state:
             from rich.progress import Progress

@@ -16,6 +16,8 @@ from gsomia_cli.cli_common import (
     json_option,
     open_index,
     parse_date,
+    plural,
+    progress_bar,
     selection_options,
 )
 
@@ -157,21 +159,28 @@ def index_command(state: State, rebuild: bool, as_json: bool) -> None:
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, metavar="FILE...", type=click.Path())
-@click.option("--outlet", required=True, help="The outlet that published the article(s).")
-@click.option("--published", required=True, metavar="DATE", help="Publication date, YYYY-MM-DD.")
-@click.option("--headline", help="The headline.")
-@click.option("--url", help="Where the article was published.")
-@click.option("--byline", help="The reporters, comma-separated.")
-@click.option("--id", "article_id", metavar="ID", help="The article id (one FILE only). Default: outlet-date.")
-@click.option("--allow-duplicate", is_flag=True, help="Add a text even when the corpus already holds the same text.")
+@click.argument("sources", nargs=-1, metavar="SOURCE...", type=click.Path(), shell_complete=None)
+@click.option(
+    "--from-file",
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Add each URL or path listed in FILE, one a line.",
+)
+@click.option("--outlet", help="The outlet (default for a page: its site name).")
+@click.option("--published", metavar="DATE", help="Publication date, YYYY-MM-DD (default for a page: its date).")
+@click.option("--headline", help="The headline (default for a page: its title).")
+@click.option("--url", help="Where the article was published (default for a page: its canonical URL).")
+@click.option("--byline", help="The reporters, comma-separated (default for a page: its authors).")
+@click.option("--id", "article_id", metavar="ID", help="The article id (one SOURCE only). Default: outlet-date.")
+@click.option("--allow-duplicate", is_flag=True, help="Add an article even when the corpus already holds it.")
 @json_option
 @click.pass_obj
 def add(
     state: State,
-    files: tuple[str, ...],
-    outlet: str,
-    published: str,
+    sources: tuple[str, ...],
+    from_file: str | None,
+    outlet: str | None,
+    published: str | None,
     headline: str | None,
     url: str | None,
     byline: str | None,
@@ -179,24 +188,39 @@ def add(
     allow_duplicate: bool,
     as_json: bool,
 ) -> None:
-    """Add article files (.txt, .md, or - for stdin) to the corpus.
+    """Add articles to the corpus: text files, saved web pages, URLs.
 
-    Each text is copied into the corpus's articles/ folder and its entry
-    appended to INDEX.md. Everything is checked first; on any error nothing
-    changes. An INDEX.md named with --index (or $GSOMIA_INDEX) that does not
-    exist is created. A text the corpus already holds is refused.
+    SOURCE is a .txt or .md file (- for stdin), a saved web page (.html), a
+    URL, or a folder of them. Each text is copied into the corpus's articles/
+    folder and its entry appended to INDEX.md, with a `source:` note of where
+    it came from and when. From a page, the article text (no menus, cookie
+    notices, related links or comments) and its site name, date, headline,
+    byline, canonical URL and language are read with trafilatura: pip install
+    'gsomia[html]'. The flags give what a page lacks and override what it
+    says; a text file needs --outlet and --published.
+
+    Each source is checked on its own: one that fails is reported on a line
+    with why, and the others are added, INDEX.md written once. An article
+    the corpus already holds (its URL; its text, or nearly, from the same
+    outlet) is skipped; nearly the same text from another outlet is a wire
+    copy, added and said. Exit status 1 when any source was not added. An
+    INDEX.md named with --index (or $GSOMIA_INDEX) that does not exist is
+    created.
 
     \b
     Examples:
+      gsomia --index ~/gsomia/INDEX.md add saved/*.html
+      gsomia --index ~/gsomia/INDEX.md add https://example.com/news/2019/11/22/pact
+      gsomia --index ~/gsomia/INDEX.md add --from-file urls.txt
       gsomia --index ~/gsomia/INDEX.md add herald.txt --outlet "Korea Herald" --published 2019-11-18
-      export GSOMIA_INDEX=~/gsomia/INDEX.md
       pbpaste | gsomia add - --outlet Reuters --published 2019-11-22 --id reuters-lapse
     """
     import os
 
     from gsomia_cli.corpus import find_index, is_read_only_corpus
-    from gsomia_cli.corpus_write import AddError, NewArticle, add_articles, read_source
+    from gsomia_cli.corpus_write import AddError, add_articles
     from gsomia_cli.resources import bundled_seeds
+    from gsomia_cli.sources import Given, expand, is_page
 
     if not state.index and not os.environ.get("GSOMIA_INDEX"):
         fail("add needs a corpus of your own: --index PATH (created if missing) or $GSOMIA_INDEX", 2)
@@ -205,32 +229,83 @@ def add(
         fail(
             "the bundled seed corpus is read-only: name a corpus of your own with --index PATH (created if missing)", 2
         )
-    if article_id and len(files) > 1:
-        fail("--id names one article: give one FILE", 2)
-    date = parse_date(published, "--published")
-    stdin_text = None
-    if "-" in files:
-        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
-        try:
-            stdin_text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            fail(f"-: not UTF-8 (byte {exc.start})")
+    if not sources and not from_file:
+        fail("nothing to add: give a SOURCE (a file, a folder, a URL, or -) or --from-file", 2)
+    given = Given(
+        outlet, parse_date(published, "--published") if published else None, headline, url, byline, article_id
+    )
     try:
-        new = [
-            NewArticle(read_source(f, stdin_text), f, outlet, date, headline, url, byline, article_id) for f in files
-        ]
-        ids = add_articles(index_path, new, allow_duplicate)
+        todo = expand(list(sources), from_file)
     except AddError as exc:
         fail(str(exc))
+    if article_id and len(todo) > 1:
+        fail("--id names one article: give one SOURCE", 2)
+    if not todo:
+        fail("nothing to add: the folders and --from-file named no .txt, .md or .html file or URL")
+    if any(is_page(s) for s in todo):
+        from gsomia_cli.pages import ExtraMissing, _trafilatura
+
+        try:
+            _trafilatura()
+        except ExtraMissing as exc:
+            fail(str(exc))
+    from gsomia_cli.duplicates import DuplicateFinder
+    from gsomia_cli.sources import articles_to_add
+
+    stdin_text = _stdin_text() if "-" in todo else None
+    finder = DuplicateFinder(None if allow_duplicate else _duplicates_index(index_path))
+    progress = progress_bar("adding", smallest=2) if sys.stderr.isatty() else None
+    made, failed, notes = articles_to_add(todo, given, finder, allow_duplicate, stdin_text, progress)
+    try:
+        report = add_articles(index_path, made) if made else None
+    except AddError as exc:
+        fail(str(exc))
+    added = report.added if report else []
+    failed += report.refused if report else []
     if as_json:
         from gsomia_cli import render
 
         render.print_json(
-            {"index": str(index_path), "added": [{"id": i, "source": f} for i, f in zip(ids, files, strict=True)]}
+            {
+                "index": str(index_path),
+                "added": [{"id": i, "source": s, **({"note": notes[s]} if s in notes else {})} for i, s in added],
+                "not_added": [{"source": s, "reason": why} for s, why in failed],
+            }
         )
-        return
-    for art_id, source in zip(ids, files, strict=True):
-        click.echo(f"added {art_id} ({source}) to {index_path}")
+    else:
+        for art_id, source in added:
+            click.echo(f"added {art_id} ({source}) to {index_path}" + (f": {notes[source]}" if source in notes else ""))
+        for source, why in failed:
+            click.echo(f"gsomia: {source}: {why}", err=True)
+        if failed and len(todo) > 1:
+            click.echo(f"gsomia: {len(added)} of {plural(len(todo), 'source')} added", err=True)
+    if failed:
+        sys.exit(1)
+
+
+def _stdin_text() -> str:
+    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        fail(f"-: not UTF-8 (byte {exc.start})")
+        raise  # (fail exits)
+
+
+def _duplicates_index(index_path: Any) -> Any:
+    """The corpus's index, refreshed, to look for duplicates in; None for a
+    corpus not yet made, or one with problems (said: `gsomia check`)."""
+    from gsomia_cli.corpus import CorpusError
+    from gsomia_cli.index import open_index as open_corpus_index
+
+    if not index_path.exists():
+        return None
+    try:
+        index, _ = open_corpus_index(index_path, progress=progress_bar() if sys.stderr.isatty() else None)
+    except CorpusError:
+        click.echo("gsomia: warning: the corpus has problems (gsomia check): duplicates not looked for", err=True)
+        return None
+    return index
 
 
 @click.command()

@@ -21,7 +21,7 @@ from gsomia_cli.quotemarks import mark_positions, pair_marks
 from gsomia_cli.sentences import Sentence, split_text
 
 REQUIRED_KEYS = ("outlet", "published", "file")
-OPTIONAL_KEYS = ("headline", "url", "byline", "agency", "language", "note")
+OPTIONAL_KEYS = ("headline", "url", "byline", "agency", "language", "note", "source")
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
@@ -75,6 +75,7 @@ class Article:
     agency: str | None = None
     language: str | None = None
     note: str | None = None
+    source: str | None = None  # where the text came from and when it was added (gsomia add)
     line: int = 0
 
     @cached_property

@@ -26,13 +26,25 @@ class NewArticle:
     """An article to add: its text and metadata."""
 
     text: str
-    source: str  # the file name given, or "-" for stdin
+    source: str  # the file name or URL given, or "-" for stdin
     outlet: str
     published: dt.date
     headline: str | None = None
     url: str | None = None
     byline: str | None = None
     id: str | None = None
+    language: str | None = None
+    provenance: str | None = None  # the entry's `source:` note: where from, and when added
+    suffix: str = ".txt"  # of the file written in articles/
+
+
+@dataclass
+class AddReport:
+    """What an add did: the articles added, ``(id, source)``, and those
+    refused, ``(source, why)``."""
+
+    added: list[tuple[str, str]]
+    refused: list[tuple[str, str]]
 
 
 def slug(text: str) -> str:
@@ -44,25 +56,25 @@ def slug(text: str) -> str:
 
 def read_source(source: str, stdin_text: str | None) -> str:
     """Return the text of ``source`` (a path, or "-" for ``stdin_text``);
-    raises AddError when it is not a readable, non-empty UTF-8 .txt/.md file."""
+    raises AddError, saying why, when it is not a readable, non-empty UTF-8 .txt/.md file."""
     if source == "-":
         text = stdin_text or ""
     else:
         path = Path(source)
         if path.suffix.lower() not in ACCEPTED_SUFFIXES:
-            raise AddError(f"{source}: only .txt and .md files (or - for stdin) can be added")
+            raise AddError("only .txt, .md and .html files, URLs and folders of them (or - for stdin) can be added")
         if path.exists() and not path.is_dir() and not is_regular(path):
-            raise AddError(f"{source}: not a regular file")
+            raise AddError("not a regular file")
         try:
             text = path.read_bytes().decode("utf-8-sig")
         except FileNotFoundError:
-            raise AddError(f"{source}: no such file") from None
+            raise AddError("no such file") from None
         except (IsADirectoryError, PermissionError):
-            raise AddError(f"{source}: cannot be read") from None
+            raise AddError("cannot be read") from None
         except UnicodeDecodeError as exc:
-            raise AddError(f"{source}: not UTF-8 (byte {exc.start})") from None
+            raise AddError(f"not UTF-8 (byte {exc.start})") from None
     if not text.strip():
-        raise AddError(f"{source}: empty")
+        raise AddError("empty")
     return text
 
 
@@ -79,19 +91,6 @@ def _locked(index_path: Path):
         yield
     finally:
         os.close(folder)  # (closing the descriptor releases the lock)
-
-
-def _same_text(folder: Path, text: bytes) -> str | None:
-    """The name of a file in ``folder`` with exactly ``text``, if any (only
-    files of the same size are read, so this costs a listing of the folder)."""
-    if not folder.is_dir():
-        return None
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.is_file(follow_symlinks=False) and entry.stat().st_size == len(text):
-                if Path(entry.path).read_bytes() == text:
-                    return entry.name
-    return None
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -117,8 +116,10 @@ def _remove_stale_temporaries(root: Path) -> None:
     the lock, so no other add is writing them)."""
     for folder in (root, root / "articles"):
         if folder.is_dir():
-            for tmp in folder.glob(".*.tmp"):
-                tmp.unlink(missing_ok=True)
+            with os.scandir(folder) as listing:
+                stale = [e.path for e in listing if e.name.startswith(".") and e.name.endswith(".tmp")]
+            for tmp in stale:
+                Path(tmp).unlink(missing_ok=True)
 
 
 def _yaml_value(value: str) -> str:
@@ -129,30 +130,25 @@ def _yaml_value(value: str) -> str:
 
 def _entry(art_id: str, new: NewArticle, rel: str) -> str:
     lines = [f"outlet: {_yaml_value(new.outlet)}", f"published: {new.published.isoformat()}", f"file: {rel}"]
-    for key in ("headline", "url", "byline"):
+    for key in ("headline", "url", "byline", "language"):
         if getattr(new, key):
             lines.append(f"{key}: {_yaml_value(getattr(new, key))}")
+    if new.provenance:
+        lines.append(f"source: {_yaml_value(new.provenance)}")
     return f"\n## {art_id}\n\n```yaml\n" + "\n".join(lines) + "\n```\n"
 
 
-def add_articles(index_path: Path, articles: list[NewArticle], allow_duplicate: bool = False) -> list[str]:
-    """Add ``articles`` to the corpus of ``index_path`` (created when missing)
-    and return their ids. Everything is checked before anything is written;
-    raises AddError (nothing changed) on any problem, a text the corpus
-    already holds among them unless ``allow_duplicate``."""
-    if not articles:
-        raise AddError("nothing to add")
-    for new in articles:
-        if not new.outlet.strip():
-            raise AddError("--outlet must not be empty")
-        if new.id is not None and not ID_PATTERN.fullmatch(new.id):
-            raise AddError(f"bad id {new.id!r}: use letters, digits, '.', '_' or '-'")
-    given = [a.id for a in articles if a.id]
-    if len(given) != len(set(given)):
-        raise AddError("the same --id is given twice")
+def add_articles(index_path: Path, articles: list[NewArticle]) -> AddReport:
+    """Add ``articles`` to the corpus of ``index_path`` (created when
+    missing): each is checked (outlet, id), those that pass are written, and
+    INDEX.md is written once, atomically, under the corpus's lock. An
+    article that does not pass is refused with why; AddError (nothing
+    changed) when the corpus itself cannot be written. Duplicates are
+    duplicates.py's to find, before."""
     if index_path.exists() and not is_regular(index_path):
         raise AddError(f"{index_path}: not a regular file")
     index_path.parent.mkdir(parents=True, exist_ok=True)
+    refused: list[tuple[str, str]] = []
     with _locked(index_path):
         _remove_stale_temporaries(index_path.parent)
         original = index_path.read_bytes() if index_path.exists() else b"# Corpus\n"
@@ -167,44 +163,52 @@ def add_articles(index_path: Path, articles: list[NewArticle], allow_duplicate: 
         if folder.exists() and not folder.resolve().is_relative_to(index_path.parent.resolve()):
             raise AddError(f"{folder} leads outside the corpus folder (a link?): articles are written only inside it")
         plan: list[tuple[str, NewArticle, Path]] = []
-        for k, new in enumerate(articles):
-            if not allow_duplicate:
-                data = new.text.encode("utf-8")
-                twin = _same_text(folder, data)
-                if twin:
-                    raise AddError(f"{new.source}: the same text as articles/{twin} (--allow-duplicate adds it anyway)")
-                earlier = next((a.source for a in articles[:k] if a.text == new.text), None)
-                if earlier is not None:
-                    raise AddError(f"{new.source}: the same text as {earlier} (--allow-duplicate adds it anyway)")
-            if new.id:
-                if new.id.lower() in taken:
-                    raise AddError(f"id {new.id!r} is already in {index_path}")
-                art_id = new.id
-            else:
-                base = f"{slug(new.outlet)}-{new.published.isoformat()}"
-                art_id, n = base, 2
-                while (
-                    art_id.lower() in taken or (folder / f"{art_id}.txt").exists() or (folder / f"{art_id}.md").exists()
-                ):
-                    art_id, n = f"{base}-{n}", n + 1
+        for new in articles:
+            why, art_id = _refusal(new, taken, folder)
+            if why:
+                refused.append((new.source, why))
+                continue
             taken.add(art_id.lower())
-            suffix = Path(new.source).suffix.lower() if new.source != "-" else ".txt"
-            target = folder / f"{art_id}{suffix}"
-            if target.exists():
-                raise AddError(f"{target} already exists")
-            plan.append((art_id, new, target))
-        folder.mkdir(parents=True, exist_ok=True)
-        written: list[Path] = []
-        try:
-            for _, new, target in plan:
-                _atomic_write(target, new.text.encode("utf-8"))
-                written.append(target)
-            addition = "".join(_entry(art_id, new, f"articles/{t.name}") for art_id, new, t in plan)
-            separator = b"" if original.endswith(b"\n") else b"\n"
-            # (through a link to INDEX.md, the file it points to is written: the link stays)
-            _atomic_write(index_path.resolve(), original + separator + addition.encode("utf-8"))
-        except BaseException:
-            for path in written:
-                path.unlink(missing_ok=True)
-            raise
-    return [art_id for art_id, _, _ in plan]
+            plan.append((art_id, new, folder / f"{art_id}{new.suffix}"))
+        if plan:
+            _write(index_path, original, folder, plan)
+    return AddReport([(art_id, new.source) for art_id, new, _ in plan], refused)
+
+
+def _refusal(new: NewArticle, taken: set[str], folder: Path) -> tuple[str | None, str]:
+    """Why ``new`` cannot be added (None when it can), and its id."""
+    if not new.outlet.strip():
+        return "the outlet must not be empty", ""
+    if new.id is not None:
+        if not ID_PATTERN.fullmatch(new.id):
+            return f"bad id {new.id!r}: use letters, digits, '.', '_' or '-'", ""
+        if new.id.lower() in taken:
+            return f"id {new.id!r} is already in the corpus", ""
+        art_id = new.id
+    else:
+        base = f"{slug(new.outlet)}-{new.published.isoformat()}"
+        art_id, n = base, 2
+        while art_id.lower() in taken or (folder / f"{art_id}.txt").exists() or (folder / f"{art_id}.md").exists():
+            art_id, n = f"{base}-{n}", n + 1
+    if (folder / f"{art_id}{new.suffix}").exists():
+        return f"{folder / f'{art_id}{new.suffix}'} already exists", ""
+    return None, art_id
+
+
+def _write(index_path: Path, original: bytes, folder: Path, plan: list[tuple[str, NewArticle, Path]]) -> None:
+    """Write the articles' files, then INDEX.md with their entries; on any
+    failure the files written are removed and INDEX.md is as it was."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    try:
+        for _, new, target in plan:
+            _atomic_write(target, new.text.encode("utf-8"))
+            written.append(target)
+        addition = "".join(_entry(art_id, new, f"articles/{t.name}") for art_id, new, t in plan)
+        separator = b"" if original.endswith(b"\n") else b"\n"
+        # (through a link to INDEX.md, the file it points to is written: the link stays)
+        _atomic_write(index_path.resolve(), original + separator + addition.encode("utf-8"))
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise

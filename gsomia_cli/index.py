@@ -638,6 +638,32 @@ class Index:
             f"SELECT {columns} FROM articles{where} ORDER BY published, id{limited}", args + ([limit] if limit else [])
         )
 
+    def urls(self) -> list[tuple[str, str]]:
+        """``(id, url)`` of every article whose metadata gives its URL."""
+        rows = self.db.execute("SELECT id, metadata FROM articles WHERE metadata LIKE '%\"url\": \"%'")
+        return [(i, str(u)) for i, m in rows if (u := json.loads(m).get("url"))]
+
+    def sharing_openings(self, openings: Collection[str]) -> list[str]:
+        """The articles that open a sentence of theirs as one of ``openings`` does (wire.opening)."""
+        chosen = sorted(set(openings))
+        if not chosen:
+            return []
+        marks = ",".join("?" * len(chosen))
+        return [i for (i,) in self.db.execute(f"SELECT DISTINCT article FROM openings WHERE opening IN ({marks})", chosen)]
+
+    def of_words(self, words: int) -> list[str]:
+        """The articles of exactly ``words`` words."""
+        return [i for (i,) in self.db.execute("SELECT id FROM articles WHERE words = ?", (words,))]
+
+    def copy_texts(self, ids: Collection[str]) -> list[tuple[str, str, str, list[str]]]:
+        """``(id, outlet, clean text, copy keys)`` of the articles ``ids``."""
+        out = []
+        for aid in ids:
+            row = self.db.execute("SELECT id, outlet, text, copy_keys FROM articles WHERE id = ?", (aid,)).fetchone()
+            if row:
+                out.append((row[0], row[1], row[2], json.loads(row[3])))
+        return out
+
     def has_file(self, file: str) -> bool:
         """True when an article's ``file`` (relative to the corpus folder) is ``file``."""
         return self.db.execute("SELECT 1 FROM articles WHERE file = ? LIMIT 1", (file,)).fetchone() is not None

@@ -81,7 +81,9 @@ def unpack(stored: str, article: dict[str, Any], text: str, kinds: tuple[str, ..
         data["officials"] = []
     for kind, names in FIELDS.items():
         wanted = kinds is None or kind in kinds
-        data[kind] = [{**base, **dict(zip(names, row, strict=True))} for row in _rows(data, kind, text)] if wanted else []
+        data[kind] = (
+            [{**base, **dict(zip(names, row, strict=True))} for row in _rows(data, kind, text)] if wanted else []
+        )
     return data
 
 

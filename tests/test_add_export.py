@@ -35,7 +35,7 @@ def test_add_creates_and_appends(run, tmp_path):
     again = run("add", str(source), "--outlet", "The Korea Herald", "--published", "2019-11-22", index=index)
     assert again.exit_code == 1 and again.stdout == ""
     assert again.stderr == (
-        f"gsomia: {source}: the same text as articles/korea-herald-2019-11-22.txt (--allow-duplicate adds it anyway)\n"
+        f"gsomia: {source}: skipped: the same text as korea-herald-2019-11-22 (--allow-duplicate adds it anyway)\n"
     )
     again = run(
         "add",
@@ -58,22 +58,19 @@ def test_add_creates_and_appends(run, tmp_path):
     assert run("check", index=index).exit_code == 0
 
 
-def test_add_refuses_the_same_text_twice_in_one_call(run, tmp_path):
+def test_the_same_text_twice_in_one_call_is_added_once(run, tmp_path):
     (tmp_path / "a.txt").write_text(TEXT)
     (tmp_path / "b.txt").write_text(TEXT)
     index = tmp_path / "corpus" / "INDEX.md"
-    result = run(
-        "add",
-        str(tmp_path / "a.txt"),
-        str(tmp_path / "b.txt"),
-        "--outlet",
-        "X",
-        "--published",
-        "2019-11-22",
-        index=index,
+    args = ["add", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--outlet", "X", "--published", "2019-11-22"]
+    result = run(*args, index=index)
+    assert result.exit_code == 1
+    assert result.stdout == f"added x-2019-11-22 ({tmp_path / 'a.txt'}) to {index}\n"
+    assert result.stderr == (
+        f"gsomia: {tmp_path / 'b.txt'}: skipped: the same text as {tmp_path / 'a.txt'} (--allow-duplicate adds it anyway)\n"
+        "gsomia: 1 of 2 sources added\n"
     )
-    assert result.exit_code == 1 and "b.txt: the same text as " in result.stderr
-    assert not index.exists()
+    assert [a.id for a in load_corpus(index).articles] == ["x-2019-11-22"]
 
 
 def test_add_from_stdin_with_id(run, tmp_path):
@@ -85,26 +82,19 @@ def test_add_from_stdin_with_id(run, tmp_path):
     assert (tmp_path / "articles" / "reuters-lapse.txt").read_text() == TEXT
 
 
-def test_invalid_add_changes_nothing(run, tmp_path):
+def test_an_add_refused_whole_changes_nothing(run, tmp_path):
     index = write_corpus(tmp_path, entry("a", "outlet: X\npublished: 2019-11-20\nfile: a.txt"), {"a.txt": "Text."})
     before = index.read_bytes()
     good = tmp_path / "good.txt"
     good.write_text(TEXT)
-    (tmp_path / "empty.txt").write_text("  ")
     (tmp_path / "bad.pdf").write_text("x")
     cases = [
         (["add", str(good), "--outlet", "X", "--published", "22 Nov"], 2, "--published '22 Nov' is not a date"),
         (
-            ["add", str(good), str(tmp_path / "empty.txt"), "--outlet", "X", "--published", "2019-11-22"],
+            ["add", str(tmp_path / "bad.pdf"), "--outlet", "X", "--published", "2019-11-22"],
             1,
-            "empty.txt: empty",
+            "only .txt, .md and .html",
         ),
-        (
-            ["add", str(good), str(tmp_path / "missing.txt"), "--outlet", "X", "--published", "2019-11-22"],
-            1,
-            "no such file",
-        ),
-        (["add", str(tmp_path / "bad.pdf"), "--outlet", "X", "--published", "2019-11-22"], 1, "only .txt and .md"),
         (["add", str(good), "--outlet", "X", "--published", "2019-11-22", "--id", "a"], 1, "id 'a' is already in"),
         (["add", str(good), "--outlet", "X", "--published", "2019-11-22", "--id", "bad id"], 1, "bad id 'bad id'"),
         (
@@ -112,15 +102,45 @@ def test_invalid_add_changes_nothing(run, tmp_path):
             2,
             "--id names one article",
         ),
-        (["add", str(good), "--outlet", " ", "--published", "2019-11-22"], 1, "--outlet must not be empty"),
+        (["add", str(good), "--outlet", " ", "--published", "2019-11-22"], 1, "the outlet must not be empty"),
+        (
+            ["add", str(good), "--published", "2019-11-22"],
+            1,
+            f"{good}: no outlet: a text file does not name it; give --outlet",
+        ),
+        (
+            ["add", str(good), "--outlet", "X"],
+            1,
+            f"{good}: no publication date: a text file does not give it; give --published",
+        ),
+        (["add"], 2, "nothing to add"),
     ]
     for args, code, message in cases:
         result = run(*args, index=index)
         assert result.exit_code == code, (args, result.stderr)
         assert message in result.stderr, (args, result.stderr)
         assert index.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".txt") == ["a.txt", "empty.txt", "good.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".txt") == ["a.txt", "good.txt"]
     assert not (tmp_path / "articles").exists()
+
+
+def test_a_source_that_fails_is_said_and_the_others_are_added(run, tmp_path):
+    index = write_corpus(tmp_path, entry("a", "outlet: X\npublished: 2019-11-20\nfile: a.txt"), {"a.txt": "Text."})
+    good = tmp_path / "good.txt"
+    good.write_text(TEXT)
+    (tmp_path / "empty.txt").write_text("  ")
+    args = [str(tmp_path / "empty.txt"), str(good), str(tmp_path / "missing.txt")]
+    result = run("add", *args, "--outlet", "X", "--published", "2019-11-22", index=index)
+    assert result.exit_code == 1
+    assert result.stdout == f"added x-2019-11-22 ({good}) to {index}\n"
+    assert result.stderr.splitlines() == [
+        f"gsomia: {tmp_path / 'empty.txt'}: empty",
+        f"gsomia: {tmp_path / 'missing.txt'}: no such file",
+        "gsomia: 1 of 3 sources added",
+    ]
+    entries = index.read_text().split("## x-2019-11-22")[1]
+    assert 'source: "good.txt, added 20' in entries
+    assert run("check", index=index).exit_code == 0
 
 
 def test_bundled_seeds_are_read_only(run, tmp_path, monkeypatch):

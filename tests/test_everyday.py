@@ -197,6 +197,7 @@ def test_check_index_and_add_speak_json(run, tmp_path):
     assert json.loads(added.stdout) == {
         "index": str(index),
         "added": [{"id": "new-wire-2019-11-22", "source": str(source)}],
+        "not_added": [],
     }
     (tmp_path / "c" / "stray.txt").write_text("left over")
     (index.parent / "INDEX.md").write_text(index.read_text() + "\n## bad\n\n```yaml\noutlet: X\n```\n")

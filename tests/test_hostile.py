@@ -179,7 +179,7 @@ def test_a_cache_with_only_its_meta_table_is_rebuilt(tmp_path):
 
 def test_add_needs_a_corpus_of_ones_own(run, tmp_path, monkeypatch):
     source = tmp_path / "new.txt"
-    source.write_text(TEXT + "\nA new paragraph.\n")
+    source.write_text("Seoul answered on Monday that nothing had changed.\n")
     monkeypatch.chdir(tmp_path)
     result = run("add", str(source), "--outlet", "X", "--published", "2019-11-20", index=None)
     assert result.exit_code == 2 and "add needs a corpus of your own: --index PATH" in result.stderr
@@ -325,7 +325,7 @@ def test_leftovers_of_an_interrupted_add_are_cleaned_and_reported(run, tmp_path)
     assert check.exit_code == 0
     assert "articles/orphan.txt: warning: no entry of INDEX.md names this file" in check.stderr
     source = tmp_path / "new.txt"
-    source.write_text(TEXT + "\nA new paragraph.\n")
+    source.write_text("Seoul answered on Monday that nothing had changed.\n")
     assert run("add", str(source), "--outlet", "X", "--published", "2019-11-20", index=index).exit_code == 0
     assert not list(tmp_path.glob(".*.tmp")) and not list((tmp_path / "articles").glob(".*.tmp"))
 
@@ -347,7 +347,7 @@ def test_lower_severity_corpus_cases(run, tmp_path):
     assert "cannot be read (File name too long)" in result.stderr
     # Ids that differ only in case are one id.
     source = tmp_path / "new.txt"
-    source.write_text(TEXT + "\nA new paragraph.\n")
+    source.write_text("Seoul answered on Monday that nothing had changed.\n")
     clash = run("add", str(source), "--outlet", "X", "--published", "2019-11-20", "--id", "A", index=index)
     assert clash.exit_code == 1 and "id 'A' is already in" in clash.stderr
 
@@ -357,7 +357,7 @@ def test_add_writes_through_a_linked_index_and_never_outside(run, tmp_path):
     link = tmp_path / "real" / "LINK.md"
     link.symlink_to(real)
     source = tmp_path / "new.txt"
-    source.write_text(TEXT + "\nA new paragraph.\n")
+    source.write_text("Seoul answered on Monday that nothing had changed.\n")
     assert run("add", str(source), "--outlet", "X", "--published", "2019-11-20", index=link).exit_code == 0
     assert link.is_symlink() and "## x-2019-11-20" in real.read_text()
     elsewhere = tmp_path / "elsewhere"
