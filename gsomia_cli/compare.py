@@ -86,6 +86,25 @@ def show_value(value: Any) -> str:
     return str(value)
 
 
+def short_names(m: Matrix) -> dict[str, str]:
+    """Long text values (a pact's full name) by their initials, for the matrix's cells."""
+    out: dict[str, str] = {}
+    by_key: dict[str, str] = {}
+    for row in m.rows:
+        for value in row["values"].values():
+            text = show_value(value)
+            if not isinstance(value, str) or len(text) <= 16 or text in out:
+                continue
+            key = " ".join(text.lower().split())
+            if key not in by_key:
+                initials = "".join(w[0] for w in text.split() if w[:1].isalpha()).upper() or text[:8]
+                while initials in by_key.values():
+                    initials += "'"
+                by_key[key] = initials
+            out[text] = by_key[key]
+    return out
+
+
 def _key(value: Any) -> str:
     return " ".join(show_value(value).lower().replace("-", " ").split())
 

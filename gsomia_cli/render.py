@@ -274,10 +274,10 @@ def matrix(m: Any, outlets: dict[str, str], labels: Any = None) -> None:
     disagreement with its sides, outlets and evidence; ``labels`` names the
     story of wire copies ("one Sputnik story")."""
 
-    from gsomia_cli.compare import show_value
+    from gsomia_cli.compare import short_names, show_value
 
     odd = {(article, d.claim) for d in m.disagreements for side in d.groups[1:] for article in side.articles}
-    short = _short_names(m)
+    short = short_names(m)
     out = console()
     emit = _emitter()
     t = _matrix_table(m, short, odd) if len(m.rows) <= TABLE_ROWS else None
@@ -315,7 +315,6 @@ def matrix(m: Any, outlets: dict[str, str], labels: Any = None) -> None:
 
 
 TABLE_ROWS = 300  # a matrix longer than this prints as blocks (a table of thousands of rows is read by no one)
-
 
 
 def _matrix_table(m: Any, short: dict[str, str], odd: set[tuple[str, str]]) -> Any:
@@ -425,27 +424,6 @@ def _matrix_blocks(m: Any, short: dict[str, str], odd: set[tuple[str, str]], emi
             size += length
         if size > 4:
             emit(*line)
-
-
-def _short_names(m: Any) -> dict[str, str]:
-    """Long text values (a pact's full name) by their initials, for the matrix's cells."""
-    from gsomia_cli.compare import show_value
-
-    out: dict[str, str] = {}
-    by_key: dict[str, str] = {}
-    for row in m.rows:
-        for value in row["values"].values():
-            text = show_value(value)
-            if not isinstance(value, str) or len(text) <= 16 or text in out:
-                continue
-            key = " ".join(text.lower().split())
-            if key not in by_key:
-                initials = "".join(w[0] for w in text.split() if w[:1].isalpha()).upper() or text[:8]
-                while initials in by_key.values():
-                    initials += "'"
-                by_key[key] = initials
-            out[text] = by_key[key]
-    return out
 
 
 def _indented(text: str, width: int) -> str:
