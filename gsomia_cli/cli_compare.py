@@ -16,6 +16,7 @@ from gsomia_cli.cli_common import (
     json_option,
     nothing,
     open_index,
+    plural,
     selection_options,
 )
 
@@ -338,8 +339,9 @@ def report(state: State, output: str, all_articles: bool, window: int, selection
     Path(output).write_text(text, encoding="utf-8")
     size = len(text.encode("utf-8"))
     click.echo(
-        f"wrote {output} ({size / 1_000_000:.1f} MB): {len(built.articles)} articles, "
-        f"{len(built.disagreements)} disagreements, {len(built.events)} events, {built.included} article texts"
+        f"wrote {output} ({size / 1_000_000:.1f} MB): {plural(len(built.articles), 'article')}, "
+        f"{plural(len(built.disagreements), 'disagreement')}, {plural(len(built.events), 'event')}, "
+        f"{built.included} article texts"
     )
 
 

@@ -262,6 +262,10 @@ def add(
         fail(str(exc))
     added = report.added if report else []
     failed += report.refused if report else []
+    if finder.index is not None:
+        finder.index.close()
+    if added:
+        _refresh_index(index_path)
     if as_json:
         from gsomia_cli import render
 
@@ -290,6 +294,19 @@ def _stdin_text() -> str:
     except UnicodeDecodeError as exc:
         fail(f"-: not UTF-8 (byte {exc.start})")
         raise  # (fail exits)
+
+
+def _refresh_index(index_path: Any) -> None:
+    """Index what was added now, so that the next command finds it at once (a
+    corpus with problems is left for `gsomia check` to show)."""
+    from gsomia_cli.corpus import CorpusError
+    from gsomia_cli.index import open_index as open_corpus_index
+
+    try:
+        index, _ = open_corpus_index(index_path, progress=progress_bar() if sys.stderr.isatty() else None)
+    except CorpusError:
+        return
+    index.close()
 
 
 def _duplicates_index(index_path: Any) -> Any:

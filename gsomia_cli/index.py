@@ -22,7 +22,7 @@ from gsomia_cli.resources import cache_dir
 if TYPE_CHECKING:
     from gsomia_cli.coverage import Coverage
 
-SCHEMA_VERSION = "13"
+SCHEMA_VERSION = "14"
 TOKENIZER = "porter unicode61 remove_diacritics 2"
 
 SCHEMA = f"""
@@ -35,6 +35,7 @@ CREATE TABLE articles (
 );
 CREATE INDEX articles_published ON articles (published);
 CREATE INDEX articles_files ON articles (file, fingerprint);  -- freshness reads these, not the long rows
+CREATE INDEX articles_words ON articles (words);  -- (an add looks for a text of the same length)
 CREATE TABLE sentences (
     rowid INTEGER PRIMARY KEY, article TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
     kind TEXT NOT NULL

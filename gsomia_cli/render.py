@@ -291,7 +291,8 @@ def matrix(m: Any, outlets: dict[str, str], labels: Any = None) -> None:
     if not m.disagreements:
         emit(("no disagreements", "bold"))
         return
-    emit((f"{len(m.disagreements)} disagreements, strongest first:", "bold"))
+    many = len(m.disagreements) > 1
+    emit((f"{len(m.disagreements)} disagreement{'s' if many else ''}{', strongest first' if many else ''}:", "bold"))
     for d in m.disagreements:
         span = d.since if d.since == d.until else f"{d.since} to {d.until}"
         emit("")
