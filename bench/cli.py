@@ -13,6 +13,7 @@ Prints markdown tables.
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import statistics
 import subprocess
@@ -87,8 +88,11 @@ def run_size(n: int, work: Path) -> list[tuple[str, float, float, float]]:
     # An add, then a search: the refresh after the add is in the search's time.
     text = work / "added.txt"
     times = []
-    for k in range(RUNS):
-        text.write_text(f"Seoul said on Friday, in note {n}-{k}-{time.time_ns()}, that the pact would lapse.\n")
+    words = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike oscar papa quebec".split()
+    pick = random.Random(time.time_ns())
+    for _ in range(RUNS):
+        # (a text unlike the others: a near copy of an earlier one from the same outlet is skipped as a duplicate)
+        text.write_text(f"Seoul said on Friday that {' '.join(pick.choice(words) for _ in range(14))} would lapse.\n")
         start = time.perf_counter()
         subprocess.run(
             gsomia(index, "add", str(text), "--outlet", "Bench Wire", "--published", "2019-11-22"),

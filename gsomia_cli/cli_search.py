@@ -243,10 +243,10 @@ def add(
     if not todo:
         fail("nothing to add: the folders and --from-file named no .txt, .md or .html file or URL")
     if any(is_page(s) for s in todo):
-        from gsomia_cli.pages import ExtraMissing, _trafilatura
+        from gsomia_cli.pages import ExtraMissing, require_extra
 
         try:
-            _trafilatura()
+            require_extra()
         except ExtraMissing as exc:
             fail(str(exc))
     from gsomia_cli.duplicates import DuplicateFinder

@@ -58,7 +58,8 @@ def is_page_file(name: str) -> bool:
     return name.lower().endswith(PAGE_SUFFIXES)
 
 
-def _trafilatura() -> Any:
+def require_extra() -> Any:
+    """The trafilatura module; ExtraMissing (saying how to install it) when the html extra is not installed."""
     try:
         import lxml_html_clean  # noqa: F401  (trafilatura needs it with lxml 6; its absence shows only later)
         import trafilatura
@@ -86,7 +87,7 @@ def read_page(data: bytes, url: str | None = None) -> Page:
     also dates a page whose only date is in its address). Raises PageError
     when the page is empty, too large, or holds no article (a section front,
     a list of links), ExtraMissing without the html extra."""
-    trafilatura = _trafilatura()
+    trafilatura = require_extra()
     if len(data) > MAX_PAGE_BYTES:
         raise PageError(f"page larger than {MAX_PAGE_BYTES // 1_000_000} MB")
     if not data.strip():
@@ -170,7 +171,7 @@ def fetch_page(url: str) -> tuple[bytes, str]:
     """Download ``url`` with trafilatura's downloader (a timeout of
     FETCH_TIMEOUT seconds, at most MAX_PAGE_BYTES) and return the page and
     the URL it came from after redirects; PageError says why it failed."""
-    trafilatura = _trafilatura()
+    trafilatura = require_extra()
     from trafilatura.downloads import fetch_response
 
     reasons: list[str] = []

@@ -286,6 +286,17 @@ def test_the_page_as_a_browser_renders_it(page):
             target = by_id[link.attrs["href"][1:]]
             assert evidence[(article, claim)] in target.text(), (article, claim)
             assert "s" in target.attrs["class"].split()
+    # A disagreement's side links to the sentence it quotes.
+    sides = [n for n in nodes if n.attrs.get("class") == "side"]
+    quoted = [
+        (side, next(n for n in side.walk() if n.tag == "blockquote"))
+        for side in sides
+        if any(n.tag == "blockquote" for n in side.walk())
+    ]
+    assert len(quoted) == 2
+    for side, quote in quoted:
+        first = next(n for n in side.walk() if n.tag == "a")
+        assert quote.text() in by_id[first.attrs["href"][1:]].text()
     # Nothing of the hostile article runs: its markup is text, its link no link.
     body = next(n for n in nodes if n.tag == "body")
     assert "data-pwned" not in body.attrs
