@@ -122,16 +122,11 @@ def startup() -> list[tuple[str, float]]:
 
 
 def main() -> None:
-    args = sys.argv[1:]
-    work = Path("/tmp/gsomia-bench")
-    if "--work" in args:
-        k = args.index("--work")
-        work = Path(args[k + 1])
-        del args[k : k + 2]
-    sizes = [int(a) for a in args] or [1_000, 10_000, 100_000]
-    work.mkdir(parents=True, exist_ok=True)
+    from synth import sizes_and_work
+
     from gsomia_cli import build
 
+    sizes, work = sizes_and_work([1_000, 10_000, 100_000])
     print(f"extraction core: {build()}; {RUNS} runs each, median\n")
     results = {n: run_size(n, work) for n in sizes}
     labels = [label for label, *_ in results[sizes[0]]]

@@ -23,15 +23,9 @@ RUNS = 3
 
 
 def main() -> None:
-    from synth import write_corpus
+    from synth import sizes_and_work, write_corpus
 
-    args = sys.argv[1:]
-    work = Path("/tmp/gsomia-bench")
-    if "--work" in args:
-        k = args.index("--work")
-        work = Path(args[k + 1])
-        del args[k : k + 2]
-    sizes = [int(a) for a in args] or [1_000, 10_000]
+    sizes, work = sizes_and_work([1_000, 10_000])
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     print("| articles | gsomia report | page | article texts | Chromium loads it |")
     print("|---:|---:|---:|---:|---:|")
@@ -49,7 +43,9 @@ def main() -> None:
         said = ""
         for _ in range(RUNS):
             start = time.perf_counter()
-            done = subprocess.run([*gsomia, "report", "-o", str(page)], env=env, check=True, capture_output=True, text=True)
+            done = subprocess.run(
+                [*gsomia, "report", "-o", str(page)], env=env, check=True, capture_output=True, text=True
+            )
             best = min(best, time.perf_counter() - start)
             said = done.stdout
         texts = said.rsplit(", ", 1)[-1].split()[0]

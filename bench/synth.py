@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import sys
 from pathlib import Path
 
 from gsomia_cli.corpus import Article, load_corpus
@@ -92,3 +93,16 @@ if __name__ == "__main__":
     if len(sys.argv) != 3 or not sys.argv[1].isdigit():
         raise SystemExit("usage: python bench/synth.py N FOLDER   (writes FOLDER/INDEX.md and FOLDER/articles/)")
     print(write_corpus(Path(sys.argv[2]), int(sys.argv[1])))
+
+
+def sizes_and_work(default: list[int]) -> tuple[list[int], Path]:
+    """The corpus sizes named on the command line (``default`` when none) and
+    the folder the corpora are kept in (``--work DIR``, default /tmp/gsomia-bench)."""
+    args = sys.argv[1:]
+    work = Path("/tmp/gsomia-bench")
+    if "--work" in args:
+        k = args.index("--work")
+        work = Path(args[k + 1])
+        del args[k : k + 2]
+    work.mkdir(parents=True, exist_ok=True)
+    return [int(a) for a in args] or default, work
