@@ -202,8 +202,7 @@ def _reason(messages: list[str]) -> str:
     text = " ".join(messages)
     for needle, said in (
         ("exceeds MAX_FILE_SIZE", f"larger than {MAX_PAGE_BYTES // 1_000_000} MB"),
-        ("Read timed out", f"no answer within {FETCH_TIMEOUT} s"),
-        ("timed out", f"no answer within {FETCH_TIMEOUT} s"),
+        ("timed out", f"no answer in time ({FETCH_TIMEOUT} s a try)"),
         ("Connection refused", "connection refused"),
         ("Name or service not known", "no such host"),
         ("nodename nor servname", "no such host"),

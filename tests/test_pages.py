@@ -209,6 +209,31 @@ def test_a_url_is_fetched_and_a_failure_says_why(site, monkeypatch):
         fetch_page(f"{site.base}/news/2019/11/22/pact")
 
 
+def test_a_url_that_does_not_answer_in_time(monkeypatch):
+    import time
+
+    import gsomia_cli.pages as pages
+
+    class Slow(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            time.sleep(3)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Slow)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setattr(pages, "FETCH_TIMEOUT", 1)
+    try:
+        with pytest.raises(PageError, match=r"could not be fetched: no answer in time \(1 s a try\)"):
+            fetch_page(f"http://127.0.0.1:{server.server_address[1]}/slow")
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 # The command.
 
 
