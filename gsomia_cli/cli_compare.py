@@ -323,12 +323,13 @@ def report(state: State, output: str, all_articles: bool, window: int, selection
         index.close()
     via = {c.id: c.credits + [f"copy of {other}" for other in shared.get(c.id, [])] for c in coverage}
     groups = copy_groups(shared)
+    statements = statements_of(coverage)
     built = report_data.build(
         coverage,
         metadata,
-        claim_matrix(coverage, via, groups, window),
+        claim_matrix(coverage, via, groups, window, statements),
         timeline(coverage),
-        statements_of(coverage),
+        statements,
         groups,
         all_articles,
     )

@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 from gsomia_cli.claims import catalog
 from gsomia_cli.coverage import Coverage
 from gsomia_cli.lexicon import lexicon
-from gsomia_cli.statements import statements_of
+from gsomia_cli.statements import Statement, statements_of
 
 SPEECH_WINDOW = 6  # words between a speaker's name and "said"/"made the remarks"
 DEFAULT_WINDOW = 3  # days within which framings and states are compared
@@ -136,12 +136,14 @@ def claim_matrix(
     wire: dict[str, list[str]] | None = None,
     groups: dict[str, str] | None = None,
     window: int = DEFAULT_WINDOW,
+    statements: list[Statement] | None = None,
 ) -> Matrix:
     """Return the matrix of claims per article (rows by publication date)
     with every disagreement, strongest first. ``wire`` gives each article's
     "via" labels, ``groups`` the first article of the wire story it copies
     (articles of one story count as one report), ``window`` the days within
-    which framings and states are compared."""
+    which framings and states are compared; ``statements``: statements_of
+    the coverage, when the caller has them already."""
     groups = groups or {}
     ordered = sorted(coverage, key=lambda c: (c.published, c.id))
     claims = [c.id for c in catalog()]
@@ -169,7 +171,7 @@ def claim_matrix(
             matrix.disagreements.extend([found] if found else [])
         else:
             matrix.disagreements.extend(_windowed_disagreements(claim.id, claim.compare, given, by_id, groups, window))
-    matrix.disagreements.extend(remark_disagreements(ordered, groups))
+    matrix.disagreements.extend(remark_disagreements(ordered, groups, statements))
     matrix.disagreements.sort(key=lambda d: (-d.reports, d.since, d.claim))
     return matrix
 
@@ -322,7 +324,9 @@ def _days_by_sentence(cov: Coverage) -> dict[int, list[str]]:
     return {start: sorted(days) for start, days in found.items()}
 
 
-def remark_disagreements(coverage: list[Coverage], groups: dict[str, str] | None = None) -> list[Disagreement]:
+def remark_disagreements(
+    coverage: list[Coverage], groups: dict[str, str] | None = None, statements: list[Statement] | None = None
+) -> list[Disagreement]:
     """The statements whose renderings in different reports are dated to
     different days: a rendering's day is a day named in its sentence, else
     the one day its article says the speaker spoke."""
@@ -332,7 +336,7 @@ def remark_disagreements(coverage: list[Coverage], groups: dict[str, str] | None
     said_on: dict[str, dict[int, list[str]]] = {}  # per article, the days each sentence names (by its start)
     out: list[Disagreement] = []
     seen: set[tuple[tuple[str, str], ...]] = set()
-    for statement in statements_of(coverage):
+    for statement in statements if statements is not None else statements_of(coverage):
         if len(statement.articles) < 2:
             continue
         members: dict[str, Given] = {}

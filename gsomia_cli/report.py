@@ -29,6 +29,7 @@ td.id, td.date { white-space: nowrap; font-family: ui-monospace, monospace; font
 td.odd, .value.odd { color: var(--odd); font-weight: 600; }
 td.none { color: #b5b5bb; text-align: center; }
 tr.week td { background: #fafafa; font-weight: 600; color: var(--dim); }
+details.week > summary { cursor: pointer; font-weight: 600; color: var(--dim); padding: .3rem 0; }
 .scroll { overflow-x: auto; max-height: 80vh; overflow-y: auto; border: 1px solid var(--line); }
 input.filter { margin: .4rem 0; padding: .3rem .5rem; width: 22rem; max-width: 100%; }
 .disagreement { border-left: 4px solid var(--odd); padding: .2rem .9rem; margin: 1rem 0; }
@@ -69,13 +70,17 @@ document.querySelectorAll('table.sortable').forEach(function (table) {
   });
 });
 document.querySelectorAll('input.filter').forEach(function (input) {
-  var table = document.getElementById(input.dataset.table);
+  var tables = document.querySelectorAll(input.dataset.tables);
   input.hidden = false;
   input.addEventListener('input', function () {
     var words = input.value.toLowerCase().split(/\\s+/).filter(Boolean);
-    Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
-      var text = row.textContent.toLowerCase();
-      row.hidden = words.some(function (w) { return text.indexOf(w) < 0; });
+    tables.forEach(function (table) {
+      Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+        var text = row.textContent.toLowerCase();
+        row.hidden = words.some(function (w) { return text.indexOf(w) < 0; });
+      });
+      var week = table.closest('details');
+      if (week && words.length) { week.open = true; }
     });
   });
 });
@@ -110,7 +115,7 @@ def _header(report: Report, title: str, generated: dt.datetime) -> Markup:
     dates = sorted(a.published for a in report.articles)
     span = f"{dates[0]} to {dates[-1]}" if dates else ""
     summary = (
-        f"{len(report.articles)} articles from {len(report.outlets)} outlets, {span}; "
+        f"{len(report.articles):,} articles from {len(report.outlets)} outlets, {span}; "
         f"{len(report.disagreements)} disagreements; {len(report.events)} dated events. "
         f"Made by gsomia on {generated.strftime('%Y-%m-%d %H:%M UTC')}."
     )
@@ -131,7 +136,55 @@ def _article_link(view: ArticleView | None, article: str) -> Markup:
     return el("span", None, article)
 
 
+ARTICLE_ROWS = (
+    300  # a corpus this large lists its articles in the matrix only (the same rows), with months counted here
+)
+STORIES = 100  # wire stories listed
+
+
 def _corpus(report: Report) -> Markup:
+    shown = len(report.articles)
+    outlets = join([f"{name} ({n})" for name, n in report.outlets], " · ")
+    stories = [el("li", None, join(story, ", ")) for story in report.stories[:STORIES]]
+    if len(report.stories) > STORIES:
+        stories.append(el("li", {"class": "dim"}, f"and {len(report.stories) - STORIES:,} more"))
+    note = (
+        ""
+        if report.included == shown
+        else f" The text of {report.included:,} of them is included below: of those that take a side in a"
+        " disagreement (gsomia report --all-articles includes every one)."
+    )
+    if shown > ARTICLE_ROWS:
+        months: dict[str, int] = {}
+        for a in report.articles:
+            months[a.published[:7]] = months.get(a.published[:7], 0) + 1
+        listing = el(
+            "p",
+            None,
+            el("strong", None, "By month: "),
+            join([f"{month} ({n:,})" for month, n in sorted(months.items())], " · "),
+            el("br"),
+            el(
+                "span",
+                {"class": "dim small"},
+                "Each article is a row of the claim matrix below, with its outlet and via.",
+            ),
+        )
+    else:
+        listing = _article_table(report)
+    return el(
+        "section",
+        {"id": "corpus"},
+        el("h2", None, "The corpus"),
+        el("p", None, el("strong", None, "Outlets: "), outlets),
+        el("p", {"class": "dim small"}, f"{shown:,} articles, by date.{note}"),
+        listing,
+        el("h3", None, f"Wire copies told as one story ({len(report.stories):,})") if stories else None,
+        el("ul", None, stories) if stories else None,
+    )
+
+
+def _article_table(report: Report) -> Markup:
     rows = [
         el(
             "tr",
@@ -145,89 +198,60 @@ def _corpus(report: Report) -> Markup:
         )
         for a in report.articles
     ]
-    outlets = join([f"{name} ({n})" for name, n in report.outlets], " · ")
-    stories = [el("li", None, join(story, ", ")) for story in report.stories]
-    shown = len(report.articles)
-    note = (
-        ""
-        if report.included == shown
-        else f" The text of {report.included} of them is included below: those that take a side in a"
-        " disagreement (gsomia report --all-articles includes every one)."
-    )
+    head = el("tr", None, [el("th", None, h) for h in ("date", "article", "outlet", "headline", "via", "words")])
     return el(
-        "section",
-        {"id": "corpus"},
-        el("h2", None, "The corpus"),
-        el("p", None, el("strong", None, "Outlets: "), outlets),
-        el("p", {"class": "dim small"}, f"{shown} articles, by date.{note}"),
-        _filter("articles-table"),
+        "div",
+        None,
+        _filter("#articles-table"),
         el(
             "div",
             {"class": "scroll"},
             el(
-                "table",
-                {"id": "articles-table", "class": "sortable"},
-                el(
-                    "thead",
-                    None,
-                    el(
-                        "tr",
-                        None,
-                        [el("th", None, h) for h in ("date", "article", "outlet", "headline", "via", "words")],
-                    ),
-                ),
-                el("tbody", None, rows),
+                "table", {"id": "articles-table", "class": "sortable"}, el("thead", None, head), el("tbody", None, rows)
             ),
         ),
-        el("h3", None, "Wire copies told as one story") if stories else None,
-        el("ul", None, stories) if stories else None,
     )
 
 
-def _filter(table: str) -> Markup:
+def _filter(tables: str) -> Markup:
     # (hidden until the script shows it: without scripts, no box that does nothing)
     return el(
         "input",
-        {"class": "filter", "type": "search", "placeholder": "filter rows", "data-table": table, "hidden": True},
+        {"class": "filter", "type": "search", "placeholder": "filter rows", "data-tables": tables, "hidden": True},
     )
 
 
 def _matrix(report: Report) -> Markup:
+    """The matrix: one table, with a line per week, or for a large corpus one
+    table per week, each folded (a browser lays out only the weeks opened)."""
     views = {a.id: a for a in report.articles}
     head = el("tr", None, el("th", None, "date"), el("th", None, "article"), el("th", None, "outlet"),
-              [el("th", None, c.replace("_", " ")) for c in report.claims])  # fmt: skip
-    body = []
-    week = None
+              el("th", None, "via"), [el("th", None, c.replace("_", " ")) for c in report.claims])  # fmt: skip
+    weeks: dict[str, list[Markup]] = {}
+    odd: dict[str, int] = {}
     for row in report.rows:
         day = dt.date.fromisoformat(row.published)
         monday = (day - dt.timedelta(days=day.weekday())).isoformat()
-        if monday != week:
-            week = monday
-            body.append(
-                el("tr", {"class": "week"}, el("td", {"colspan": str(3 + len(report.claims))}, f"week of {monday}"))
-            )
-        cells = []
-        for claim in report.claims:
-            cell = row.cells.get(claim)
-            if cell is None:
-                cells.append(el("td", {"class": "none"}, "·"))
-                continue
-            shown = cell.value + (" ≠" if cell.odd else "")
-            title = cell.full if cell.full != cell.value else None
-            content = (
-                el("a", {"href": cell.link, "title": title or "the evidence sentence"}, shown) if cell.link else shown
-            )
-            cells.append(el("td", {"class": "odd" if cell.odd else None, "title": title}, content))
-        body.append(
+        weeks.setdefault(monday, []).append(_matrix_row(row, report.claims, views))
+        odd[monday] = odd.get(monday, 0) + sum(1 for c in row.cells.values() if c.odd)
+    folded = len(report.rows) > ARTICLE_ROWS
+    if folded:
+        tables = [
             el(
-                "tr",
-                {"class": "row"},
-                el("td", {"class": "date"}, row.published),
-                el("td", {"class": "id"}, _article_link(views.get(row.article), row.article)),
-                el("td", None, row.outlet),
-                cells,
+                "details",
+                {"class": "week"},
+                el("summary", None, f"week of {monday} · {_count(len(rows), 'article')} · {_count(odd[monday], 'value')} ≠"),
+                el("div", {"class": "scroll"}, el("table", {"class": "matrix sortable"}, el("thead", None, head), el("tbody", None, rows))),
             )
-        )
+            for monday, rows in weeks.items()
+        ]  # fmt: skip
+    else:
+        width = str(4 + len(report.claims))
+        body = [
+            [el("tr", {"class": "week"}, el("td", {"colspan": width}, f"week of {monday}")), rows]
+            for monday, rows in weeks.items()
+        ]
+        tables = [el("div", {"class": "scroll"}, el("table", {"class": "matrix sortable"}, el("thead", None, head), el("tbody", None, body)))]  # fmt: skip
     return el(
         "section",
         {"id": "matrix"},
@@ -236,25 +260,55 @@ def _matrix(report: Report) -> Markup:
             "p",
             {"class": "dim small"},
             "One row per article, by date; a column per claim. A value marked ≠ differs from the value most "
-            "independent reports give; a value links to the sentence that gives it.",
+            "independent reports give; a value links to the sentence that gives it."
+            + (" Open a week to see its articles." if folded else ""),
         ),
-        _filter("matrix-table"),
-        el(
-            "div",
-            {"class": "scroll"},
-            el("table", {"id": "matrix-table", "class": "sortable"}, el("thead", None, head), el("tbody", None, body)),
-        ),
+        _filter("table.matrix"),
+        tables,
         el("p", {"class": "dim small"}, join([f"{i} = {v}" for v, i in report.short.items()], "; "))
         if report.short
         else None,
     )
 
 
-def _cited(articles: list[tuple[Any, ...]]) -> Markup:
-    return join(
-        [el("a", {"href": link}, f"{a} ({outlet})") if link else f"{a} ({outlet})" for a, outlet, link, *_ in articles],
-        ", ",
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun if n == 1 else noun + 's'}"
+
+
+def _matrix_row(row: Any, claims: list[str], views: dict[str, ArticleView]) -> Markup:
+    cells = []
+    for claim in claims:
+        cell = row.cells.get(claim)
+        if cell is None:
+            cells.append(el("td", {"class": "none"}, "·"))
+            continue
+        shown = cell.value + (" ≠" if cell.odd else "")
+        title = cell.full if cell.full != cell.value else None
+        content = el("a", {"href": cell.link, "title": title or "the evidence sentence"}, shown) if cell.link else shown
+        cells.append(el("td", {"class": "odd" if cell.odd else None, "title": title}, content))
+    via = [v for v in row.via if not v.startswith("copy of ")] + (
+        ["copy"] if any(v.startswith("copy of ") for v in row.via) else []
     )
+    return el(
+        "tr",
+        {"class": "row"},
+        el("td", {"class": "date"}, row.published),
+        el("td", {"class": "id"}, _article_link(views.get(row.article), row.article)),
+        el("td", None, row.outlet),
+        el("td", None, ", ".join(via)),
+        cells,
+    )
+
+
+CITED = 12  # articles named in one list (a disagreement's side, an event, a wording); the rest counted
+
+
+def _cited(articles: list[tuple[Any, ...]]) -> Markup:
+    """ "a1 (Outlet), a2 (Outlet) and 12 more", each linked to its evidence when its text is in the report."""
+    first = sorted(articles, key=lambda a: a[2] is None)[:CITED]  # (those with a text to go to first)
+    named = [el("a", {"href": link}, f"{a} ({outlet})") if link else f"{a} ({outlet})" for a, outlet, link, *_ in first]
+    more = len(articles) - CITED
+    return join([join(named, ", "), f" and {more:,} more" if more > 0 else None])
 
 
 def _disagreements(report: Report) -> Markup:
@@ -301,6 +355,10 @@ def _disagreements(report: Report) -> Markup:
         else el("p", None, "No disagreements."),
         items,
     )
+
+
+def _clip(text: str, size: int) -> str:
+    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
 
 
 def _claim_title(claim: str) -> str:
@@ -359,7 +417,7 @@ def _chart(dated: list[tuple[int, dict[str, Any]]]) -> Markup:
                     el(
                         "circle",
                         {"cx": f"{x(day):.1f}", "cy": str(30 + lane * outlets.index(outlet)), "r": "5"},
-                        el("title", None, f"{e['date']} · {outlet} · {e['label']} ({', '.join(reporting)})"),
+                        el("title", None, f"{e['date']} · {outlet} · {_clip(e['label'], 140)}"),
                     ),
                 )
             )

@@ -16,8 +16,8 @@ from gsomia_cli.events import Event
 from gsomia_cli.statements import Statement, word_diff
 from gsomia_cli.textfold import fold_key
 
-TEXTS_ALWAYS = 300  # a corpus this small has every article's text in the report
-LEADING_EXAMPLES = 3  # articles of a disagreement's leading side whose texts are included (the others' are)
+TEXTS_ALWAYS = 300  # a corpus this small has every article's text in the report; a larger one at most this many
+LEADING_EXAMPLES = 3  # articles of a disagreement's leading side whose texts may be included
 
 
 @dataclass
@@ -193,13 +193,23 @@ def build(
 
 
 def _with_text(coverage: list[Coverage], matrix: Matrix, all_articles: bool) -> set[str]:
+    """The articles whose text the report holds: all of a small corpus (or
+    ``all_articles``); else up to TEXTS_ALWAYS of those that take a side in a
+    disagreement, taken in turns from each side of each (the other values
+    before the leading ones, strongest disagreement first), so that every
+    disagreement has its evidence however many there are."""
     if all_articles or len(coverage) <= TEXTS_ALWAYS:
         return {c.id for c in coverage}
-    chosen: set[str] = set()
-    for d in matrix.disagreements:
-        for n, side in enumerate(d.groups):
-            chosen.update(side.articles if n else side.articles[:LEADING_EXAMPLES])
-    return chosen
+    others = [side.articles for d in matrix.disagreements for side in d.groups[1:]]
+    leading = [d.groups[0].articles[:LEADING_EXAMPLES] for d in matrix.disagreements if d.groups]
+    chosen: dict[str, None] = {}
+    for turn in range(max((len(a) for a in others + leading), default=0)):
+        for articles in others + leading:
+            if turn < len(articles):
+                chosen.setdefault(articles[turn])
+                if len(chosen) >= TEXTS_ALWAYS:
+                    return set(chosen)
+    return set(chosen)
 
 
 class _Linker:

@@ -165,7 +165,7 @@ def test_a_large_corpus_has_the_texts_of_the_articles_in_a_disagreement(monkeypa
     from gsomia_cli.compare import claim_matrix
     from gsomia_cli.index import RECORD_KINDS, open_index
 
-    monkeypatch.setattr(report_data, "TEXTS_ALWAYS", 1)
+    monkeypatch.setattr(report_data, "TEXTS_ALWAYS", 2)
     monkeypatch.setattr(report_data, "LEADING_EXAMPLES", 1)
     index, _ = open_index(corpus(tmp_path))
     coverage = index.coverage(RECORD_KINDS, True)
@@ -270,18 +270,17 @@ def test_the_page_as_a_browser_renders_it(page):
     nodes = list(dom.walk())
     by_id = {n.attrs["id"]: n for n in nodes if n.attrs.get("id")}
     # The matrix: a row per article, the disagreement marked and explained.
-    rows = [n for n in by_id["matrix-table"].walk() if n.tag == "tr" and n.attrs.get("class") == "row"]
+    (matrix,) = [n for n in nodes if n.tag == "table" and "matrix" in n.attrs.get("class", "").split()]
+    rows = [n for n in matrix.walk() if n.tag == "tr" and n.attrs.get("class") == "row"]
     assert [r.children[1].text() for r in rows] == ["seoul-daily", "tokyo-post", "hostile"]
-    assert [n.text() for n in by_id["matrix-table"].walk() if n.tag == "td" and n.attrs.get("class") == "odd"] == [
-        "2019-11-24 ≠"
-    ]
+    assert [n.text() for n in matrix.walk() if n.tag == "td" and n.attrs.get("class") == "odd"] == ["2019-11-24 ≠"]
     assert len([n for n in nodes if n.attrs.get("class") == "disagreement"]) == 1
     # Every link lands on an element of the page; a claim's value on the sentence that gives it.
     internal = [n for n in nodes if n.tag == "a" and (n.attrs.get("href") or "").startswith("#")]
     assert internal and all(n.attrs["href"][1:] in by_id for n in internal)
     for row in rows:
         article = row.children[1].text()
-        for claim, cell in zip(("expiry_date",), row.children[3:4], strict=True):
+        for claim, cell in zip(("expiry_date",), row.children[4:5], strict=True):
             (link,) = [n for n in cell.walk() if n.tag == "a"]
             target = by_id[link.attrs["href"][1:]]
             assert evidence[(article, claim)] in target.text(), (article, claim)
@@ -336,3 +335,18 @@ def test_report_refuses_to_write_over_the_corpus(run, tmp_path):
     assert result.exit_code == 2 and "that is a file of the corpus" in result.stderr
     to_stdout = run("report", "-o", "-", index=index)
     assert to_stdout.exit_code == 0 and to_stdout.stdout.startswith("<!DOCTYPE html>")
+
+
+def test_a_large_corpus_folds_its_matrix_by_week(run, tmp_path, monkeypatch):
+    from gsomia_cli import report as page
+
+    monkeypatch.setattr(page, "ARTICLE_ROWS", 2)
+    index = corpus(tmp_path)
+    out = tmp_path / "report.html"
+    assert run("report", "-o", str(out), index=index).exit_code == 0
+    dom = _Dom(out.read_text()).root
+    (week,) = [n for n in dom.walk() if n.tag == "details"]
+    assert week.children[0].text() == "week of 2019-11-18 · 3 articles · 1 value ≠"
+    assert len([n for n in week.walk() if n.tag == "tr" and n.attrs.get("class") == "row"]) == 3
+    assert "By month: 2019-11 (3)" in next(n for n in dom.walk() if n.attrs.get("id") == "corpus").text()
+    assert not [n for n in dom.walk() if n.attrs.get("id") == "articles-table"]
