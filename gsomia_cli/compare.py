@@ -289,11 +289,12 @@ def _speech_words() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
 
 
-def remark_dates(cov: Coverage) -> dict[str, set[str]]:
+def remark_dates(cov: Coverage, days: dict[int, list[str]] | None = None) -> dict[str, set[str]]:
     """Return, per speaker, the days this article says they spoke: day dates
     in sentences that carry their statement, or name them just before a
-    speech word ("Sato made the remarks ... on Sunday")."""
-    days = _days_by_sentence(cov)
+    speech word ("Sato made the remarks ... on Sunday"). ``days``: the
+    article's _days_by_sentence, when known."""
+    days = _days_by_sentence(cov) if days is None else days
     if not days:
         return {}
     speakers: dict[int, set[str]] = {}  # per sentence (its start) that names a day, who spoke in it
@@ -348,7 +349,7 @@ def remark_disagreements(
             days = said_on[r.article].get(span[0], []) if span else []
             if not days:
                 if r.article not in spoke:
-                    spoke[r.article] = remark_dates(cov)
+                    spoke[r.article] = remark_dates(cov, said_on[r.article])
                 days = sorted(spoke[r.article].get(statement.speaker, ()))
             if len(days) == 1 and r.article not in members:
                 members[r.article] = make_given(days[0], r.sentence)

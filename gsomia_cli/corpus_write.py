@@ -14,7 +14,7 @@ from pathlib import Path
 from gsomia_cli.corpus import ID_PATTERN, is_regular
 
 ACCEPTED_SUFFIXES = (".txt", ".md")
-_HEADING_ID = re.compile(r"^##\s+(\S+?)\s*#*\s*$", re.MULTILINE)
+_HEADING_LINE = re.compile(r"##\s+(\S+?)\s*#*\s*")
 
 
 class AddError(Exception):
@@ -116,10 +116,9 @@ def _remove_stale_temporaries(root: Path) -> None:
     the lock, so no other add is writing them)."""
     for folder in (root, root / "articles"):
         if folder.is_dir():
-            with os.scandir(folder) as listing:
-                stale = [e.path for e in listing if e.name.startswith(".") and e.name.endswith(".tmp")]
-            for tmp in stale:
-                Path(tmp).unlink(missing_ok=True)
+            for name in os.listdir(folder):
+                if name[:1] == "." and name.endswith(".tmp"):
+                    (folder / name).unlink(missing_ok=True)
 
 
 def _yaml_value(value: str) -> str:
@@ -158,7 +157,7 @@ def add_articles(index_path: Path, articles: list[NewArticle]) -> AddReport:
             raise AddError(f"{index_path}: not UTF-8") from None
         # Only the ids matter here; `gsomia check` validates the rest. Reading
         # headings alone keeps an add to a large corpus fast.
-        taken = {t.lower() for t in _HEADING_ID.findall(text)}  # (ids that differ only in case are one id to `show`)
+        taken = _TakenIds(text)
         folder = index_path.parent / "articles"
         if folder.exists() and not folder.resolve().is_relative_to(index_path.parent.resolve()):
             raise AddError(f"{folder} leads outside the corpus folder (a link?): articles are written only inside it")
@@ -168,14 +167,41 @@ def add_articles(index_path: Path, articles: list[NewArticle]) -> AddReport:
             if why:
                 refused.append((new.source, why))
                 continue
-            taken.add(art_id.lower())
+            taken.add(art_id)
             plan.append((art_id, new, folder / f"{art_id}{new.suffix}"))
         if plan:
             _write(index_path, original, folder, plan)
     return AddReport([(art_id, new.source) for art_id, new, _ in plan], refused)
 
 
-def _refusal(new: NewArticle, taken: set[str], folder: Path) -> tuple[str | None, str]:
+class _TakenIds:
+    """The ids INDEX.md's headings give, asked one at a time (ids that differ
+    only in case are one id to `show`): each looked for as a string, not by
+    reading every heading, which keeps an add to a large corpus fast."""
+
+    def __init__(self, text: str):
+        self.text = text.lower()
+        self.added: set[str] = set()
+
+    def __contains__(self, art_id: str) -> bool:
+        needle = art_id.lower()
+        if needle in self.added:
+            return True
+        at = self.text.find(needle)
+        while at != -1:
+            start = self.text.rfind("\n", 0, at) + 1
+            end = self.text.find("\n", at)
+            m = _HEADING_LINE.fullmatch(self.text, start, len(self.text) if end == -1 else end)
+            if m and m.group(1) == needle:
+                return True
+            at = self.text.find(needle, at + 1)
+        return False
+
+    def add(self, art_id: str) -> None:
+        self.added.add(art_id.lower())
+
+
+def _refusal(new: NewArticle, taken: _TakenIds, folder: Path) -> tuple[str | None, str]:
     """Why ``new`` cannot be added (None when it can), and its id."""
     if not new.outlet.strip():
         return "the outlet must not be empty", ""

@@ -22,7 +22,7 @@ from gsomia_cli.resources import cache_dir
 if TYPE_CHECKING:
     from gsomia_cli.coverage import Coverage
 
-SCHEMA_VERSION = "14"
+SCHEMA_VERSION = "15"
 TOKENIZER = "porter unicode61 remove_diacritics 2"
 
 SCHEMA = f"""
@@ -31,7 +31,8 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE articles (
     id TEXT PRIMARY KEY, outlet TEXT NOT NULL, published TEXT NOT NULL, file TEXT NOT NULL,
     fingerprint TEXT NOT NULL, metadata TEXT NOT NULL, words INTEGER NOT NULL, credits TEXT NOT NULL,
-    copy_keys TEXT NOT NULL, paragraphs TEXT NOT NULL, records TEXT NOT NULL, text TEXT NOT NULL
+    copy_keys TEXT NOT NULL, paragraphs TEXT NOT NULL, spans TEXT NOT NULL, records TEXT NOT NULL,
+    text TEXT NOT NULL
 );
 CREATE INDEX articles_published ON articles (published);
 CREATE INDEX articles_files ON articles (file, fingerprint);  -- freshness reads these, not the long rows
@@ -177,6 +178,7 @@ def prepare(article: Article) -> Prepared:
         json.dumps(records["credits"]),
         json.dumps(keys),
         json.dumps([(p.start, p.end, p.kind) for p in article.paragraphs]),
+        json.dumps([(x.start, x.end, x.kind) for x in article.sentences]),  # (what compare reads for every article)
         pack(records, article.clean),
         article.clean,
     )
@@ -248,7 +250,7 @@ class _Writer:
             self.flush()
 
     def flush(self) -> None:
-        self.db.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.articles)
+        self.db.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.articles)
         self.db.executemany("INSERT INTO openings VALUES (?, ?)", self.openings)
         self.db.executemany(
             "INSERT INTO sentences (rowid, article, start, end, kind) VALUES (?, ?, ?, ?, ?)", self.sentences
@@ -686,20 +688,14 @@ class Index:
         from gsomia_cli.coverage import from_index_row
         from gsomia_cli.packed import unpack_records
 
-        where, args = where_articles(ids, since, until, outlets)
-        rows = self._by_date("id, metadata, text, records", ids, since, until, outlets).fetchall()
-        spans: dict[str, list[tuple[int, int, str]]] = {}
-        if text and rows:
-            chosen = f" WHERE article IN (SELECT id FROM articles{where})" if where else ""
-            for article, start, end, kind in self.db.execute(
-                f"SELECT article, start, end, kind FROM sentences{chosen} ORDER BY rowid", args
-            ):
-                spans.setdefault(article, []).append((start, end, kind))
+        spans_column = "spans" if text else "'[]'"
+        rows = self._by_date(f"metadata, text, records, {spans_column}", ids, since, until, outlets)
         out = []
-        for i, m, t, r in rows:
+        for m, t, r, spans in rows:
             metadata = json.loads(m)  # (records are unpacked against the text, which is kept only when asked for)
             records = unpack_records(r, metadata, t, tuple(kinds))
-            out.append(from_index_row(metadata, t if text else "", records, sorted(spans.get(i, []))))
+            sentences = [(a, b, kind) for a, b, kind in json.loads(spans)]
+            out.append(from_index_row(metadata, t if text else "", records, sentences))
         return out
 
     def resolve(self, key: str) -> str:
