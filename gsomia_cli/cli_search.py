@@ -159,7 +159,7 @@ def index_command(state: State, rebuild: bool, as_json: bool) -> None:
 
 
 @click.command()
-@click.argument("sources", nargs=-1, metavar="SOURCE...", type=click.Path(), shell_complete=None)
+@click.argument("sources", nargs=-1, metavar="SOURCE...", type=click.Path())
 @click.option(
     "--from-file",
     metavar="FILE",
