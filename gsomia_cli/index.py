@@ -102,9 +102,9 @@ def _text_key(text: str, size: int) -> str:
     return f"{size}:{hashlib.sha1(text[:size].encode()).hexdigest()}"
 
 
-def _stat(path: Path) -> str:
+def _stat(path: Path | str) -> str:
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return "missing"
     return f"{st.st_mtime_ns}:{st.st_size}"
@@ -323,10 +323,10 @@ class Index:
         if any(_stat(Path(folder)) != stored for folder, stored in folders.items()):
             return False
         count = int(self._meta("articles") or 0)
-        root = self.corpus_index.resolve().parent
+        root = str(self.corpus_index.resolve().parent)  # (paths joined as strings: a Path per file costs more than its stat)
         if every_file:
             rows = self.db.execute("SELECT file, fingerprint FROM articles").fetchall()
-            return all(stored.startswith(_stat(root / file) + ":") for file, stored in rows)
+            return all(stored.startswith(_stat(os.path.join(root, file)) + ":") for file, stored in rows)
         offset = self._recheck_offset(count)
         rows = self.db.execute(
             "SELECT file, fingerprint FROM articles ORDER BY file, fingerprint LIMIT ? OFFSET ?", (RECHECK, offset)
@@ -335,7 +335,7 @@ class Index:
             rows += self.db.execute(
                 "SELECT file, fingerprint FROM articles ORDER BY file, fingerprint LIMIT ?", (RECHECK - len(rows),)
             ).fetchall()
-        return all(stored.startswith(_stat(root / file) + ":") for file, stored in rows)
+        return all(stored.startswith(_stat(os.path.join(root, file)) + ":") for file, stored in rows)
 
     def _recheck_offset(self, count: int) -> int:
         """Where this command's slice of files to re-check starts: the next
