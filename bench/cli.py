@@ -54,16 +54,10 @@ def gsomia(index: Path, *args: str) -> list[str]:
 
 
 def run_size(n: int, work: Path) -> list[tuple[str, float, float, float]]:
-    from synth import write_corpus
+    from synth import indexed_corpus
 
-    folder = work / f"corpus-{n}"
-    index = folder / "INDEX.md"
-    if not index.exists():
-        write_corpus(folder, n)
-    env = {**os.environ, "GSOMIA_CACHE_DIR": str(work / f"cache-{n}")}
-    env.pop("GSOMIA_INDEX", None)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)  # (an installed package has its byte code)
-    subprocess.run(gsomia(index, "index"), env=env, check=True, capture_output=True)
+    index, env = indexed_corpus(work, n)
+    folder = index.parent
     one = "syn-000007"
     rows = []
 

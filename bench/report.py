@@ -10,7 +10,6 @@ page's size and article texts, and Chromium's time to load and lay it out
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -23,21 +22,15 @@ RUNS = 3
 
 
 def main() -> None:
-    from synth import sizes_and_work, write_corpus
+    from synth import indexed_corpus, sizes_and_work
 
     sizes, work = sizes_and_work([1_000, 10_000])
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     print("| articles | gsomia report | page | article texts | Chromium loads it |")
     print("|---:|---:|---:|---:|---:|")
     for n in sizes:
-        folder = work / f"corpus-{n}"
-        index = folder / "INDEX.md"
-        if not index.exists():
-            write_corpus(folder, n)
-        env = {**os.environ, "GSOMIA_CACHE_DIR": str(work / f"cache-{n}")}
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        index, env = indexed_corpus(work, n)
         gsomia = [sys.executable, "-m", "gsomia_cli", "--index", str(index)]
-        subprocess.run([*gsomia, "index"], env=env, check=True, capture_output=True)
         page = work / f"report-{n}.html"
         best = float("inf")
         said = ""

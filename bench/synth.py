@@ -106,3 +106,22 @@ def sizes_and_work(default: list[int]) -> tuple[list[int], Path]:
         del args[k : k + 2]
     work.mkdir(parents=True, exist_ok=True)
     return [int(a) for a in args] or default, work
+
+
+def indexed_corpus(work: Path, n: int) -> tuple[Path, dict[str, str]]:
+    """The INDEX.md of the synthetic corpus of ``n`` articles kept in
+    ``work`` (written on first use) and the environment whose cache holds its
+    index, built here, so that what a bench times is the command alone."""
+    import os
+    import subprocess
+
+    folder = work / f"corpus-{n}"
+    index = folder / "INDEX.md"
+    if not index.exists():
+        write_corpus(folder, n)
+    env = {**os.environ, "GSOMIA_CACHE_DIR": str(work / f"cache-{n}")}
+    env.pop("GSOMIA_INDEX", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # (an installed package has its byte code)
+    command = [sys.executable, "-m", "gsomia_cli", "--index", str(index), "index"]
+    subprocess.run(command, env=env, check=True, capture_output=True)
+    return index, env

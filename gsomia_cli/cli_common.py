@@ -172,25 +172,50 @@ def selection_options(with_limit: bool = True):
 
 
 def covered(
-    state: State, selection: Selection, kinds: tuple[str, ...], text: bool = False, as_json: bool = False
+    state: State,
+    selection: Selection,
+    kinds: tuple[str, ...],
+    text: bool = False,
+    as_json: bool = False,
+    index: Any = None,
 ) -> list[Any]:
     """The coverage (records of ``kinds``, text when ``text``) of the
     articles ``selection`` names, read from the index (refreshed first when
-    anything changed). A filter that leaves no article is an error saying so
-    (after ``[]`` on stdout for a listing's ``as_json``)."""
+    anything changed; ``index``: one the command has open already, left
+    open). A filter that leaves no article is an error saying so (after
+    ``[]`` on stdout for a listing's ``as_json``)."""
+    if index is not None:
+        return _covered(index, selection, kinds, text, as_json)
     index, _ = open_index(state)
     try:
-        ids = chosen_ids(index, selection)
-        found = index.coverage(kinds, text, ids, selection.since, selection.until, selection.outlets)
-        for cov in found:
-            if cov.error:
-                click.echo(f"gsomia: warning: {cov.error}", err=True)
-        if not found:
-            why = empty_reason(index, selection.outlets, selection.since, selection.until)
-            nothing(why or "article matches the filters", as_json, prefixed=why is None)
-        return found
+        return _covered(index, selection, kinds, text, as_json)
     finally:
         index.close()
+
+
+def _covered(index: Any, selection: Selection, kinds: tuple[str, ...], text: bool, as_json: bool) -> list[Any]:
+    ids = chosen_ids(index, selection)
+    found = index.coverage(kinds, text, ids, selection.since, selection.until, selection.outlets)
+    for cov in found:
+        if cov.error:
+            click.echo(f"gsomia: warning: {cov.error}", err=True)
+    if not found:
+        why = empty_reason(index, selection.outlets, selection.since, selection.until)
+        nothing(why or "article matches the filters", as_json, prefixed=why is None)
+    return found
+
+
+def refuse_corpus_file(index: Any, output: str, what: str) -> None:
+    """A usage error when ``output`` is INDEX.md or one of the corpus's files
+    (writing ``what`` there would destroy it)."""
+    from pathlib import Path
+
+    target = Path(output).resolve()
+    root = index.corpus_index.resolve().parent
+    if target == index.corpus_index.resolve() or (
+        target.is_relative_to(root) and index.has_file(target.relative_to(root).as_posix())
+    ):
+        fail(f"-o {output}: that is a file of the corpus; write the {what} somewhere else", 2)
 
 
 def chosen_ids(index: Any, selection: Selection) -> list[str] | None:

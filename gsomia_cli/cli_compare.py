@@ -17,6 +17,7 @@ from gsomia_cli.cli_common import (
     nothing,
     open_index,
     plural,
+    refuse_corpus_file,
     selection_options,
 )
 
@@ -130,14 +131,13 @@ def compare(state: State, claim_ids: tuple[str, ...], window: int, selection: Se
     for cid in claim_ids:
         if cid not in known:
             fail(f"unknown claim {cid!r}; known: {', '.join(known)}", 2)
-    coverage = covered(state, selection, ("quotes", "dates", "claims", "mentions"), text=True)
     index, _ = open_index(state)
     try:  # (copies are found as articles are indexed)
+        coverage = covered(state, selection, ("quotes", "dates", "claims", "mentions"), text=True, index=index)
         shared = index.copies([c.id for c in coverage])
     finally:
         index.close()
-    via = {c.id: c.credits + [f"copy of {other}" for other in shared.get(c.id, [])] for c in coverage}
-    matrix = claim_matrix(coverage, via, copy_groups(shared), window)
+    matrix = claim_matrix(coverage, _via(coverage, shared), copy_groups(shared), window)
     if claim_ids:
         matrix.claims = [c for c in matrix.claims if c in claim_ids]
         for row in matrix.rows:
@@ -311,23 +311,22 @@ def report(state: State, output: str, all_articles: bool, window: int, selection
     from gsomia_cli.statements import statements_of
     from gsomia_cli.wire import copy_groups
 
-    if output != "-":
-        _refuse_corpus_path(state, output)
-    coverage = covered(state, selection, RECORD_KINDS, text=True)
     index, _ = open_index(state)
     try:
+        if output != "-":
+            refuse_corpus_file(index, output, "report")
+        coverage = covered(state, selection, RECORD_KINDS, text=True, index=index)
         ids = [c.id for c in coverage]
         shared = index.copies(ids)
         metadata = {m["id"]: m for m in index.articles(ids)}
     finally:
         index.close()
-    via = {c.id: c.credits + [f"copy of {other}" for other in shared.get(c.id, [])] for c in coverage}
     groups = copy_groups(shared)
     statements = statements_of(coverage)
     built = report_data.build(
         coverage,
         metadata,
-        claim_matrix(coverage, via, groups, window, statements),
+        claim_matrix(coverage, _via(coverage, shared), groups, window, statements),
         timeline(coverage),
         statements,
         groups,
@@ -346,13 +345,7 @@ def report(state: State, output: str, all_articles: bool, window: int, selection
     )
 
 
-def _refuse_corpus_path(state: State, output: str) -> None:
-    """A usage error when ``output`` is INDEX.md or a file in the corpus's articles folder."""
-    from pathlib import Path
-
-    from gsomia_cli.corpus import find_index
-
-    target = Path(output).resolve()
-    corpus = find_index(state.index).resolve()
-    if target == corpus or target.parent == corpus.parent / "articles":
-        fail(f"-o {output}: that is a file of the corpus; write the report somewhere else", 2)
+def _via(coverage: list[Any], shared: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Each article's "via": the agencies it credits, then the articles of
+    ``coverage`` it copies or that copy it (``shared``: Index.copies)."""
+    return {c.id: c.credits + [f"copy of {other}" for other in shared.get(c.id, [])] for c in coverage}

@@ -18,6 +18,7 @@ from gsomia_cli.cli_common import (
     parse_date,
     plural,
     progress_bar,
+    refuse_corpus_file,
     selection_options,
 )
 
@@ -253,7 +254,7 @@ def add(
     from gsomia_cli.sources import articles_to_add
 
     stdin_text = _stdin_text() if "-" in todo else None
-    finder = DuplicateFinder(None if allow_duplicate else _duplicates_index(index_path))
+    finder = DuplicateFinder(None if allow_duplicate else _fresh_index(index_path, warn=True))
     progress = progress_bar("adding", smallest=2) if sys.stderr.isatty() else None
     made, failed, notes = articles_to_add(todo, given, finder, allow_duplicate, stdin_text, progress)
     try:
@@ -264,8 +265,8 @@ def add(
     failed += report.refused if report else []
     if finder.index is not None:
         finder.index.close()
-    if added:
-        _refresh_index(index_path)
+    if added and (index := _fresh_index(index_path, warn=False)) is not None:
+        index.close()  # (what was added is indexed now: the next command finds it at once)
     if as_json:
         from gsomia_cli import render
 
@@ -296,22 +297,9 @@ def _stdin_text() -> str:
         raise  # (fail exits)
 
 
-def _refresh_index(index_path: Any) -> None:
-    """Index what was added now, so that the next command finds it at once (a
-    corpus with problems is left for `gsomia check` to show)."""
-    from gsomia_cli.corpus import CorpusError
-    from gsomia_cli.index import open_index as open_corpus_index
-
-    try:
-        index, _ = open_corpus_index(index_path, progress=progress_bar() if sys.stderr.isatty() else None)
-    except CorpusError:
-        return
-    index.close()
-
-
-def _duplicates_index(index_path: Any) -> Any:
-    """The corpus's index, refreshed, to look for duplicates in; None for a
-    corpus not yet made, or one with problems (said: `gsomia check`)."""
+def _fresh_index(index_path: Any, warn: bool) -> Any:
+    """The corpus's index, refreshed; None for a corpus not yet made, or one
+    with problems (said when ``warn``: `gsomia check` shows them)."""
     from gsomia_cli.corpus import CorpusError
     from gsomia_cli.index import open_index as open_corpus_index
 
@@ -320,7 +308,8 @@ def _duplicates_index(index_path: Any) -> Any:
     try:
         index, _ = open_corpus_index(index_path, progress=progress_bar() if sys.stderr.isatty() else None)
     except CorpusError:
-        click.echo("gsomia: warning: the corpus has problems (gsomia check): duplicates not looked for", err=True)
+        if warn:
+            click.echo("gsomia: warning: the corpus has problems (gsomia check): duplicates not looked for", err=True)
         return None
     return index
 
@@ -348,7 +337,7 @@ def export(state: State, fmt: str, output: str | None, selection: Selection) -> 
     index, _ = open_index(state)
     try:
         if output:
-            _refuse_corpus_file(index, output)
+            refuse_corpus_file(index, output, "export")
         ids = chosen_ids(index, selection)
         records = index.records(ids, selection.since, selection.until, selection.outlets, selection.limit)
         stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
@@ -359,15 +348,3 @@ def export(state: State, fmt: str, output: str | None, selection: Selection) -> 
                 stream.close()
     finally:
         index.close()
-
-
-def _refuse_corpus_file(index: Any, output: str) -> None:
-    """A usage error when ``output`` is INDEX.md or one of the corpus's files (writing there would destroy it)."""
-    from pathlib import Path
-
-    target = Path(output).resolve()
-    root = index.corpus_index.resolve().parent
-    if target == index.corpus_index.resolve() or (
-        target.is_relative_to(root) and index.has_file(target.relative_to(root).as_posix())
-    ):
-        fail(f"-o {output}: that is a file of the corpus; write the export somewhere else", 2)

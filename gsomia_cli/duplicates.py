@@ -107,7 +107,7 @@ class DuplicateFinder:
         """The corpus's articles that could be ``new`` again: of the same
         length in words, or sharing a sentence opening with it."""
         assert self.index is not None
-        ids = set(self.index.sharing_openings(openings)) | set(self.index.of_words(new.words))
+        ids = set(self.index.sharing(openings)) | set(self.index.of_words(new.words))
         return [Seen(i, outlet, clean, keys) for i, outlet, clean, keys in self.index.copy_texts(sorted(ids))]
 
 

@@ -323,7 +323,9 @@ class Index:
         if any(_stat(Path(folder)) != stored for folder, stored in folders.items()):
             return False
         count = int(self._meta("articles") or 0)
-        root = str(self.corpus_index.resolve().parent)  # (paths joined as strings: a Path per file costs more than its stat)
+        root = str(
+            self.corpus_index.resolve().parent
+        )  # (paths joined as strings: a Path per file costs more than its stat)
         if every_file:
             rows = self.db.execute("SELECT file, fingerprint FROM articles").fetchall()
             return all(stored.startswith(_stat(os.path.join(root, file)) + ":") for file, stored in rows)
@@ -440,7 +442,7 @@ class Index:
         """Record which of the articles ``ids`` copy another article (see
         wire.py): each compared with the articles sharing two of its sentence
         openings; or, ``every``, all pairs of the corpus found anew."""
-        from gsomia_cli.wire import MAX_SHARING, copies, is_copy
+        from gsomia_cli.wire import copies, is_copy
 
         if every:
             keys = {i: json.loads(k) for i, k in self.db.execute("SELECT id, copy_keys FROM articles")}
@@ -450,13 +452,8 @@ class Index:
             return
         linked: set[tuple[str, str]] = set()
         for aid in ids:
-            shared = self.db.execute(
-                "SELECT o2.article, count(*) FROM openings o1 JOIN openings o2 ON o2.opening = o1.opening"
-                " WHERE o1.article = ? AND o2.article != ?"
-                " AND (SELECT count(*) FROM openings o3 WHERE o3.opening = o1.opening) <= ?"
-                " GROUP BY o2.article",
-                (aid, aid, MAX_SHARING),
-            ).fetchall()
+            own = [o for (o,) in self.db.execute("SELECT opening FROM openings WHERE article = ?", (aid,))]
+            shared = [(other, n) for other, n in sorted(self.sharing(own).items()) if other != aid]
             if not shared:
                 continue
             (mine,) = self.db.execute("SELECT copy_keys FROM articles WHERE id = ?", (aid,)).fetchone()
@@ -643,16 +640,27 @@ class Index:
 
     def urls(self) -> list[tuple[str, str]]:
         """``(id, url)`` of every article whose metadata gives its URL."""
-        rows = self.db.execute("SELECT id, metadata FROM articles WHERE metadata LIKE '%\"url\": \"%'")
+        rows = self.db.execute('SELECT id, metadata FROM articles WHERE metadata LIKE \'%"url": "%\'')
         return [(i, str(u)) for i, m in rows if (u := json.loads(m).get("url"))]
 
-    def sharing_openings(self, openings: Collection[str]) -> list[str]:
-        """The articles that open a sentence of theirs as one of ``openings`` does (wire.opening)."""
+    def sharing(self, openings: Collection[str]) -> dict[str, int]:
+        """The articles that open sentences as ``openings`` do (wire.opening),
+        with how many of them each shares: where a copy of a text with those
+        openings is to be looked for. An opening more than wire.MAX_SHARING
+        articles share is boilerplate, not a copy's trace, and is left out."""
+        from gsomia_cli.wire import MAX_SHARING
+
         chosen = sorted(set(openings))
-        if not chosen:
-            return []
-        marks = ",".join("?" * len(chosen))
-        return [i for (i,) in self.db.execute(f"SELECT DISTINCT article FROM openings WHERE opening IN ({marks})", chosen)]
+        counts: dict[str, int] = {}
+        for k in range(0, len(chosen), 500):  # (SQLite takes a bounded number of values at once)
+            part = chosen[k : k + 500]
+            for article, n in self.db.execute(
+                f"SELECT o.article, count(*) FROM openings o WHERE o.opening IN ({','.join('?' * len(part))})"
+                " AND (SELECT count(*) FROM openings b WHERE b.opening = o.opening) <= ? GROUP BY o.article",
+                [*part, MAX_SHARING],
+            ):
+                counts[article] = counts.get(article, 0) + n
+        return counts
 
     def of_words(self, words: int) -> list[str]:
         """The articles of exactly ``words`` words."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from gsomia_cli.html import Markup, el, join, raw
+from gsomia_cli.html import Markup, el, join, raw, safe_href
 from gsomia_cli.report_data import ArticleView, Report
 
 KIND_LABELS = {"official": "official", "quote": "quote", "date": "date", "claim": "claim evidence"}
@@ -172,10 +172,10 @@ def _corpus(report: Report) -> Markup:
         )
     else:
         listing = _article_table(report)
-    return el(
-        "section",
-        {"id": "corpus"},
-        el("h2", None, "The corpus"),
+    return _section(
+        "corpus",
+        "The corpus",
+        None,
         el("p", None, el("strong", None, "Outlets: "), outlets),
         el("p", {"class": "dim small"}, f"{shown:,} articles, by date.{note}"),
         listing,
@@ -200,17 +200,24 @@ def _article_table(report: Report) -> Markup:
     ]
     head = el("tr", None, [el("th", None, h) for h in ("date", "article", "outlet", "headline", "via", "words")])
     return el(
-        "div",
-        None,
-        _filter("#articles-table"),
-        el(
-            "div",
-            {"class": "scroll"},
-            el(
-                "table", {"id": "articles-table", "class": "sortable"}, el("thead", None, head), el("tbody", None, rows)
-            ),
-        ),
+        "div", None, _filter("#articles-table"), _table({"id": "articles-table", "class": "sortable"}, head, rows)
     )
+
+
+def _section(anchor: str, title: str, note: Markup | str | None, *content: Any) -> Markup:
+    """A section of the page: its heading, a line saying how to read it, and its content."""
+    return el(
+        "section",
+        {"id": anchor},
+        el("h2", None, title),
+        el("p", {"class": "dim small"}, note) if note else None,
+        *content,
+    )
+
+
+def _table(attrs: dict[str, object], head: Markup, rows: Any) -> Markup:
+    """A table that scrolls in its own box, its header kept in view."""
+    return el("div", {"class": "scroll"}, el("table", attrs, el("thead", None, head), el("tbody", None, rows)))
 
 
 def _filter(tables: str) -> Markup:
@@ -241,7 +248,7 @@ def _matrix(report: Report) -> Markup:
                 "details",
                 {"class": "week"},
                 el("summary", None, f"week of {monday} · {_count(len(rows), 'article')} · {_count(odd[monday], 'value')} ≠"),
-                el("div", {"class": "scroll"}, el("table", {"class": "matrix sortable"}, el("thead", None, head), el("tbody", None, rows))),
+                _table({"class": "matrix sortable"}, head, rows),
             )
             for monday, rows in weeks.items()
         ]  # fmt: skip
@@ -251,18 +258,13 @@ def _matrix(report: Report) -> Markup:
             [el("tr", {"class": "week"}, el("td", {"colspan": width}, f"week of {monday}")), rows]
             for monday, rows in weeks.items()
         ]
-        tables = [el("div", {"class": "scroll"}, el("table", {"class": "matrix sortable"}, el("thead", None, head), el("tbody", None, body)))]  # fmt: skip
-    return el(
-        "section",
-        {"id": "matrix"},
-        el("h2", None, "Claim matrix"),
-        el(
-            "p",
-            {"class": "dim small"},
-            "One row per article, by date; a column per claim. A value marked ≠ differs from the value most "
-            "independent reports give; a value links to the sentence that gives it."
-            + (" Open a week to see its articles." if folded else ""),
-        ),
+        tables = [_table({"class": "matrix sortable"}, head, body)]
+    return _section(
+        "matrix",
+        "Claim matrix",
+        "One row per article, by date; a column per claim. A value marked ≠ differs from the value most "
+        "independent reports give; a value links to the sentence that gives it."
+        + (" Open a week to see its articles." if folded else ""),
         _filter("table.matrix"),
         tables,
         el("p", {"class": "dim small"}, join([f"{i} = {v}" for v, i in report.short.items()], "; "))
@@ -342,18 +344,13 @@ def _disagreements(report: Report) -> Markup:
                 sides,
             )
         )
-    return el(
-        "section",
-        {"id": "disagreements"},
-        el("h2", None, f"Disagreements ({len(report.disagreements)})"),
-        el(
-            "p",
-            {"class": "dim small"},
-            "Strongest first. The first value is the one most independent reports give; wire copies count once.",
-        )
+    return _section(
+        "disagreements",
+        f"Disagreements ({len(report.disagreements)})",
+        "Strongest first. The first value is the one most independent reports give; wire copies count once."
         if items
-        else el("p", None, "No disagreements."),
-        items,
+        else None,
+        items or el("p", None, "No disagreements."),
     )
 
 
@@ -381,16 +378,11 @@ def _timeline(report: Report) -> Markup:
         )
         for n, e in enumerate(report.events, 1)
     ]
-    return el(
-        "section",
-        {"id": "timeline"},
-        el("h2", None, f"Timeline ({len(report.events)} events)"),
+    return _section(
+        "timeline",
+        f"Timeline ({len(report.events)} events)",
+        "One mark per outlet reporting an event; hover for the event, click for its reports.",
         _chart(dated) if dated else el("p", None, "No event is dated to the day."),
-        el(
-            "p",
-            {"class": "dim small"},
-            "One mark per outlet reporting an event; hover for the event, click for its reports.",
-        ),
         el("ol", {"class": "events"}, items),
     )
 
@@ -479,15 +471,11 @@ def _speakers(report: Report) -> Markup:
                 el("div", {"class": "statement"}, el("h4", None, f"Statement {n}"), el("ul", None, wordings), conflicts)
             )
         blocks.append(el("div", {"class": "speaker"}, el("h3", None, speaker["speaker"]), statements))
-    return el(
-        "section",
-        {"id": "who"},
-        el("h2", None, "Who said what"),
-        el(
-            "p",
-            {"class": "dim small"},
-            "Each statement's wordings across outlets; later wordings show what differs from the first (struck: not in it; bold: only in it).",
-        ),
+    return _section(
+        "who",
+        "Who said what",
+        "Each statement's wordings across outlets; later wordings show what differs from the first"
+        " (struck: not in it; bold: only in it).",
         blocks or el("p", None, "No attributed statements."),
     )
 
@@ -542,11 +530,9 @@ def _articles(report: Report) -> Markup:
                     join(meta, " · "),
                     " · ",
                     el("code", None, a.id),
-                    [" · ", el("a", {"href": a.url}, "original")]
-                    if a.url and a.url.lower().startswith(("http://", "https://"))
-                    else None,
+                    [" · ", el("a", {"href": a.url}, "original")] if safe_href(a.url) else None,
                 ),  # fmt: skip
                 [el("p", None, paragraph) for paragraph in paragraphs],
             )
         )
-    return el("section", {"id": "articles"}, el("h2", None, "Articles"), legend, texts)
+    return _section("articles", "Articles", None, legend, texts)

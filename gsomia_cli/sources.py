@@ -75,7 +75,7 @@ def make_article(
     added = now.strftime("%Y-%m-%dT%H:%M:%SZ")
     if not is_page(source):
         text = read_source(source, stdin_text)
-        outlet, published = _required(source, given.outlet, given.published, "a text file")
+        outlet, published = _required(given.outlet, given.published, "a text file")
         suffix = Path(source).suffix.lower() if source != "-" else ".txt"
         where = "stdin" if source == "-" else Path(source).name
         return NewArticle(
@@ -98,7 +98,7 @@ def make_article(
         data = _page_bytes(source)
         page = read_page(data)
         where = Path(source).name
-    outlet, published = _required(source, given.outlet or page.outlet, given.published or page.published, "the page")
+    outlet, published = _required(given.outlet or page.outlet, given.published or page.published, "the page")
     return NewArticle(
         page.text,
         source,
@@ -113,7 +113,7 @@ def make_article(
     )
 
 
-def _required(source: str, outlet: str | None, published: dt.date | None, where: str) -> tuple[str, dt.date]:
+def _required(outlet: str | None, published: dt.date | None, where: str) -> tuple[str, dt.date]:
     if not outlet:
         raise AddError(f"no outlet: {where} does not name it; give --outlet")
     if not published:

@@ -439,3 +439,14 @@ def test_check_holds_one_article_at_a_time(tmp_path, monkeypatch):
     report = corpus.check_corpus(index)
     assert (report.articles, report.problems) == (5, [])
     assert len(made) == 5
+
+
+def test_a_text_of_thousands_of_sentences_is_looked_up_for_duplicates(run, tmp_path):
+    words = ["Seoul", "Tokyo", "pact", "talks", "curbs", "minister", "expiry", "envoy", "summit", "deal"]
+    sentences = [" ".join(words[(k // 10**p) % 10] for p in range(4)) + f" met on day {k}." for k in range(1500)]
+    source = tmp_path / "long.txt"
+    source.write_text(" ".join(sentences) + "\n")
+    index = tmp_path / "c" / "INDEX.md"
+    assert run("add", str(source), "--outlet", "X", "--published", "2019-11-20", index=index).exit_code == 0
+    again = run("add", str(source), "--outlet", "X", "--published", "2019-11-20", index=index)
+    assert again.exit_code == 1 and "skipped: the same text as x-2019-11-20" in again.stderr
