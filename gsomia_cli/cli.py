@@ -1,6 +1,7 @@
 """The command line: parses options, calls the core, hands results to
 ``render``. Only click is imported at the top; the rest loads on use. The
-commands live in cli_extract, cli_search and cli_compare."""
+commands live here and in cli_extract, cli_search and cli_compare (see
+LAZY_COMMANDS)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 
 import click
 
-from gsomia_cli import __version__, build, cli_compare, cli_extract, cli_search
+from gsomia_cli import __version__, build
 from gsomia_cli.cli_common import (
     CONTEXT,
     Selection,
@@ -26,10 +27,32 @@ from gsomia_cli.cli_common import (
     selection_options,
 )
 
+# The commands of the other modules, by name: a command loads only its own
+# module (``gsomia --help`` loads them all). tests/test_everyday.py holds this
+# table to the commands the modules define.
+LAZY_COMMANDS = {
+    **dict.fromkeys(["claims", "dates", "eval", "officials", "quotes"], "cli_extract"),
+    **dict.fromkeys(["add", "export", "index", "search"], "cli_search"),
+    **dict.fromkeys(["compare", "diff", "report", "timeline", "who"], "cli_compare"),
+}
+
 
 class Gsomia(click.Group):
     """The command group: a file or database error ends a command with one
     line on stderr and status 1, never a traceback."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in LAZY_COMMANDS:
+            import importlib
+
+            module = importlib.import_module(f"gsomia_cli.{LAZY_COMMANDS[cmd_name]}")
+            for command in vars(module).values():
+                if isinstance(command, click.Command) and command.name == cmd_name:
+                    self.add_command(command)
+        return self.commands.get(cmd_name)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         """Accept ``--index PATH`` after the command too (``gsomia search
@@ -101,10 +124,19 @@ def _index_first(args: list[str]) -> list[str]:
     return moved + rest
 
 
+def _version(ctx: click.Context) -> None:
+    """Print the version and how the extraction core is installed, then exit
+    (the install is looked up only here: ``build`` costs a start-up)."""
+    if not ctx.resilient_parsing:
+        click.echo(f"gsomia, version {__version__} (extraction core: {build()})")
+        ctx.exit()
+
+
 def _discard_cache(ctx: click.Context) -> bool:
     """Delete the index cache of the command's corpus; False when there is none to delete."""
-    from gsomia_cli.corpus import CorpusError, find_index
     from gsomia_cli.index import discard
+    from gsomia_cli.problems import CorpusError
+    from gsomia_cli.resources import find_index
 
     try:
         discard(find_index(ctx.obj.index if ctx.obj else None))
@@ -114,12 +146,14 @@ def _discard_cache(ctx: click.Context) -> bool:
 
 
 @click.group(cls=Gsomia, context_settings=CONTEXT)
-@click.version_option(
-    __version__,
+@click.option(
     "-V",
     "--version",
-    prog_name="gsomia",
-    message=f"%(prog)s, version %(version)s (extraction core: {build()})",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=lambda ctx, _, shown: _version(ctx) if shown else None,
+    help="Show the version and exit.",
 )
 @click.option(
     "--index",
@@ -241,7 +275,8 @@ def check(state: State, as_json: bool) -> None:
       gsomia --index my-corpus/INDEX.md check
     """
     from gsomia_cli import render
-    from gsomia_cli.corpus import check_corpus, find_index
+    from gsomia_cli.corpus import check_corpus
+    from gsomia_cli.resources import find_index
 
     index_path = find_index(state.index)
     report = check_corpus(index_path, progress_bar("checking") if sys.stderr.isatty() else None)
@@ -264,9 +299,3 @@ def check(state: State, as_json: bool) -> None:
     if failed:
         sys.exit(1)
     click.echo(f"{index_path}: {plural(articles or 0, 'article')}, no problems")
-
-
-for module in (cli_extract, cli_search, cli_compare):
-    for command in vars(module).values():
-        if isinstance(command, click.Command):
-            main.add_command(command)

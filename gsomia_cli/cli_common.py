@@ -24,7 +24,8 @@ class State:
 
     def corpus(self) -> Corpus:
         if self._corpus is None:
-            from gsomia_cli.corpus import CorpusError, find_index, load_corpus
+            from gsomia_cli.corpus import CorpusError, load_corpus
+            from gsomia_cli.resources import find_index
 
             try:
                 self._corpus = load_corpus(find_index(self.index))
@@ -69,8 +70,9 @@ def extract_each(articles: list[Article]) -> list[Any]:
 def open_index(state: State, rebuild: bool = False, every_file: bool = False):
     """Return the corpus's index, refreshed, with a progress bar on a terminal
     (``every_file``: every article file's stat checked)."""
-    from gsomia_cli.corpus import CorpusError, find_index
     from gsomia_cli.index import open_index as open_corpus_index
+    from gsomia_cli.problems import CorpusError
+    from gsomia_cli.resources import find_index
 
     corpus_index = find_index(state.index)  # the corpus is read by the index, and only what changed
     progress = progress_bar() if sys.stderr.isatty() else None
@@ -259,7 +261,7 @@ def complete_article(ctx: click.Context, param: click.Parameter, incomplete: str
     """Shell completion of article ids, from the corpus's INDEX.md headings."""
     import re
 
-    from gsomia_cli.corpus import find_index
+    from gsomia_cli.resources import find_index
 
     try:
         text = find_index(ctx.find_root().params.get("index")).read_text(encoding="utf-8")

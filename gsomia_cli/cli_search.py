@@ -218,9 +218,9 @@ def add(
     """
     import os
 
-    from gsomia_cli.corpus import find_index, is_read_only_corpus
+    from gsomia_cli.corpus import is_read_only_corpus
     from gsomia_cli.corpus_write import AddError, add_articles
-    from gsomia_cli.resources import bundled_seeds
+    from gsomia_cli.resources import bundled_seeds, find_index
     from gsomia_cli.sources import Given, expand, is_page
 
     if not state.index and not os.environ.get("GSOMIA_INDEX"):

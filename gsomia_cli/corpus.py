@@ -17,6 +17,7 @@ from functools import cached_property
 from pathlib import Path
 
 from gsomia_cli.normalize import Paragraph, clean_paragraphs, join
+from gsomia_cli.problems import CorpusError, Problem
 from gsomia_cli.quotemarks import mark_positions, pair_marks
 from gsomia_cli.sentences import Sentence, split_text
 
@@ -34,28 +35,6 @@ def metadata_dict(
     meta.update({key: optional[key] for key in OPTIONAL_KEYS if optional.get(key)})
     meta["file"] = file
     return meta
-
-
-@dataclass(frozen=True)
-class Problem:
-    """A problem found in the corpus, reported as ``path:line: message``."""
-
-    path: str
-    line: int
-    message: str
-    severity: str = "error"  # or "warning"
-
-    def __str__(self) -> str:
-        label = "warning: " if self.severity == "warning" else ""
-        return f"{self.path}:{self.line}: {label}{self.message}"
-
-
-class CorpusError(Exception):
-    """Raised when a corpus cannot be loaded; ``problems`` says why."""
-
-    def __init__(self, problems: list[Problem]):
-        super().__init__("\n".join(str(p) for p in problems))
-        self.problems = problems
 
 
 @dataclass
@@ -522,22 +501,6 @@ def load_corpus(index_path: str | os.PathLike[str], progress: Callable[[int, int
     catalog = read_catalog(index_path)
     articles = read_articles(catalog, catalog.entries, progress)
     return Corpus(catalog.index_path, articles, catalog.warnings)
-
-
-def find_index(option: str | None) -> Path:
-    """Return the INDEX.md to load: ``option`` (``--index``), else
-    ``$GSOMIA_INDEX``, else ``./seeds/INDEX.md`` when present, else the
-    bundled seed corpus."""
-    from gsomia_cli.resources import bundled_seeds
-
-    if option:
-        return Path(option)
-    if os.environ.get("GSOMIA_INDEX"):
-        return Path(os.environ["GSOMIA_INDEX"])
-    local = Path("seeds") / "INDEX.md"
-    if local.is_file():
-        return local
-    return bundled_seeds()
 
 
 def unlisted_files(root: Path, named: Iterable[Path]) -> list[Path]:

@@ -4,7 +4,6 @@ INDEX.md or an article file changes (only changed articles are re-read)."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -16,8 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gsomia_cli.corpus import Article, CatalogEntry, Problem, read_article, read_catalog, read_index_text
-from gsomia_cli.resources import cache_dir
+from gsomia_cli.resources import cache_dir, sha1
 
 if TYPE_CHECKING:
     from gsomia_cli.coverage import Coverage
@@ -78,7 +76,7 @@ def first_rowid_of_day(published: str) -> int:
 
 def index_path_for(corpus_index: Path) -> Path:
     """Return the cache file of the corpus whose INDEX.md is ``corpus_index``."""
-    key = hashlib.sha1(str(corpus_index.resolve()).encode()).hexdigest()[:16]
+    key = sha1(str(corpus_index.resolve()).encode()).hexdigest()[:16]
     return cache_dir() / f"index-{key}.sqlite"
 
 
@@ -91,30 +89,27 @@ def data_key() -> str:
     from gsomia_cli.resources import DATA_DIR
 
     user = os.environ.get("GSOMIA_DATA_DIR")
-    parts = [_stat(DATA_DIR / name) for name in EXTRACTION_DATA]
+    parts = [stat_key(DATA_DIR / name) for name in EXTRACTION_DATA]
     if user:
-        parts += [_stat(Path(user) / name) for name in EXTRACTION_DATA]
-    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
+        parts += [stat_key(Path(user) / name) for name in EXTRACTION_DATA]
+    return sha1("|".join(parts).encode()).hexdigest()[:16]
 
 
 def _text_key(text: str, size: int) -> str:
     """What identifies the first ``size`` characters of INDEX.md: their length and hash."""
+    import hashlib  # (OpenSSL's SHA-1, several times faster than _sha1's on a large INDEX.md)
+
     return f"{size}:{hashlib.sha1(text[:size].encode()).hexdigest()}"
 
 
-def _stat(path: Path | str) -> str:
+def stat_key(path: Path | str) -> str:
+    """What stands for a file's content: its modification time and size
+    (``missing`` when it cannot be stat'd)."""
     try:
         st = os.stat(path)
     except OSError:
         return "missing"
     return f"{st.st_mtime_ns}:{st.st_size}"
-
-
-def fingerprint(item: Article | CatalogEntry) -> str:
-    """Return what changes when an article's file or metadata changes (the
-    file is not read: its size and modification time stand for it)."""
-    meta = json.dumps(item.metadata(), sort_keys=True)
-    return f"{_stat(item.path)}:{hashlib.sha1(meta.encode()).hexdigest()[:12]}"
 
 
 @dataclass
@@ -129,135 +124,9 @@ class RefreshReport:
     path: Path
 
 
-def extraction_records(article: Article) -> dict[str, Any]:
-    """Return the extraction of ``article`` as JSON-ready data."""
-    from gsomia_cli.extract import extract_or_empty, fields
-    from gsomia_cli.wire import credits
-
-    ex, error = extract_or_empty(article)  # a failed article is still searchable, with no records
-    return {
-        **({"error": error} if error else {}),  # (said by every command that reads the article's records)
-        "officials": [
-            {"name": p.name, "role": p.role, "country": p.country, "aliases": sorted(p.aliases)}
-            for p in ex.persons.values()
-        ],
-        "mentions": [{**fields(m), "name": name} for m, name in zip(ex.mentions, ex.mention_people, strict=True)],
-        "dates": [fields(d) for d in ex.dates],
-        "quotes": [fields(q) for q in ex.quotes],
-        "claims": [fields(c) for c in ex.claims],
-        "credits": credits(article),
-    }
-
-
-Prepared = tuple[
-    tuple[Any, ...], list[tuple[int, int, str, str]], list[tuple[str, str, int, int]], list[tuple[str, str]]
-]
 RECORD_KINDS = ("quotes", "dates", "claims", "mentions", "officials")
 COPIES_ANEW = 1_000  # articles (re)indexed at once above which every copy pair is found anew
-RECHECK = 5_000  # article files whose stat each command checks (see Index.is_fresh)
-PARALLEL_MIN = 500  # articles to re-read before extraction is spread over the cores
-
-
-def prepare(article: Article) -> Prepared:
-    """Return the rows of one article for the index: its articles row, its
-    sentences (start, end, kind, folded text) and its statements. Runs in a
-    worker process when many articles are indexed at once."""
-    from gsomia_cli.packed import pack
-    from gsomia_cli.wire import copy_keys, opening
-
-    records = extraction_records(article)
-    keys = copy_keys([s.text for s in article.sentences if s.kind == "body"])
-    row = (
-        article.id,
-        article.outlet,
-        article.published.isoformat(),
-        article.file,
-        fingerprint(article),
-        json.dumps(article.metadata()),
-        article.words,
-        json.dumps(records["credits"]),
-        json.dumps(keys),
-        json.dumps([(p.start, p.end, p.kind) for p in article.paragraphs]),
-        json.dumps([(x.start, x.end, x.kind) for x in article.sentences]),  # (what compare reads for every article)
-        pack(records, article.clean),
-        article.clean,
-    )
-    folded = article.folded
-    sentences = [(s.start, s.end, s.kind, folded[s.start : s.end]) for s in article.sentences]
-    statements = [(article.id, q["speaker"], q["start"], q["end"]) for q in records["quotes"] if q["speaker"]]
-    openings = [(key, article.id) for key in sorted({opening(k) for k in keys})]
-    return row, sentences, statements, openings
-
-
-def prepare_entry(job: tuple[CatalogEntry, str]) -> Prepared | Problem:
-    """Read the file of a catalog entry (``job``: the entry and how to show
-    INDEX.md in a problem) and return its rows, or the problem with the file."""
-    entry, shown = job
-    article = read_article(entry, shown)
-    return article if isinstance(article, Problem) else prepare(article)
-
-
-def _prepare_all(entries: list[CatalogEntry], shown: str) -> Iterator[Prepared | Problem]:
-    """Yield the prepared rows of ``entries`` in order; a large batch is read
-    and extracted on every core."""
-    jobs = [(e, shown) for e in entries]
-    workers = os.cpu_count() or 1
-    if len(jobs) < PARALLEL_MIN or workers < 2:
-        yield from map(prepare_entry, jobs)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(prepare_entry, jobs, chunksize=64)
-
-
-class _Writer:
-    """Adds prepared articles to the index a batch at a time: a few large
-    statements cost far less than several small ones per article."""
-
-    BATCH = 256
-
-    def __init__(self, db: sqlite3.Connection):
-        self.db = db
-        self.next_rowid: dict[int, int] = {}  # first free sentence rowid, by day
-        self.articles: list[tuple[Any, ...]] = []
-        self.sentences: list[tuple[Any, ...]] = []
-        self.texts: list[tuple[int, str, str]] = []  # (rowid, sentence, next sentence)
-        self.statements: list[tuple[str, str, int, int]] = []
-        self.openings: list[tuple[str, str]] = []
-
-    def _rowid(self, published: str, count: int) -> int:
-        day = first_rowid_of_day(published)
-        if day not in self.next_rowid:
-            last = self.db.execute(
-                "SELECT max(rowid) FROM sentences WHERE rowid >= ? AND rowid < ?", (day, day + (1 << DAY_SHIFT))
-            ).fetchone()[0]
-            self.next_rowid[day] = day if last is None else last + 1
-        first = self.next_rowid[day]
-        self.next_rowid[day] = first + count
-        return first
-
-    def add(self, prepared: Prepared) -> None:
-        row, sentences, statements, openings = prepared
-        first = self._rowid(row[2], len(sentences))
-        self.openings += openings
-        self.articles.append(row)
-        self.sentences += [(first + n, row[0], start, end, kind) for n, (start, end, kind, _) in enumerate(sentences)]
-        texts = [text for _, _, _, text in sentences]
-        self.texts += [(first + n, text, "".join(texts[n + 1 : n + 2])) for n, text in enumerate(texts)]
-        self.statements += statements
-        if len(self.articles) >= self.BATCH:
-            self.flush()
-
-    def flush(self) -> None:
-        self.db.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.articles)
-        self.db.executemany("INSERT INTO openings VALUES (?, ?)", self.openings)
-        self.db.executemany(
-            "INSERT INTO sentences (rowid, article, start, end, kind) VALUES (?, ?, ?, ?, ?)", self.sentences
-        )
-        self.db.executemany("INSERT INTO sentences_fts (rowid, text, next) VALUES (?, ?, ?)", self.texts)
-        self.db.executemany("INSERT INTO statements VALUES (?, ?, ?, ?)", self.statements)
-        self.articles, self.sentences, self.texts, self.statements, self.openings = [], [], [], [], []
+RECHECK = 2_000  # article files whose stat each command checks (see Index.is_fresh)
 
 
 class Index:
@@ -317,44 +186,43 @@ class Index:
         index``; every file, every time, up to RECHECK articles), or of
         ``every_file``. A change of the extraction's data files (bundled or
         in $GSOMIA_DATA_DIR) makes every record stale."""
-        if self._meta("index_stat") != _stat(self.corpus_index) or self._meta("data") != data_key():
+        if self._meta("index_stat") != stat_key(self.corpus_index) or self._meta("data") != data_key():
             return False
         folders = json.loads(self._meta("folders") or "{}")
-        if any(_stat(Path(folder)) != stored for folder, stored in folders.items()):
+        if any(stat_key(Path(folder)) != stored for folder, stored in folders.items()):
             return False
-        count = int(self._meta("articles") or 0)
-        root = str(
-            self.corpus_index.resolve().parent
-        )  # (paths joined as strings: a Path per file costs more than its stat)
+        root = str(self.corpus_index.resolve().parent) + os.sep
         if every_file:
             rows = self.db.execute("SELECT file, fingerprint FROM articles").fetchall()
-            return all(stored.startswith(_stat(os.path.join(root, file)) + ":") for file, stored in rows)
-        offset = self._recheck_offset(count)
-        rows = self.db.execute(
-            "SELECT file, fingerprint FROM articles ORDER BY file, fingerprint LIMIT ? OFFSET ?", (RECHECK, offset)
-        ).fetchall()
-        if offset and len(rows) < RECHECK:  # (the slice wraps around)
-            rows += self.db.execute(
-                "SELECT file, fingerprint FROM articles ORDER BY file, fingerprint LIMIT ?", (RECHECK - len(rows),)
-            ).fetchall()
-        return all(stored.startswith(_stat(os.path.join(root, file)) + ":") for file, stored in rows)
+        else:
+            rows = self._recheck_slice(int(self._meta("articles") or 0))
+        # (paths joined as strings: a Path, or even os.path.join, per file costs more than its stat)
+        return all(
+            stored.startswith(stat_key(file if os.path.isabs(file) else root + file) + ":") for file, stored in rows
+        )
 
-    def _recheck_offset(self, count: int) -> int:
-        """Where this command's slice of files to re-check starts: the next
-        slice after the last command's (kept in a small file beside the
-        cache, so that a reader never writes the index)."""
+    def _recheck_slice(self, count: int) -> list[tuple[str, str]]:
+        """This command's slice of RECHECK article files to re-check: the
+        next after the last command's, in file order, wrapping around. Where
+        it ended is kept in a small file beside the cache, so that a reader
+        never writes the index; the slice is found by a seek in the file
+        index (an OFFSET would walk every entry before it)."""
+        query = "SELECT file, fingerprint FROM articles WHERE file > ? ORDER BY file, fingerprint LIMIT ?"
         if count <= RECHECK or str(self.path) == ":memory:":
-            return 0
+            return self.db.execute(query, ("", RECHECK)).fetchall()
         marker = Path(str(self.path) + ".recheck")
         try:
-            offset = int(marker.read_text() or 0) % count
+            after = marker.read_text(encoding="utf-8")
         except (OSError, ValueError):
-            offset = 0
+            after = ""
+        rows = self.db.execute(query, (after, RECHECK)).fetchall()
+        if len(rows) < RECHECK:  # (the slice wraps around)
+            rows += self.db.execute(query, ("", RECHECK - len(rows))).fetchall()
         try:
-            marker.write_text(str((offset + RECHECK) % count))
+            marker.write_text(rows[-1][0] if rows else "", encoding="utf-8")
         except OSError:
             pass  # (a read-only cache: the same slice each time)
-        return offset
+        return rows
 
     def refresh(self, rebuild: bool = False, progress: Callable[[int, int], None] | None = None) -> RefreshReport:
         """Bring the index up to date with the corpus, reading and extracting
@@ -362,6 +230,9 @@ class Index:
         done. Raises CorpusError when the corpus has a problem. When all that
         changed is entries appended to INDEX.md and their new files (what
         ``gsomia add`` does), only the appended part of INDEX.md is read."""
+        from gsomia_cli.corpus import Problem, read_article, read_catalog, read_index_text
+        from gsomia_cli.index_rows import Writer, fingerprint, prepare_all
+
         started = time.perf_counter()
         if self._meta("data") not in (None, data_key()):
             rebuild = True  # (other rules or knowledge: every record is extracted again)
@@ -400,7 +271,7 @@ class Index:
         shown = str(catalog.index_path)
         # A missing file is known from its stat, before any work; a file that
         # is empty or not UTF-8 only once read, and then nothing is written.
-        catalog.raise_problems([read_article(e, shown) for e in stale if _stat(e.path) == "missing"])  # type: ignore[misc]
+        catalog.raise_problems([read_article(e, shown) for e in stale if stat_key(e.path) == "missing"])  # type: ignore[misc]
         problems: list[Problem] = []
         going = removed + [e.id for e in stale if e.id in stored]
         # A few articles change the vocabulary copy (for typo correction) in place; many, anew on next need.
@@ -410,8 +281,8 @@ class Index:
                 self._count_terms(self._texts_of(going), -1)
             for aid in going:
                 self._delete(aid)
-            writer = _Writer(self.db)
-            for n, prepared in enumerate(_prepare_all(stale, shown), 1):
+            writer = Writer(self.db)
+            for n, prepared in enumerate(prepare_all(stale, shown), 1):
                 if isinstance(prepared, Problem):
                     problems.append(prepared)
                 elif not problems:
@@ -425,11 +296,11 @@ class Index:
             if appended is not None:
                 folders |= set(json.loads(self._meta("folders") or "{}"))
             state = {
-                "index_stat": _stat(self.corpus_index),
+                "index_stat": stat_key(self.corpus_index),
                 "data": data_key(),
                 "index_text": _text_key(text, len(text)),
                 "articles": str(wanted_count),
-                "folders": json.dumps({folder: _stat(Path(folder)) for folder in sorted(folders)}),
+                "folders": json.dumps({folder: stat_key(Path(folder)) for folder in sorted(folders)}),
             }
             self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(state.items()))
             if in_place:
@@ -540,7 +411,7 @@ class Index:
         if len(text) <= size or _text_key(text, size) != key:
             return None  # (nothing appended, and yet something changed: every entry is checked)
         folders = json.loads(self._meta("folders") or "{}")
-        changed = [folder for folder, stored in folders.items() if _stat(Path(folder)) != stored]
+        changed = [folder for folder, stored in folders.items() if stat_key(Path(folder)) != stored]
         if changed:
             root = str(self.corpus_index.resolve().parent)
             present: dict[str, set[str]] = {}  # per changed folder, the names in it

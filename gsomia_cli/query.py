@@ -83,9 +83,10 @@ def parse(text: str) -> Query:
     past MAX_QUERY characters or MAX_TERMS words (never anything else)."""
     if len(text) > MAX_QUERY:
         raise QueryTooLong(f"the query is {len(text):,} characters long; at most {MAX_QUERY:,} are searched")
-    import unicodedata
+    if not text.isascii():  # (ASCII is NFC already, and unicodedata takes longer to load than a search)
+        import unicodedata
 
-    text = unicodedata.normalize("NFC", text)  # (a decomposed "é" is the é of the texts)
+        text = unicodedata.normalize("NFC", text)  # (a decomposed "é" is the é of the texts)
     groups: list[list[Term]] = [[]]
     excluded: list[Term] = []
     for token in _TOKEN.findall(text):

@@ -188,24 +188,26 @@ def show_article(article: dict[str, Any]) -> None:
 
 def search_hits(result: Any) -> None:
     """Print search hits: label, then the sentence with matches highlighted."""
-    from rich.text import Text
-
-    out = console(soft_wrap=True)
+    emit = _emitter()
     if result.corrected:
-        out.print(Text(f"showing results for {result.corrected}", style="italic"))
+        emit((f"showing results for {result.corrected}", "italic"))
     for hit in result.hits:
-        out.print(Text(f"{hit.outlet} · {hit.published} · {hit.article}", style="bold cyan"))
-        line = Text("  ")
+        emit((f"{hit.outlet} · {hit.published} · {hit.article}", "bold cyan"))
+        line: list[Segment] = ["  "]
         if hit.before:  # (an ellipsis only where the context was cut)
-            line.append(("…" if len(hit.before) > 60 else "") + hit.before[-60:].lstrip(), style="dim")
-        sentence = Text(hit.text.replace("\n", " "))  # (a hit across two paragraphs: one line; offsets kept)
-        for start, end in hit.marks:
-            sentence.stylize("bold reverse", start, end)
-        line.append(sentence)
+            line.append((("…" if len(hit.before) > 60 else "") + hit.before[-60:].lstrip(), "dim"))
+        sentence = hit.text.replace("\n", " ")  # (a hit across two paragraphs: one line; offsets kept)
+        at = 0
+        for start, end in sorted(hit.marks):
+            start = max(start, at)  # (marks that overlap are one)
+            if end > start:
+                line += [sentence[at:start], (sentence[start:end], "bold reverse")]
+                at = end
+        line.append(sentence[at:])
         if hit.after:
-            line.append(hit.after[:60].rstrip() + ("…" if len(hit.after) > 60 else ""), style="dim")
-        out.print(line)
-        out.print()
+            line.append((hit.after[:60].rstrip() + ("…" if len(hit.after) > 60 else ""), "dim"))
+        emit(*line)
+        emit()
 
 
 def speaker_table(statements: list[Any], roles: dict[str, Any]) -> None:
@@ -365,13 +367,18 @@ def _emitter() -> Callable[..., None]:
     styled through rich on a colour terminal, else written at once as plain
     text, with no rich object made (rich takes a millisecond a line, too slow
     for a corpus of thousands)."""
-    out = console(soft_wrap=True)
-    if out.is_terminal and not out.no_color:
-        from rich.text import Text
+    import os
 
-        return lambda *segments: out.print(Text.assemble(*segments))
     write = sys.stdout.write
-    clean = escape_controls if out.is_terminal else str  # (a terminal without colour shows escapes, never runs them)
+    clean: Callable[[str], str] = str
+    if sys.stdout.isatty() or os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE"):
+        out = console(soft_wrap=True)  # (rich is imported only here: it takes longer than a search)
+        if out.is_terminal and not out.no_color:
+            from rich.text import Text
+
+            return lambda *segments: out.print(Text.assemble(*segments))
+        if out.is_terminal:
+            clean = escape_controls  # (a terminal without colour shows escapes, never runs them)
 
     def emit(*segments: Segment) -> None:
         write(clean("".join(s if isinstance(s, str) else s[0] for s in segments)) + "\n")

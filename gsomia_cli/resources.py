@@ -13,6 +13,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+try:  # (the same SHA-1 as hashlib's, without loading OpenSSL: a tenth of a whole search's time)
+    from _sha1 import sha1  # type: ignore[import-not-found]
+except ImportError:  # (a Python built without its own SHA-1)
+    from hashlib import sha1
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
@@ -103,8 +108,6 @@ def load_data(name: str) -> dict[str, Any]:
 def _compiled_path(name: str, sources: list[Path]) -> Path:
     """Where the parsed ``name`` is kept for these source files as they are
     now (their path, size and modification time name the file), or None."""
-    import hashlib
-
     parts = []
     for path in sources:
         try:
@@ -112,7 +115,7 @@ def _compiled_path(name: str, sources: list[Path]) -> Path:
             parts.append(f"{path.resolve()}:{st.st_size}:{st.st_mtime_ns}")
         except OSError:
             parts.append(f"{path}:missing")
-    key = hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
+    key = sha1("|".join(parts).encode()).hexdigest()[:16]
     return cache_dir() / "data" / f"{name}-{key}.json"
 
 
@@ -172,3 +175,17 @@ def bundled_seeds() -> Path:
         return packaged
     # A source checkout or an editable install: the top-level seeds/ folder.
     return Path(__file__).resolve().parent.parent / "seeds" / "INDEX.md"
+
+
+def find_index(option: str | None) -> Path:
+    """Return the INDEX.md to load: ``option`` (``--index``), else
+    ``$GSOMIA_INDEX``, else ``./seeds/INDEX.md`` when present, else the
+    bundled seed corpus."""
+    if option:
+        return Path(option)
+    if os.environ.get("GSOMIA_INDEX"):
+        return Path(os.environ["GSOMIA_INDEX"])
+    local = Path("seeds") / "INDEX.md"
+    if local.is_file():
+        return local
+    return bundled_seeds()

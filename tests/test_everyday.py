@@ -223,3 +223,39 @@ def test_loading_a_corpus_reports_progress():
     calls = []
     load_corpus(SEEDS_INDEX, progress=lambda done, total: calls.append((done, total)))
     assert calls == [(5, 5)]
+
+
+def test_the_lazy_command_table_names_every_command_of_the_modules():
+    import importlib
+
+    import click
+
+    from gsomia_cli.cli import LAZY_COMMANDS
+
+    defined = {}
+    for module in sorted(set(LAZY_COMMANDS.values())):
+        for command in vars(importlib.import_module(f"gsomia_cli.{module}")).values():
+            if isinstance(command, click.Command):
+                defined[command.name] = module
+    assert LAZY_COMMANDS == defined
+
+
+def test_a_search_on_a_fresh_index_loads_neither_the_corpus_reader_nor_rich_nor_other_commands(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    index = one_article(tmp_path)
+    env = {**os.environ, "GSOMIA_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("FORCE_COLOR", None)
+    loaded = (
+        "import sys\nfrom gsomia_cli.cli import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "names = ['gsomia_cli.corpus', 'gsomia_cli.extract', 'gsomia_cli.cli_compare', 'gsomia_cli.cli_extract', 'rich']\n"
+        "print([n for n in names if n in sys.modules])"
+    )
+    command = [sys.executable, "-c", loaded, "--index", str(index), "search", "pact"]
+    first = subprocess.run(command, env=env, capture_output=True, text=True, cwd=tmp_path)
+    assert "gsomia_cli.extract" in first.stdout  # (the first command builds the index)
+    again = subprocess.run(command, env=env, capture_output=True, text=True, cwd=tmp_path)
+    assert again.stdout.splitlines() == ["The Only Post · 2019-11-20 · only", f"  {PACT.strip()}", "", "[]"]

@@ -33,15 +33,15 @@ def articles_found(run, index, word):
 
 
 def test_an_added_article_is_read_from_the_appended_part_of_index_md(run, tmp_path, monkeypatch):
-    import gsomia_cli.index as index_module
+    import gsomia_cli.corpus as corpus_module
 
     index = corpus(tmp_path)
     assert report(run, index)["extracted"] == 6
     source = tmp_path / "new.txt"
     source.write_text("Tokyo answered that the pact would lapse.\n")
     read = []
-    real = index_module.read_catalog
-    monkeypatch.setattr(index_module, "read_catalog", lambda *a, **k: read.append(a[1:]) or real(*a, **k))
+    real = corpus_module.read_catalog
+    monkeypatch.setattr(corpus_module, "read_catalog", lambda *a, **k: read.append(a[1:]) or real(*a, **k))
     # The add indexes what it added (so the next command has nothing to do), from the appended part.
     assert run("add", str(source), "--outlet", "Wire", "--published", "2019-11-30", index=index).exit_code == 0
     assert articles_found(run, index, "lapse") == ["wire-2019-11-30"]

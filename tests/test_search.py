@@ -195,14 +195,14 @@ def test_unwritable_cache_falls_back_to_memory(run, tmp_path, monkeypatch):
 
 
 def test_refresh_reads_only_changed_files(run, tmp_path, monkeypatch):
-    from gsomia_cli import index as index_module
+    from gsomia_cli import index_rows
 
     entries = "".join(entry(k, f"outlet: X\npublished: 2019-11-20\nfile: {k}.txt") for k in "abc")
     index = write_corpus(tmp_path, entries, {f"{k}.txt": f"Seoul spoke about {k}." for k in "abc"})
     assert hits(run, "Seoul", index=index)
     read: list[str] = []
-    original = index_module.read_article
-    monkeypatch.setattr(index_module, "read_article", lambda e, shown: read.append(e.id) or original(e, shown))
+    original = index_rows.read_article
+    monkeypatch.setattr(index_rows, "read_article", lambda e, shown: read.append(e.id) or original(e, shown))
     (tmp_path / "b.txt").write_text("Tokyo spoke about b.")
     os.utime(tmp_path / "b.txt", ns=(time.time_ns(), time.time_ns() + 2_000_000))
     assert [h["article"] for h in hits(run, "Tokyo", index=index)] == ["b"]
@@ -243,3 +243,27 @@ def test_a_filter_that_excludes_everything_says_so(run):
     dates = run("search", "export controls", "--since", "2024-01-01")
     assert dates.exit_code == 1 and "no article published from 2024-01-01" in dates.stderr
     assert "no matches" not in outlet.stderr + dates.stderr
+
+
+def test_search_hits_piped_are_plain_lines_and_coloured_on_a_colour_terminal(run, tmp_path, monkeypatch):
+    body = (
+        "Seoul said on Friday it would suspend the expiry of the pact. "
+        "The pact lets Tokyo and Seoul share military secrets about the North. "
+        "Washington welcomed the decision.\n"
+    )
+    meta = "id: a1\noutlet: Daily Example\npublished: 2019-11-22\nfile: articles/a1.txt\nheadline: Pact\n"
+    index = write_corpus(tmp_path / "c", entry("a1", meta), {"articles/a1.txt": body})
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.delenv("TTY_COMPATIBLE", raising=False)
+    piped = run("search", "military secrets", index=index)
+    assert piped.exit_code == 0, piped.stderr
+    assert piped.stdout == (
+        "Daily Example · 2019-11-22 · a1\n"
+        "  …oul said on Friday it would suspend the expiry of the pact. "
+        "The pact lets Tokyo and Seoul share military secrets about the North. "
+        "Washington welcomed the decision.\n\n"
+    )
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    coloured = run("search", "military secrets", index=index).stdout
+    assert "\x1b[1;7mmilitary\x1b[0m \x1b[1;7msecrets\x1b[0m" in coloured
+    assert "\x1b[2m…oul said on Friday" in coloured  # (the context dim)
