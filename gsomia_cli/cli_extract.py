@@ -35,7 +35,7 @@ def officials(state: State, selection: Selection, as_json: bool) -> None:
     """
     from gsomia_cli import render
     from gsomia_cli.coverage import officials_of
-    from gsomia_cli.extract import to_json
+    from gsomia_cli.export import to_json
 
     records = selection.cut(officials_of(covered(state, selection, ("officials", "mentions"), as_json=as_json)))
     if not records:
@@ -74,8 +74,7 @@ def dates(state: State, selection: Selection, as_json: bool) -> None:
       gsomia dates --article yonhap --json
     """
     from gsomia_cli import render
-    from gsomia_cli.export import sentences_once
-    from gsomia_cli.extract import to_json
+    from gsomia_cli.export import sentences_once, to_json
 
     records = selection.cut([d for c in covered(state, selection, ("dates",), as_json=as_json) for d in c.dates])
     if not records:
@@ -102,8 +101,7 @@ def quotes(state: State, selection: Selection, speaker: str | None, kind: str | 
       gsomia quotes --outlet asahi --json
     """
     from gsomia_cli import render
-    from gsomia_cli.export import sentences_once
-    from gsomia_cli.extract import to_json
+    from gsomia_cli.export import sentences_once, to_json
     from gsomia_cli.people import speaker_matches
 
     coverage = covered(state, selection, ("quotes", "officials"), as_json=as_json)
@@ -159,10 +157,9 @@ def claims(state: State, selection: Selection, claim_ids: tuple[str, ...], verbo
       gsomia claims --claim us_pressure -v
     """
     from gsomia_cli import render
-    from gsomia_cli.claims import catalog
-    from gsomia_cli.extract import to_json
+    from gsomia_cli.resources import load_data
 
-    known = {c.id for c in catalog()}
+    known = set(load_data("claims.yaml").get("claims") or {})  # (the ids: the rules are compiled by indexing)
     for cid in claim_ids:
         if cid not in known:
             fail(f"unknown claim {cid!r}; known: {', '.join(sorted(known))}", 2)
@@ -174,6 +171,8 @@ def claims(state: State, selection: Selection, claim_ids: tuple[str, ...], verbo
     by_id = {c.id: c for c in coverage}
     words = [_frame_words(by_id[c.article], c) for c in records] if verbose else []
     if as_json:
+        from gsomia_cli.export import to_json
+
         data = to_json(records)
         for record, matched in zip(data, words, strict=False):
             record["matched"] = list(matched)

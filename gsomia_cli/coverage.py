@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from gsomia_cli.extract import ClaimRecord, DateRecord, MentionRecord, OfficialRecord, QuoteRecord
+from gsomia_cli.records import ClaimRecord, DateRecord, MentionRecord, OfficialRecord, QuoteRecord
 
 if TYPE_CHECKING:
     from gsomia_cli.extract import Extraction

@@ -342,7 +342,7 @@ def records_of(extractions: list[Any]) -> Records:
     """Return the records of ``extractions`` (see :class:`Records`), as the
     JSON commands print them."""
     from gsomia_cli.coverage import from_extraction, officials_of
-    from gsomia_cli.extract import to_json
+    from gsomia_cli.export import to_json
 
     return Records(
         officials=to_json(officials_of([from_extraction(ex) for ex in extractions])),

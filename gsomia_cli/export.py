@@ -11,6 +11,15 @@ CSV_COLUMNS = ["article", "outlet", "published", "file", "type", "name", "value"
 LONG_SENTENCE = 400  # characters; a longer sentence's text is written once per output
 
 
+def to_json(record: Any) -> Any:
+    """Return a dataclass record (or a list of them) as plain JSON data."""
+    from dataclasses import asdict
+
+    if isinstance(record, list):
+        return [to_json(r) for r in record]
+    return asdict(record)
+
+
 def sentences_once(data: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Return JSON records (dates, quotes) with the text of a long sentence
     only in the first record that cites it; later ones carry ``sentence``

@@ -3,84 +3,20 @@ reported speech, claims, as JSON-ready records that carry their evidence."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass, field
 
 from gsomia_cli.claims import find_claims
 from gsomia_cli.corpus import Article
 from gsomia_cli.dates import find_dates
 from gsomia_cli.officials import Person, RoleMention, find_officials
 from gsomia_cli.quotes import find_statements
+from gsomia_cli.records import ClaimRecord, DateRecord, MentionRecord, QuoteRecord
 from gsomia_cli.resources import DataError
 from gsomia_cli.speakers import speaker_spans
 from gsomia_cli.textfold import lower
 from gsomia_cli.wordstarts import WordStarts
 
 READ_KINDS = ("body", "headline", "caption")
-
-
-@dataclass(slots=True)  # many per article: cheap to create
-class DateRecord:
-    article: str
-    file: str
-    outlet: str
-    text: str
-    value: str
-    start: int
-    end: int
-    sentence: str
-    sentence_start: int = 0  # where the sentence is in the article's clean text
-    sentence_end: int = 0
-
-
-@dataclass(slots=True)  # many per article: cheap to create
-class MentionRecord:
-    article: str
-    file: str
-    outlet: str
-    text: str
-    start: int
-    end: int
-
-
-@dataclass
-class OfficialRecord:
-    name: str
-    role: str | None
-    country: str | None
-    aliases: list[str] = field(default_factory=list)
-    mentions: list[MentionRecord] = field(default_factory=list)
-
-
-@dataclass(slots=True)  # many per article: cheap to create
-class QuoteRecord:
-    article: str
-    file: str
-    outlet: str
-    speaker: str | None
-    speaker_role: str | None
-    kind: str
-    cue: str | None
-    text: str
-    start: int
-    end: int
-    sentence: str
-    office_holder: str | None = None  # who held the speaker's office that day, when the article names only the title
-    sentence_start: int = 0  # where the sentence is in the article's clean text
-    sentence_end: int = 0
-
-
-@dataclass(slots=True)  # many per article: cheap to create
-class ClaimRecord:
-    article: str
-    file: str
-    outlet: str
-    claim: str
-    value: Any
-    evidence: str
-    start: int
-    end: int
-    frame: str = ""  # what the frame that fired means (claims.frame_words: the words of its slots)
 
 
 @dataclass
@@ -176,15 +112,3 @@ def extract(article: Article) -> Extraction:
         claims,
         offices,
     )
-
-
-def fields(record: Any) -> dict[str, Any]:
-    """Return a flat record's fields as a dict (a shallow copy: faster than asdict)."""
-    return {name: getattr(record, name) for name in record.__slots__}
-
-
-def to_json(record: Any) -> Any:
-    """Return a dataclass record (or a list of them) as plain JSON data."""
-    if isinstance(record, list):
-        return [to_json(r) for r in record]
-    return asdict(record)

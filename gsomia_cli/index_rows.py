@@ -28,7 +28,8 @@ def fingerprint(item: Article | CatalogEntry) -> str:
 
 def extraction_records(article: Article) -> dict[str, Any]:
     """Return the extraction of ``article`` as JSON-ready data."""
-    from gsomia_cli.extract import extract_or_empty, fields
+    from gsomia_cli.extract import extract_or_empty
+    from gsomia_cli.records import fields
     from gsomia_cli.wire import credits
 
     ex, error = extract_or_empty(article)  # a failed article is still searchable, with no records

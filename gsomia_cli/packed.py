@@ -91,7 +91,7 @@ def unpack_records(stored: str, article: dict[str, Any], text: str, kinds: tuple
     """As :func:`unpack`, with records as extract.py's classes (built
     straight from the rows: what compare reads for thousands of articles);
     ``mentions`` as (MentionRecord, the official's name) pairs."""
-    from gsomia_cli.extract import ClaimRecord, DateRecord, MentionRecord, QuoteRecord
+    from gsomia_cli.records import ClaimRecord, DateRecord, MentionRecord, QuoteRecord
 
     data = json.loads(stored)
     key = (article["id"], article["file"], article["outlet"])

@@ -1,4 +1,6 @@
-"""Package data: the YAML knowledge files, merged with a user's own copies.
+"""Package data: the YAML knowledge files, merged with a user's own copies;
+and where things are: the cache folder, the bundled seeds, the corpus a
+command reads (``find_index``).
 
 A user extends any file by putting one of the same name in the folder named
 by ``$GSOMIA_DATA_DIR``: lists are extended, mappings updated key by key.

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from gsomia_cli.extract import QuoteRecord
+from gsomia_cli.records import QuoteRecord
 from gsomia_cli.textfold import fold_key
 
 SAME_STATEMENT = 60  # similarity (0-100) at which two renderings are one statement

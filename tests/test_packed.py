@@ -70,7 +70,7 @@ def test_unpack_only_the_kinds_asked_for():
 
 
 def test_unpack_records_builds_the_extractors_records():
-    from gsomia_cli.extract import ClaimRecord, DateRecord, MentionRecord, QuoteRecord
+    from gsomia_cli.records import ClaimRecord, DateRecord, MentionRecord, QuoteRecord
 
     kinds = ("quotes", "dates", "claims", "mentions", "officials")
     records = unpack_records(pack(RECORDS, TEXT), ARTICLE, TEXT, kinds)

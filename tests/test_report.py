@@ -18,8 +18,8 @@ import pytest
 from conftest import entry, write_corpus
 
 from gsomia_cli.coverage import Coverage
-from gsomia_cli.extract import ClaimRecord, DateRecord, MentionRecord, QuoteRecord
 from gsomia_cli.html import Markup, el, join, raw, safe_href
+from gsomia_cli.records import ClaimRecord, DateRecord, MentionRecord, QuoteRecord
 from gsomia_cli.report_data import Piece, sentences_of
 
 SEOUL = (
