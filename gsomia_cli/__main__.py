@@ -1,3 +1,3 @@
-from gsomia_cli.cli import main
+from gsomia_cli.launch import main
 
 main()

@@ -299,3 +299,67 @@ def check(state: State, as_json: bool) -> None:
     if failed:
         sys.exit(1)
     click.echo(f"{index_path}: {plural(articles or 0, 'article')}, no problems")
+
+
+# What `gsomia serve` loads before it listens: every command's code, none of
+# the data (each command reads the data files itself).
+SERVED_MODULES = (
+    *sorted({f"gsomia_cli.{module}" for module in LAZY_COMMANDS.values()}),
+    *(f"gsomia_cli.{m}" for m in ("index", "index_rows", "search", "render", "export", "coverage", "compare")),
+    *(f"gsomia_cli.{m}" for m in ("statements", "events", "people", "report", "report_data", "extract", "wire")),
+    *("rich.console", "rich.table", "rich.text", "rich.progress"),
+)
+
+
+@main.command()
+@click.option("--socket", "socket_path", metavar="PATH", help="Listen here (default: shown when it starts).")
+def serve(socket_path: str | None) -> None:
+    """Keep gsomia loaded, so that each command starts in milliseconds.
+
+    Runs until Ctrl-C. In the shells it should serve, set $GSOMIA_SERVER to
+    the socket it names: each `gsomia` there is then run by a fork of this
+    server, with that shell's arguments, environment, folder, input and
+    output, and the same results, exit status and index checks as without
+    it (a command that finds no server runs by itself, and says so). The
+    server stops when gsomia is installed again.
+
+    \b
+    Example:
+      gsomia serve &
+      export GSOMIA_SERVER=~/.cache/gsomia/gsomia.sock
+      gsomia search "export controls"
+    """
+    import gc
+    import importlib
+    import os
+    from pathlib import Path
+
+    from gsomia_cli.server import SERVED_ENV, ServerError, default_socket
+    from gsomia_cli.server import serve as listen
+
+    if os.environ.get(SERVED_ENV):
+        fail("gsomia serve cannot run through a server: unset $GSOMIA_SERVER to start one")
+    for name in SERVED_MODULES:
+        importlib.import_module(name)
+    gc.freeze()  # (the forks then share these objects' pages instead of copying them)
+
+    def started(path: Path) -> None:
+        click.echo(f"gsomia: serving at {path} (Ctrl-C stops it); where it should serve:", err=True)
+        click.echo(f"export GSOMIA_SERVER={path}", err=True)
+
+    try:
+        listen(Path(socket_path) if socket_path else default_socket(), _run_served, started)
+    except ServerError as exc:
+        fail(str(exc))
+
+
+def _run_served(argv: list[str]) -> int:
+    """Run one command line for the server; its exit status."""
+    try:
+        main.main(args=argv, prog_name="gsomia")
+    except SystemExit as exc:
+        if isinstance(exc.code, str):
+            print(exc.code, file=sys.stderr)
+            return 1
+        return exc.code or 0
+    return 0
