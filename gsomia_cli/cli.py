@@ -334,7 +334,8 @@ def serve(socket_path: str | None) -> None:
     import os
     from pathlib import Path
 
-    from gsomia_cli.server import SERVED_ENV, ServerError, default_socket
+    from gsomia_cli.launch import SERVED_ENV
+    from gsomia_cli.server import ServerError, default_socket
     from gsomia_cli.server import serve as listen
 
     if os.environ.get(SERVED_ENV):

@@ -15,7 +15,6 @@ are seen as without it."""
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import socket
@@ -23,10 +22,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-PACKAGE = os.path.dirname(os.path.abspath(__file__))
+from gsomia_cli.launch import PACKAGE, REFUSED, SERVED_ENV, decode_request, read_exactly
+
 MAX_REQUEST = 1 << 24  # bytes of arguments and environment a request may hold
-REFUSED = 0  # what the server sends instead of a pid when it will not run the command
-SERVED_ENV = "GSOMIA_SERVED"  # set in a served command's environment (so `serve` cannot nest)
 
 
 class ServerError(Exception):
@@ -43,54 +41,14 @@ def default_socket() -> Path:
     return Path(runtime) / "gsomia.sock" if runtime else cache_dir() / "gsomia.sock"
 
 
-def forward(path: str, argv: list[str], package: str = PACKAGE) -> int | None:
-    """Run the command ``argv`` on the server at ``path`` with this
-    process's environment, folder and standard streams; return its exit
-    status, or None when no server answers or it will not run the command
-    (another install's server, or one whose install changed): the caller
-    then runs the command itself. Ctrl-C (and SIGTERM) reach the command."""
-    conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    try:
-        conn.connect(path)
-        encodings = [getattr(stream, "encoding", None) or "utf-8" for stream in (sys.stdin, sys.stdout, sys.stderr)]
-        fields = {"argv": argv, "cwd": os.getcwd(), "env": dict(os.environ), "package": package, "encodings": encodings}
-        request = json.dumps(fields).encode("ascii")  # (ASCII: a name or value that is not UTF-8 travels escaped)
-        message = len(request).to_bytes(4, "big") + request
-        sent = socket.send_fds(conn, [message], [0, 1, 2])
-        conn.sendall(message[sent:])
-        pid = int.from_bytes(_read(conn, 4) or b"\0\0\0\0", "big")
-    except OSError:
-        conn.close()
-        return None
-    if pid == REFUSED:
-        conn.close()
-        return None
-
-    def stop(signum: int, _frame: object) -> None:
-        try:
-            os.kill(pid, signum)  # (the command ends as it would on its own, and says so)
-        except OSError:
-            pass
-
-    previous = {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        status = _read(conn, 4)
-    finally:
-        for s, handler in previous.items():
-            signal.signal(s, handler)
-        conn.close()
-    if len(status) < 4:
-        print("gsomia: the server ended the command without its exit status", file=sys.stderr)
-        return 1
-    return int.from_bytes(status, "big", signed=True)
-
-
 def serve(path: Path, run: Callable[[list[str]], int], started: Callable[[Path], None] | None = None) -> None:
     """Listen on the Unix socket ``path`` (readable by this user only) and
     run each request's command, ``run(argv)`` returning its exit status, in
     a fork of this process. Returns on SIGINT or SIGTERM, or once the
     installed package changed, removing the socket. Raises ServerError when
     the socket cannot be made."""
+    if not hasattr(os, "fork") or not hasattr(socket, "send_fds"):
+        raise ServerError("a server needs a Unix system (fork, and open files sent over a Unix socket)")
     stamp = _install_stamp()
     listener = _listen(path)
     if started:
@@ -166,25 +124,23 @@ def _run_request(conn: socket.socket, run: Callable[[list[str]], int]) -> None:
         size = int.from_bytes(message[:4], "big")
         if size > MAX_REQUEST:
             raise ValueError("a request too large")
-        body = message[4:] + _read(conn, size - len(message) + 4)
-        request = json.loads(body.decode("ascii"))
-        if request.get("package") != PACKAGE:
+        package, cwd, encodings, argv, env = decode_request(message[4:] + read_exactly(conn, size - len(message) + 4))
+        if package != PACKAGE:
             conn.sendall(REFUSED.to_bytes(4, "big"))
             os._exit(0)
         for target, fd in enumerate(fds):
             os.dup2(fd, target)
             os.close(fd)
         conn.sendall(os.getpid().to_bytes(4, "big"))
-        os.chdir(request["cwd"])
+        os.chdir(cwd)
         os.environ.clear()
-        os.environ.update(request["env"])
+        os.environ.update(env)
         os.environ[SERVED_ENV] = "1"
         # The caller's streams, with its encodings (the terminal's or the pipe's; never closed here).
-        stdin, stdout, stderr = request["encodings"]
-        sys.stdin = open(0, encoding=stdin, closefd=False)  # noqa: SIM115
-        sys.stdout = open(1, "w", 1 if os.isatty(1) else -1, encoding=stdout, closefd=False)  # noqa: SIM115
-        sys.stderr = open(2, "w", 1, encoding=stderr, closefd=False)  # noqa: SIM115
-        status = run(list(request["argv"]))
+        sys.stdin = open(0, encoding=encodings[0], closefd=False)  # noqa: SIM115
+        sys.stdout = open(1, "w", 1 if os.isatty(1) else -1, encoding=encodings[1], closefd=False)  # noqa: SIM115
+        sys.stderr = open(2, "w", 1, encoding=encodings[2], closefd=False)  # noqa: SIM115
+        status = run(argv)
     except BaseException:  # noqa: BLE001 - said on the caller's stderr, as a command of its own would
         import traceback
 
@@ -200,18 +156,6 @@ def _run_request(conn: socket.socket, run: Callable[[list[str]], int]) -> None:
         except OSError:
             pass
         os._exit(0)
-
-
-def _read(conn: socket.socket, size: int) -> bytes:
-    """``size`` bytes from ``conn``, or fewer when it closes first."""
-    chunks, got = [], 0
-    while got < size:
-        chunk = conn.recv(size - got)
-        if not chunk:
-            break
-        chunks.append(chunk)
-        got += len(chunk)
-    return b"".join(chunks)
 
 
 def _install_stamp() -> tuple[float, ...]:

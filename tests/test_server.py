@@ -89,7 +89,7 @@ def test_no_server_at_the_socket_is_said_and_the_command_runs_here(served, tmp_p
 
 
 def test_a_caller_of_another_install_runs_its_own(served):
-    from gsomia_cli.server import forward
+    from gsomia_cli.launch import forward
 
     _, via_server, _, _ = served
     assert forward(via_server["GSOMIA_SERVER"], ["--version"], package="/elsewhere/gsomia_cli") is None
@@ -132,3 +132,18 @@ def test_loading_the_commands_for_the_server_reads_no_data_file():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout == "0\n"
+
+
+def test_a_request_carries_arguments_and_environment_byte_for_byte(monkeypatch, tmp_path):
+    from gsomia_cli.launch import decode_request, encode_request
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GSOMIA_ODD", "a=b\nc")
+    monkeypatch.setitem(os.environb, b"GSOMIA_BYTES", b"caf\xe9")  # (not UTF-8)
+    argv = ["search", "", "--outlet", "Yonhap=News", "é\tx", "-"]
+    message = encode_request("/the/package", argv)
+    assert int.from_bytes(message[:4], "big") == len(message) - 4
+    package, cwd, encodings, decoded, env = decode_request(message[4:])
+    assert (package, cwd, decoded) == ("/the/package", str(tmp_path), argv)
+    assert len(encodings) == 3
+    assert env["GSOMIA_ODD"] == "a=b\nc" and os.fsencode(env["GSOMIA_BYTES"]) == b"caf\xe9"
