@@ -119,7 +119,10 @@ def add_then_search(index: Path, env: dict[str, str], work: Path) -> float:
     pick = random.Random(time.time_ns())
     for _ in range(RUNS):
         # (a text unlike the others: a near copy of an earlier one from the same outlet is skipped as a duplicate)
-        text.write_text(f"Seoul said on Friday that {' '.join(pick.choice(words) for _ in range(14))} would lapse.\n")
+        opening = " ".join(pick.choice(words).title() for _ in range(3)) + f" {pick.randrange(10**9)}"
+        text.write_text(
+            f"{opening} said on Friday that {' '.join(pick.choice(words) for _ in range(14))} would lapse.\n"
+        )
         start = time.perf_counter()
         subprocess.run(
             gsomia(index, "add", str(text), "--outlet", "Bench Wire", "--published", "2019-11-22"),
